@@ -1,0 +1,329 @@
+//! The one persistence adapter: a namespaced, versioned localStorage key over gloo-storage.
+//!
+//! Rules it keeps (STYLE.md "Persistence adapter"):
+//! - a missing key is `Ok(None)`, never an error;
+//! - unreadable or newer-version data is copied under a backup key before anything else happens,
+//!   and the caller is told, so it is never silently replaced;
+//! - storage that is disabled or throws is reported as [`StorageError::Unavailable`] instead of
+//!   panicking (gloo's `raw()` throws in that case, so availability is probed first);
+//! - every save carries a revision; a save whose expected revision no longer matches what is stored
+//!   (another tab saved meanwhile) is refused with [`StorageError::Conflict`] so the caller can merge.
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// The key the app's data lives under.
+pub const KEY: &str = "er-wizard:data";
+/// Prefix of the keys that keep data the app could not read.
+pub const BACKUP_PREFIX: &str = "er-wizard:backup:";
+/// The schema version this build writes.
+pub const VERSION: u32 = 1;
+
+/// What is stored under [`KEY`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    /// Schema version of `data`.
+    pub version: u32,
+    /// Incremented by every successful save; used to detect a save from a stale tab.
+    pub revision: u64,
+    /// The app's data.
+    pub data: T,
+}
+
+/// Why storage could not be read or written. Every variant is shown to the person.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageError {
+    /// localStorage is disabled or throws (private mode, blocked cookies, `SecurityError`).
+    Unavailable(String),
+    /// The stored text is not readable; it was copied to `backup_key`.
+    Corrupt { detail: String, backup_key: String },
+    /// The stored data is from a newer version of the app; it was copied to `backup_key`.
+    NewerVersion { found: u32, backup_key: String },
+    /// The browser refused the write because storage is full.
+    QuotaExceeded,
+    /// Another tab saved since this tab last loaded.
+    Conflict { stored_revision: u64 },
+    /// Any other write failure.
+    Write(String),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageError::Unavailable(why) => write!(
+                f,
+                "This browser does not let the page use local storage ({why}). Your circuits are kept in this tab only and are lost when it closes: export them before you leave."
+            ),
+            StorageError::Corrupt { detail, backup_key } => write!(
+                f,
+                "The saved data could not be read ({detail}). It was kept unchanged under \"{backup_key}\" and the app started empty."
+            ),
+            StorageError::NewerVersion { found, backup_key } => write!(
+                f,
+                "The saved data was written by a newer version of this app (schema {found}, this one reads {VERSION}). It was kept unchanged under \"{backup_key}\"; open the newer version to use it."
+            ),
+            StorageError::QuotaExceeded => write!(
+                f,
+                "The browser's storage for this page is full, so the last change was not saved. Your work stays in this tab: export it, or delete circuits you no longer need."
+            ),
+            StorageError::Conflict { .. } => write!(
+                f,
+                "Another tab changed your circuits. Its changes were loaded and merged with this tab's."
+            ),
+            StorageError::Write(why) => write!(f, "The last change could not be saved ({why})."),
+        }
+    }
+}
+
+/// Checks that `window.localStorage` exists and answers, without letting gloo throw.
+pub fn available() -> Result<(), StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(s)) => s
+            .length()
+            .map(|_| ())
+            .map_err(|e| StorageError::Unavailable(js_text(&e))),
+        Ok(None) => Err(StorageError::Unavailable("local storage is missing".into())),
+        Err(e) => Err(StorageError::Unavailable(js_text(&e))),
+    }
+}
+
+/// The outcome of reading a stored envelope's text: used by [`load`] and testable natively.
+#[derive(Debug, PartialEq)]
+pub enum Decoded<T> {
+    /// Current version, read as is.
+    Current(Envelope<T>),
+    /// An older version that `migrate` turned into the current shape.
+    Migrated(Envelope<T>),
+    /// Written by a newer version of the app.
+    Newer(u32),
+    /// Not readable; the string says why.
+    Corrupt(String),
+}
+
+/// Decodes stored text. `migrate(version, data)` turns an older schema's `data` into the current one.
+pub fn decode<T: DeserializeOwned>(
+    text: &str,
+    migrate: impl Fn(u32, serde_json::Value) -> Result<T, String>,
+) -> Decoded<T> {
+    #[derive(Deserialize)]
+    struct Head {
+        version: u32,
+        #[serde(default)]
+        revision: u64,
+        data: serde_json::Value,
+    }
+    let head: Head = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(e) => return Decoded::Corrupt(e.to_string()),
+    };
+    if head.version > VERSION {
+        return Decoded::Newer(head.version);
+    }
+    if head.version < VERSION {
+        return match migrate(head.version, head.data) {
+            Ok(data) => Decoded::Migrated(Envelope {
+                version: VERSION,
+                revision: head.revision,
+                data,
+            }),
+            Err(e) => Decoded::Corrupt(format!("migration from schema {} failed: {e}", head.version)),
+        };
+    }
+    match serde_json::from_value(head.data) {
+        Ok(data) => Decoded::Current(Envelope {
+            version: VERSION,
+            revision: head.revision,
+            data,
+        }),
+        Err(e) => Decoded::Corrupt(e.to_string()),
+    }
+}
+
+/// What [`load`] found.
+#[derive(Debug, PartialEq)]
+pub struct Loaded<T> {
+    /// The data, current-version.
+    pub envelope: Envelope<T>,
+    /// Set when the data was migrated from an older schema; the original text is kept under this key.
+    pub migrated_from_backup: Option<String>,
+}
+
+/// Reads the app's data. `Ok(None)` when nothing was saved yet.
+pub fn load<T: DeserializeOwned>(
+    migrate: impl Fn(u32, serde_json::Value) -> Result<T, String>,
+) -> Result<Option<Loaded<T>>, StorageError> {
+    available()?;
+    let Some(text) = read_raw(KEY)? else {
+        return Ok(None);
+    };
+    match decode(&text, migrate) {
+        Decoded::Current(envelope) => Ok(Some(Loaded {
+            envelope,
+            migrated_from_backup: None,
+        })),
+        Decoded::Migrated(envelope) => {
+            // The original stays under a backup key until the migrated data has been saved.
+            let backup_key = keep_backup(&text)?;
+            Ok(Some(Loaded {
+                envelope,
+                migrated_from_backup: Some(backup_key),
+            }))
+        }
+        Decoded::Newer(found) => Err(StorageError::NewerVersion {
+            found,
+            backup_key: keep_backup(&text)?,
+        }),
+        Decoded::Corrupt(detail) => Err(StorageError::Corrupt {
+            detail,
+            backup_key: keep_backup(&text)?,
+        }),
+    }
+}
+
+/// The revision currently stored, if the stored data is readable at all.
+pub fn stored_revision() -> Option<u64> {
+    let text = read_raw(KEY).ok()??;
+    #[derive(Deserialize)]
+    struct Rev {
+        revision: u64,
+    }
+    serde_json::from_str::<Rev>(&text).ok().map(|r| r.revision)
+}
+
+/// Saves `data` if the stored revision is still `expected_revision` (or nothing is stored).
+/// Returns the new revision.
+pub fn save<T: Serialize>(data: &T, expected_revision: u64) -> Result<u64, StorageError> {
+    available()?;
+    if let Some(stored) = stored_revision() {
+        if stored != expected_revision {
+            return Err(StorageError::Conflict {
+                stored_revision: stored,
+            });
+        }
+    }
+    let envelope = Envelope {
+        version: VERSION,
+        revision: expected_revision + 1,
+        data,
+    };
+    let text = serde_json::to_string(&envelope).map_err(|e| StorageError::Write(e.to_string()))?;
+    write_raw(KEY, &text)?;
+    Ok(envelope.revision)
+}
+
+/// Removes a backup key once its data is safely stored in the current format.
+pub fn drop_backup(key: &str) {
+    if key.starts_with(BACKUP_PREFIX) && available().is_ok() {
+        LocalStorage::delete(key);
+    }
+}
+
+/// Every backup key present, oldest first.
+pub fn backups() -> Vec<String> {
+    let Ok(()) = available() else {
+        return Vec::new();
+    };
+    let storage = LocalStorage::raw();
+    let len = storage.length().unwrap_or(0);
+    let mut keys: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// Reads a key's raw text.
+pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
+    LocalStorage::raw()
+        .get_item(key)
+        .map_err(|e| StorageError::Unavailable(js_text(&e)))
+}
+
+fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
+    LocalStorage::raw().set_item(key, text).map_err(|e| {
+        let text = js_text(&e);
+        if text.contains("QuotaExceeded") || text.contains("quota") {
+            StorageError::QuotaExceeded
+        } else {
+            StorageError::Write(text)
+        }
+    })
+}
+
+/// Copies `text` to a fresh backup key and returns the key. A backup that cannot be written
+/// (storage full) is reported, and the caller then leaves the original key untouched.
+fn keep_backup(text: &str) -> Result<String, StorageError> {
+    let now = js_sys::Date::now() as u64;
+    let mut key = format!("{BACKUP_PREFIX}{now}");
+    let mut n = 1;
+    while read_raw(&key)?.is_some() {
+        key = format!("{BACKUP_PREFIX}{now}-{n}");
+        n += 1;
+    }
+    write_raw(&key, text)?;
+    Ok(key)
+}
+
+fn js_text(e: &wasm_bindgen::JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        let name: String = err.name().into();
+        let msg: String = err.message().into();
+        return format!("{name}: {msg}");
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+use wasm_bindgen::JsCast;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_migration(v: u32, _: serde_json::Value) -> Result<Vec<u32>, String> {
+        Err(format!("no migration from {v}"))
+    }
+
+    #[test]
+    fn current_version_decodes() {
+        let d = decode::<Vec<u32>>(r#"{"version":1,"revision":4,"data":[1,2]}"#, no_migration);
+        assert_eq!(
+            d,
+            Decoded::Current(Envelope {
+                version: 1,
+                revision: 4,
+                data: vec![1, 2]
+            })
+        );
+    }
+
+    #[test]
+    fn newer_version_is_not_read() {
+        let d = decode::<Vec<u32>>(r#"{"version":99,"revision":4,"data":"?"}"#, no_migration);
+        assert_eq!(d, Decoded::Newer(99));
+    }
+
+    #[test]
+    fn truncated_text_is_corrupt() {
+        let d = decode::<Vec<u32>>(r#"{"version":1,"revision":4,"data":[1,"#, no_migration);
+        assert!(matches!(d, Decoded::Corrupt(_)));
+    }
+
+    #[test]
+    fn older_version_is_migrated() {
+        let d = decode::<Vec<u32>>(r#"{"version":0,"revision":2,"data":[7]}"#, |v, data| {
+            assert_eq!(v, 0);
+            serde_json::from_value(data).map_err(|e| e.to_string())
+        });
+        assert_eq!(
+            d,
+            Decoded::Migrated(Envelope {
+                version: VERSION,
+                revision: 2,
+                data: vec![7]
+            })
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! Browser tests of the persistence adapter, run by wasm-bindgen-test in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use er_wizard::storage::{self, StorageError};
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn reset() {
+    LocalStorage::clear();
+}
+
+fn no_migration(v: u32, _: serde_json::Value) -> Result<Vec<String>, String> {
+    Err(format!("no migration from {v}"))
+}
+
+#[wasm_bindgen_test]
+fn missing_key_loads_as_none() {
+    reset();
+    assert_eq!(storage::load::<Vec<String>>(no_migration), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn save_then_load_round_trips_and_counts_revisions() {
+    reset();
+    let data = vec!["ER-Seattle".to_string()];
+    let rev = storage::save(&data, 0).expect("first save");
+    assert_eq!(rev, 1);
+    let loaded = storage::load::<Vec<String>>(no_migration).unwrap().unwrap();
+    assert_eq!(loaded.envelope.data, data);
+    assert_eq!(loaded.envelope.revision, 1);
+}
+
+#[wasm_bindgen_test]
+fn stale_revision_is_refused_not_overwritten() {
+    reset();
+    storage::save(&vec!["a".to_string()], 0).unwrap();
+    storage::save(&vec!["b".to_string()], 1).unwrap();
+    // A tab that still believes revision 1 is current must not overwrite "b".
+    let err = storage::save(&vec!["stale".to_string()], 1).unwrap_err();
+    assert_eq!(err, StorageError::Conflict { stored_revision: 2 });
+    let loaded = storage::load::<Vec<String>>(no_migration).unwrap().unwrap();
+    assert_eq!(loaded.envelope.data, vec!["b".to_string()]);
+}
+
+#[wasm_bindgen_test]
+fn corrupt_data_is_backed_up_and_left_in_place() {
+    reset();
+    LocalStorage::raw().set_item(storage::KEY, "{\"version\":1,\"rev").unwrap();
+    let err = storage::load::<Vec<String>>(no_migration).unwrap_err();
+    let StorageError::Corrupt { backup_key, .. } = err else {
+        panic!("expected Corrupt, got {err:?}");
+    };
+    assert_eq!(
+        storage::read_raw(&backup_key).unwrap().as_deref(),
+        Some("{\"version\":1,\"rev")
+    );
+    assert_eq!(storage::backups(), vec![backup_key]);
+}
+
+#[wasm_bindgen_test]
+fn newer_version_is_backed_up() {
+    reset();
+    let text = "{\"version\":999,\"revision\":3,\"data\":{}}";
+    LocalStorage::raw().set_item(storage::KEY, text).unwrap();
+    let err = storage::load::<Vec<String>>(no_migration).unwrap_err();
+    let StorageError::NewerVersion { found, backup_key } = err else {
+        panic!("expected NewerVersion, got {err:?}");
+    };
+    assert_eq!(found, 999);
+    assert_eq!(storage::read_raw(&backup_key).unwrap().as_deref(), Some(text));
+}
