@@ -1,0 +1,462 @@
+//! Plain-words explanations of every state of every machine, for the UI to render.
+
+use crate::circuit::{Circuit, CircuitPhase, Port};
+use crate::enums::{
+    AdvertisedPublicPrefixesState as Apps, AuthorizationUseStatus, BgpState,
+    CircuitProvisioningState, PeeringState, PeeringType, PrefixValidationState, ProvisioningState,
+    RoutingModel, ServiceProviderProvisioningState as Sp, SkuTier,
+};
+use crate::limits::route_limits;
+use crate::routing::IpFamily;
+
+/// What a state means and what to do next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateInfo {
+    /// Short title (the Azure spelling of the state, or a short phrase).
+    pub title: String,
+    /// What the state means, in plain words.
+    pub meaning: String,
+    /// What to do next (may be empty when nothing is needed).
+    pub next_steps: Vec<String>,
+    /// The source key(s) in domain.md.
+    pub source: &'static str,
+}
+
+fn info(
+    title: impl Into<String>,
+    meaning: impl Into<String>,
+    next: &[&str],
+    source: &'static str,
+) -> StateInfo {
+    StateInfo {
+        title: title.into(),
+        meaning: meaning.into(),
+        next_steps: next.iter().map(|s| (*s).to_string()).collect(),
+        source,
+    }
+}
+
+/// The provider state (`serviceProviderProvisioningState`) of a partner
+/// circuit. Not shown for ExpressRoute Direct (see [`explain_phase`]). [WF]
+pub fn explain_provider_state(state: Sp) -> StateInfo {
+    match state {
+        Sp::NotProvisioned => info(
+            "NotProvisioned",
+            "The connectivity provider has not provisioned the circuit. This is the state right after creation, and again after the provider deprovisions it. Microsoft bills the circuit anyway.",
+            &[
+                "Send the service key to your connectivity provider and order connectivity.",
+                "If the provider says it is done but the status stays Not provisioned, contact the provider.",
+                "If you no longer need the circuit, delete it: billing stops only at deletion.",
+            ],
+            "[WF] [TROUBLE] [PS-CIRCUIT]",
+        ),
+        Sp::Provisioning => info(
+            "Provisioning",
+            "The provider has your service key and is provisioning its side of the circuit. Routing cannot be configured yet, and the circuit cannot be deleted.",
+            &["Wait for the provider to finish, or ask the provider for a date."],
+            "[WF]",
+        ),
+        Sp::Provisioned => info(
+            "Provisioned",
+            "The provider has finished. With status Enabled, this is the only state in which the circuit can be used.",
+            &[
+                "Layer 2 provider: configure Azure private peering and/or Microsoft peering.",
+                "Layer 3 provider: the provider configures routing; refresh to see its peerings.",
+                "To delete the circuit, ask the provider to deprovision it first.",
+            ],
+            "[WF] [PS-CIRCUIT]",
+        ),
+        Sp::Deprovisioning => info(
+            "Deprovisioning",
+            "The provider is tearing down its side of the circuit. The circuit cannot be deleted until the provider status is NotProvisioned; Microsoft keeps billing until deletion.",
+            &["Wait for the provider to finish, then re-enable or delete the circuit."],
+            "[SPEC-2024-05] [WF] [inferred: transient state]",
+        ),
+    }
+}
+
+/// Microsoft's side ("Status", `circuitProvisioningState`). [WF] [TROUBLE]
+pub fn explain_circuit_state(state: &CircuitProvisioningState) -> StateInfo {
+    match state {
+        CircuitProvisioningState::Enabled => info(
+            "Enabled",
+            "Microsoft has enabled the circuit; it was set at creation. The circuit is usable once the provider status is Provisioned too.",
+            &[],
+            "[WF]",
+        ),
+        CircuitProvisioningState::Disabled => info(
+            "Not enabled",
+            "Microsoft's side of the circuit is not enabled, so the circuit cannot carry traffic or be configured.",
+            &["Open a support ticket with Microsoft Support."],
+            "[TROUBLE]",
+        ),
+        CircuitProvisioningState::Other(s) => StateInfo {
+            title: s.clone(),
+            meaning: format!("Azure reported the circuit status '{s}', which is not Enabled, so the circuit is not usable."),
+            next_steps: vec!["Open a support ticket with Microsoft Support.".into()],
+            source: "[SPEC-2024-05] [TROUBLE]",
+        },
+    }
+}
+
+/// The ARM resource state (`provisioningState`). [SPEC-NET]
+pub fn explain_provisioning_state(state: ProvisioningState) -> StateInfo {
+    match state {
+        ProvisioningState::Succeeded => info("Succeeded", "The last change to the resource succeeded.", &[], "[SPEC-NET]"),
+        ProvisioningState::Updating => info(
+            "Updating",
+            "Azure is applying a change to the resource.",
+            &["Wait for the change to finish, then refresh."],
+            "[SPEC-NET]",
+        ),
+        ProvisioningState::Deleting => info(
+            "Deleting",
+            "Azure is deleting the resource. Billing stops when the circuit is removed.",
+            &["Nothing to do; the circuit disappears from the list when deletion completes."],
+            "[SPEC-NET] [PS-CIRCUIT]",
+        ),
+        ProvisioningState::Failed => info(
+            "Failed",
+            "The last change to the resource failed; the resource keeps its previous configuration.",
+            &["Check the settings and apply the change again."],
+            "[SPEC-NET]",
+        ),
+    }
+}
+
+/// The machine's phase (covers ExpressRoute Direct, which has no provider state). [WF]
+pub fn explain_phase(phase: CircuitPhase) -> StateInfo {
+    match phase {
+        CircuitPhase::NotProvisioned => explain_provider_state(Sp::NotProvisioned),
+        CircuitPhase::Provisioning => explain_provider_state(Sp::Provisioning),
+        CircuitPhase::Provisioned => explain_provider_state(Sp::Provisioned),
+        CircuitPhase::Deprovisioning => explain_provider_state(Sp::Deprovisioning),
+        CircuitPhase::Direct => info(
+            "ExpressRoute Direct",
+            "The circuit is on your own ExpressRoute Direct port: there is no connectivity provider, and the provider status does not apply.",
+            &["Configure routing yourself: Azure private peering and/or Microsoft peering."],
+            "[WF] [SPEC-2024-05]",
+        ),
+        CircuitPhase::Deleting => explain_provisioning_state(ProvisioningState::Deleting),
+    }
+}
+
+/// The peering's administrative state. [RESET]
+pub fn explain_peering_state(state: PeeringState) -> StateInfo {
+    match state {
+        PeeringState::Enabled => info(
+            "Enabled",
+            "The peering is enabled (the default): its primary and secondary BGP sessions may come up.",
+            &[],
+            "[RESET]",
+        ),
+        PeeringState::Disabled => info(
+            "Disabled",
+            "The peering is disabled: both its primary and secondary BGP sessions are shut down.",
+            &["Enable the peering to bring the BGP sessions back."],
+            "[RESET]",
+        ),
+    }
+}
+
+/// The BGP provisioning state (derived; see [`BgpState`]). [WF]
+pub fn explain_bgp_state(state: BgpState) -> StateInfo {
+    match state {
+        BgpState::Enabled => info(
+            "BGP enabled",
+            "The BGP sessions are enabled on the Microsoft edge, so the peering can be used once your router's sessions are up.",
+            &["Check that both BGP sessions (primary and secondary) are established on your router."],
+            "[WF]",
+        ),
+        BgpState::NotEnabled => info(
+            "BGP not enabled",
+            "The BGP sessions are not enabled on the Microsoft edge, so the peering cannot be used: either the peering is disabled, or (Microsoft peering) the advertised public prefixes are not yet Configured.",
+            &[
+                "Enable the peering if it is disabled.",
+                "For Microsoft peering, check the advertised public prefixes state.",
+            ],
+            "[WF]",
+        ),
+    }
+}
+
+/// The Microsoft peering advertised public prefixes state. [WF] [SPEC-2024-05]
+pub fn explain_prefixes_state(state: Apps) -> StateInfo {
+    match state {
+        Apps::NotConfigured => info(
+            "NotConfigured",
+            "No advertised public prefixes are configured (private peering always reads back this value).",
+            &["For Microsoft peering, configure the public prefixes you will advertise."],
+            "[CLI-ROUTING] [SPEC-2024-05]",
+        ),
+        Apps::Configuring => info(
+            "Configuring",
+            "Microsoft is checking that the advertised public prefixes and the peer (or customer) ASN are assigned to you in a routing registry. The BGP session comes up only once the state is Configured.",
+            &["Wait for validation to finish."],
+            "[WF] [PS-ROUTING]",
+        ),
+        Apps::Configured => info(
+            "Configured",
+            "The advertised public prefixes are validated: the BGP session can come up and routing can work end to end.",
+            &[],
+            "[WF]",
+        ),
+        Apps::ValidationNeeded => info(
+            "ValidationNeeded",
+            "The BGP session is not enabled: the advertised prefixes didn't match the AS number in any routing registry.",
+            &[
+                "Collect documents showing the prefixes (and the ASN) are assigned to your organisation by the registry owner.",
+                "Open a support ticket with Microsoft support with that evidence.",
+            ],
+            "[WF] [PS-ROUTING] [CLI-ROUTING] [PORTAL-ROUTING]",
+        ),
+    }
+}
+
+/// Per-prefix validation state (api-version 2024-10-01+); each failure value has
+/// its own explanation (SC-35). [SPEC-2024-10] [WF] [COMMIT-PREFIXVALID]
+pub fn explain_prefix_validation(state: PrefixValidationState) -> StateInfo {
+    use PrefixValidationState as V;
+    match state {
+        V::NotConfigured => info("NotConfigured", "This prefix has no validation configured yet.", &[], "[SPEC-2024-10]"),
+        V::Configuring => info(
+            "Configuring",
+            "Microsoft is validating this prefix.",
+            &["Wait for validation to finish."],
+            "[SPEC-2024-10]",
+        ),
+        V::Configured => info("Configured", "This prefix is validated.", &[], "[SPEC-2024-10]"),
+        V::ValidationNeeded => info(
+            "ValidationNeeded",
+            "Automatic validation of this prefix failed: it didn't match the AS number in any routing registry.",
+            &["Register the prefix to your ASN in your routing registry, or open a support ticket with evidence of ownership."],
+            "[SPEC-2024-10] [WF]",
+        ),
+        V::ValidationFailed => info(
+            "ValidationFailed",
+            "Validation of this prefix failed outright.",
+            &["Check the prefix, the ASN and the routing registry record, correct them, and update the peering to validate again."],
+            "[SPEC-2024-10]",
+        ),
+        V::ManualValidationNeeded => info(
+            "ManualValidationNeeded",
+            "This prefix needs manual validation by Microsoft.",
+            &["Open a support ticket with Microsoft support and provide evidence that you own the IP addresses and the associated AS number."],
+            "[SPEC-2024-10] [WF]",
+        ),
+        V::AsnValidationFailed => info(
+            "AsnValidationFailed",
+            "The AS number did not validate for this prefix: the registry does not show the prefix as originated by your peer or customer ASN.",
+            &["Fix the route object in the registry, or set the customer ASN to the AS the prefix is registered to."],
+            "[SPEC-2024-10] [PS-ROUTING]",
+        ),
+        V::CertificateMissingInRoutingRegistry => info(
+            "CertificateMissingInRoutingRegistry",
+            "The routing registry has no certificate for the prefix's owner, so Microsoft cannot check the signature of the validation ID.",
+            &["Publish your organisation's certificate in the routing registry, then validate again."],
+            "[SPEC-2024-10] [COMMIT-PREFIXVALID]",
+        ),
+        V::InvalidSignatureEncoding => info(
+            "InvalidSignatureEncoding",
+            "The signature given for this prefix is not correctly encoded.",
+            &["Sign the validation ID again with your private key (openssl) and submit the signature with the correct encoding."],
+            "[SPEC-2024-10] [PS-PREFIX]",
+        ),
+        V::SignatureVerificationFailed => info(
+            "SignatureVerificationFailed",
+            "The signature does not verify: it was not made from this prefix's validation ID with the key whose certificate is in the registry.",
+            &["Sign this prefix's validation ID with the private key matching the registered certificate and submit it again."],
+            "[SPEC-2024-10] [PS-PREFIX]",
+        ),
+    }
+}
+
+/// An authorization's use status. [PS-LINK]
+pub fn explain_authorization(state: AuthorizationUseStatus) -> StateInfo {
+    match state {
+        AuthorizationUseStatus::Available => info(
+            "Available",
+            "The authorization key has not been used yet; one VNet in another subscription can use it to connect.",
+            &["Give the key and the circuit's resource ID to the VNet owner."],
+            "[PS-LINK] [EX-AUTH-GET]",
+        ),
+        AuthorizationUseStatus::InUse => info(
+            "InUse",
+            "A connection uses this authorization; it is valid for that one connection only. Deleting the authorization deletes that connection.",
+            &["For another VNet, create another authorization."],
+            "[PS-LINK]",
+        ),
+    }
+}
+
+/// The provider's routing model. [PS-CIRCUIT] [PS-ROUTING]
+pub fn explain_routing_model(model: RoutingModel) -> StateInfo {
+    match model {
+        RoutingModel::Layer2 => info(
+            "Layer 2",
+            "Your provider offers Layer 2 connectivity: you configure the peerings (BGP) yourself once the circuit is Provisioned.",
+            &[],
+            "[WF] [PS-ROUTING]",
+        ),
+        RoutingModel::Layer3 => info(
+            "Layer 3",
+            "Your provider manages Layer 3 (IPVPN): it configures routing for the circuit. Adding peerings yourself overwrites its settings and breaks routing.",
+            &["Ask the provider for routing changes; refresh to see its peerings."],
+            "[PS-CIRCUIT] [TROUBLE-2017]",
+        ),
+    }
+}
+
+/// What happens when more routes than the limit are advertised on a peering
+/// (SC-37): `None` when `advertised` is within the limit. [ROUTING] [LIMITS]
+pub fn explain_route_limit(
+    tier: SkuTier,
+    kind: PeeringType,
+    family: IpFamily,
+    advertised: u32,
+) -> Option<StateInfo> {
+    let limits = route_limits(tier);
+    let limit = match (kind, family) {
+        (PeeringType::MicrosoftPeering, IpFamily::V4 | IpFamily::V6) => {
+            limits.microsoft_per_session
+        }
+        (PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering, IpFamily::V4) => {
+            limits.private_ipv4
+        }
+        (PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering, IpFamily::V6) => {
+            limits.private_ipv6
+        }
+    };
+    (advertised > limit).then(|| StateInfo {
+        title: "Route limit exceeded".into(),
+        meaning: format!(
+            "{advertised} {family} routes advertised on {kind} exceed the limit of {limit}, so the BGP session is dropped. Limits: private peering 4,000 IPv4 routes (10,000 with Premium) and 100 IPv6 routes; Microsoft peering 200 routes per BGP session."
+        ),
+        next_steps: vec![
+            format!("Summarise or filter your routes to {limit} or fewer."),
+            "For more private peering IPv4 routes, upgrade to Premium (10,000).".into(),
+        ],
+        source: "[ROUTING] [LIMITS]",
+    })
+}
+
+/// Every state of the circuit explained, for a details page: phase (the provider
+/// state, or "ExpressRoute Direct" — SC-14), circuit status, resource state,
+/// billing, and for each peering its state, BGP and prefixes state.
+pub fn explain_circuit(c: &Circuit) -> Vec<StateInfo> {
+    let mut out = vec![
+        explain_phase(c.phase()),
+        explain_circuit_state(&c.circuit_provisioning_state),
+        explain_provisioning_state(c.provisioning_state),
+    ];
+    if let Port::Provider { routing_model, .. } = &c.port {
+        out.push(explain_routing_model(*routing_model));
+    }
+    out.push(StateInfo {
+        title: "Billing".into(),
+        meaning: c.billing(),
+        next_steps: Vec::new(),
+        source: "[WF] [PS-CIRCUIT]",
+    });
+    for p in &c.peerings {
+        let mut s = explain_peering_state(p.state);
+        s.title = format!("{}: {}", p.peering_type, s.title);
+        out.push(s);
+        let mut b = explain_bgp_state(p.bgp_state());
+        b.title = format!("{}: {}", p.peering_type, b.title);
+        out.push(b);
+        if p.peering_type == PeeringType::MicrosoftPeering {
+            let mut a = explain_prefixes_state(p.advertised_public_prefixes_state);
+            a.title = format!("{}: advertised public prefixes {}", p.peering_type, a.title);
+            out.push(a);
+            for i in p
+                .prefix_info
+                .iter()
+                .filter(|i| i.validation_state.is_failure())
+            {
+                let mut v = explain_prefix_validation(i.validation_state);
+                v.title = format!("{}: {}", i.prefix, v.title);
+                out.push(v);
+            }
+        }
+    }
+    for a in &c.authorizations {
+        let mut s = explain_authorization(a.authorization_use_status);
+        s.title = format!("Authorization {}: {}", a.name, s.title);
+        out.push(s);
+    }
+    out
+}
+
+/// The one next thing to do with the circuit, for a circuit list.
+pub fn next_step(c: &Circuit) -> StateInfo {
+    if c.provisioning_state == ProvisioningState::Deleting {
+        return explain_provisioning_state(ProvisioningState::Deleting);
+    }
+    if c.circuit_provisioning_state != CircuitProvisioningState::Enabled {
+        return explain_circuit_state(&c.circuit_provisioning_state);
+    }
+    match c.phase() {
+        CircuitPhase::NotProvisioned => {
+            let mut s = explain_provider_state(Sp::NotProvisioned);
+            s.title = "Send the service key to the provider".into();
+            s
+        }
+        CircuitPhase::Provisioning => {
+            let mut s = explain_provider_state(Sp::Provisioning);
+            s.title = "Waiting for the provider".into();
+            s
+        }
+        CircuitPhase::Deprovisioning => {
+            let mut s = explain_provider_state(Sp::Deprovisioning);
+            s.title = "Waiting for the provider to deprovision".into();
+            s
+        }
+        CircuitPhase::Deleting => explain_provisioning_state(ProvisioningState::Deleting),
+        CircuitPhase::Provisioned | CircuitPhase::Direct => {
+            if c.routing_model() == RoutingModel::Layer3 {
+                let mut s = explain_routing_model(RoutingModel::Layer3);
+                s.title = "Ready: the provider configures routing".into();
+                return s;
+            }
+            if c.peerings.is_empty() {
+                return info(
+                    "Configure routing",
+                    "The circuit is usable; no peering is configured yet.",
+                    &["Add Azure private peering to reach your VNets, and/or Microsoft peering for Microsoft 365 and Azure public services."],
+                    "[WF]",
+                );
+            }
+            if let Some(p) = c.peering(PeeringType::MicrosoftPeering) {
+                if p.advertised_public_prefixes_state != Apps::Configured {
+                    let mut s = explain_prefixes_state(p.advertised_public_prefixes_state);
+                    s.title = format!("Microsoft peering prefixes: {}", s.title);
+                    return s;
+                }
+            }
+            if let Some(p) = c
+                .peerings
+                .iter()
+                .find(|p| p.state == PeeringState::Disabled)
+            {
+                let mut s = explain_peering_state(PeeringState::Disabled);
+                s.title = format!("{} is disabled", p.peering_type);
+                return s;
+            }
+            if c.peering(PeeringType::AzurePrivatePeering).is_some() && c.vnet_links.is_empty() {
+                return info(
+                    "Link virtual networks",
+                    "Private peering is configured; no virtual network is linked yet.",
+                    &["Link a VNet in the same subscription, or create an authorization for a VNet in another subscription."],
+                    "[WF] [PS-LINK]",
+                );
+            }
+            info(
+                "Ready",
+                "The circuit is usable and routing is configured.",
+                &[],
+                "[WF]",
+            )
+        }
+    }
+}

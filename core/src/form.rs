@@ -1,0 +1,475 @@
+//! Form fields, field errors, and circuit creation from the create form.
+
+use serde::{Deserialize, Serialize};
+
+use crate::circuit::{Circuit, Port, Sku};
+use crate::enums::{
+    CircuitProvisioningState, PortType, ProvisioningState, RoutingModel,
+    ServiceProviderProvisioningState, SkuFamily, SkuTier,
+};
+use crate::limits::{DIRECT_BANDWIDTHS_GBPS, PROVIDER_BANDWIDTHS_MBPS};
+use crate::refusal::Refusal;
+
+/// A form field the wizard shows; errors point at one so the error summary can
+/// link to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    /// Circuit name.
+    Name,
+    /// Resource group.
+    ResourceGroup,
+    /// Region (resource location).
+    Region,
+    /// Port type (Provider / Direct).
+    PortType,
+    /// Connectivity provider.
+    Provider,
+    /// Peering location.
+    PeeringLocation,
+    /// Bandwidth.
+    Bandwidth,
+    /// ExpressRoute Direct port.
+    ExpressRoutePort,
+    /// SKU tier.
+    SkuTier,
+    /// SKU family (billing model).
+    SkuFamily,
+    /// Service key (supplied by the caller at creation).
+    ServiceKey,
+    /// Peering type.
+    PeeringType,
+    /// Peer ASN.
+    PeerAsn,
+    /// IPv4 primary subnet.
+    PrimarySubnet,
+    /// IPv4 secondary subnet.
+    SecondarySubnet,
+    /// IPv6 primary subnet.
+    Ipv6PrimarySubnet,
+    /// IPv6 secondary subnet.
+    Ipv6SecondarySubnet,
+    /// VLAN ID.
+    VlanId,
+    /// Shared (MD5) key.
+    SharedKey,
+    /// Microsoft peering advertised public prefixes.
+    AdvertisedPublicPrefixes,
+    /// Microsoft peering customer ASN.
+    CustomerAsn,
+    /// Microsoft peering routing registry name.
+    RoutingRegistryName,
+    /// Authorization name.
+    AuthorizationName,
+    /// Authorization key.
+    AuthorizationKey,
+    /// VNet connection name.
+    ConnectionName,
+    /// Virtual network name.
+    VnetName,
+    /// Virtual network region.
+    VnetRegion,
+    /// Virtual network address space(s).
+    VnetAddressSpace,
+}
+
+impl Field {
+    /// Every field.
+    pub const ALL: &'static [Self] = &[
+        Self::Name,
+        Self::ResourceGroup,
+        Self::Region,
+        Self::PortType,
+        Self::Provider,
+        Self::PeeringLocation,
+        Self::Bandwidth,
+        Self::ExpressRoutePort,
+        Self::SkuTier,
+        Self::SkuFamily,
+        Self::ServiceKey,
+        Self::PeeringType,
+        Self::PeerAsn,
+        Self::PrimarySubnet,
+        Self::SecondarySubnet,
+        Self::Ipv6PrimarySubnet,
+        Self::Ipv6SecondarySubnet,
+        Self::VlanId,
+        Self::SharedKey,
+        Self::AdvertisedPublicPrefixes,
+        Self::CustomerAsn,
+        Self::RoutingRegistryName,
+        Self::AuthorizationName,
+        Self::AuthorizationKey,
+        Self::ConnectionName,
+        Self::VnetName,
+        Self::VnetRegion,
+        Self::VnetAddressSpace,
+    ];
+
+    /// The label the Azure portal uses for the field. [PORTAL-CIRCUIT] [PORTAL-ROUTING]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::ResourceGroup => "Resource group",
+            Self::Region => "Region",
+            Self::PortType => "Port type",
+            Self::Provider => "Provider",
+            Self::PeeringLocation => "Peering location",
+            Self::Bandwidth => "Bandwidth",
+            Self::ExpressRoutePort => "ExpressRoute port",
+            Self::SkuTier => "SKU",
+            Self::SkuFamily => "Billing model",
+            Self::ServiceKey => "Service key",
+            Self::PeeringType => "Peering type",
+            Self::PeerAsn => "Peer ASN",
+            Self::PrimarySubnet => "Primary subnet",
+            Self::SecondarySubnet => "Secondary subnet",
+            Self::Ipv6PrimarySubnet => "IPv6 primary subnet",
+            Self::Ipv6SecondarySubnet => "IPv6 secondary subnet",
+            Self::VlanId => "VLAN ID",
+            Self::SharedKey => "Shared key",
+            Self::AdvertisedPublicPrefixes => "Advertised public prefixes",
+            Self::CustomerAsn => "Customer ASN",
+            Self::RoutingRegistryName => "Routing registry name",
+            Self::AuthorizationName => "Authorization name",
+            Self::AuthorizationKey => "Authorization key",
+            Self::ConnectionName => "Connection name",
+            Self::VnetName => "Virtual network",
+            Self::VnetRegion => "Virtual network region",
+            Self::VnetAddressSpace => "Address space",
+        }
+    }
+
+    /// A kebab-case HTML id for the field's input ("peer-asn").
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::ResourceGroup => "resource-group",
+            Self::Region => "region",
+            Self::PortType => "port-type",
+            Self::Provider => "provider",
+            Self::PeeringLocation => "peering-location",
+            Self::Bandwidth => "bandwidth",
+            Self::ExpressRoutePort => "express-route-port",
+            Self::SkuTier => "sku-tier",
+            Self::SkuFamily => "sku-family",
+            Self::ServiceKey => "service-key",
+            Self::PeeringType => "peering-type",
+            Self::PeerAsn => "peer-asn",
+            Self::PrimarySubnet => "primary-subnet",
+            Self::SecondarySubnet => "secondary-subnet",
+            Self::Ipv6PrimarySubnet => "ipv6-primary-subnet",
+            Self::Ipv6SecondarySubnet => "ipv6-secondary-subnet",
+            Self::VlanId => "vlan-id",
+            Self::SharedKey => "shared-key",
+            Self::AdvertisedPublicPrefixes => "advertised-public-prefixes",
+            Self::CustomerAsn => "customer-asn",
+            Self::RoutingRegistryName => "routing-registry-name",
+            Self::AuthorizationName => "authorization-name",
+            Self::AuthorizationKey => "authorization-key",
+            Self::ConnectionName => "connection-name",
+            Self::VnetName => "vnet-name",
+            Self::VnetRegion => "vnet-region",
+            Self::VnetAddressSpace => "vnet-address-space",
+        }
+    }
+}
+
+/// One field's error, for an error summary that links to the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field.
+    pub field: Field,
+    /// Why it is refused (reason, remedy, source key).
+    pub refusal: Refusal,
+}
+
+impl FieldError {
+    /// Builds a field error.
+    pub fn new(field: Field, refusal: Refusal) -> Self {
+        Self { field, refusal }
+    }
+}
+
+/// Checks an Azure resource name (circuit, authorization, connection):
+/// 1–80 characters of letters, digits, underscore, period and hyphen, starting
+/// with a letter or digit and ending with a letter, digit or underscore.
+/// **[inferred]** from Azure's Microsoft.Network naming rules (not in domain.md).
+pub fn check_resource_name(name: &str) -> Result<(), Refusal> {
+    let bad = |rule| {
+        Err(Refusal::ResourceNameInvalid {
+            given: name.to_string(),
+            rule,
+        })
+    };
+    if name.is_empty() || name.chars().count() > 80 {
+        return bad("it must be 1 to 80 characters long");
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    {
+        return bad("only letters, digits, underscores, periods and hyphens are allowed");
+    }
+    let first_ok = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    if !first_ok {
+        return bad("it must start with a letter or digit");
+    }
+    let last_ok = name
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !last_ok {
+        return bad("it must end with a letter, digit or underscore");
+    }
+    Ok(())
+}
+
+/// Checks a resource group name: 1–90 characters of letters, digits,
+/// underscore, period, hyphen and parentheses, not ending with a period.
+/// **[inferred]** from Azure's resource group naming rules.
+pub fn check_resource_group(name: &str) -> Result<(), Refusal> {
+    let bad = |rule| {
+        Err(Refusal::ResourceGroupInvalid {
+            given: name.to_string(),
+            rule,
+        })
+    };
+    if name.is_empty() || name.chars().count() > 90 {
+        return bad("it must be 1 to 90 characters long");
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '(' | ')'))
+    {
+        return bad(
+            "only letters, digits, underscores, periods, hyphens and parentheses are allowed",
+        );
+    }
+    if name.ends_with('.') {
+        return bad("it must not end with a period");
+    }
+    Ok(())
+}
+
+/// True when `s` is a GUID in 8-4-4-4-12 hexadecimal form (service and
+/// authorization keys). [EX-CIRCUIT-GET] [PS-LINK]
+pub fn is_guid(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// The create form as the user filled it in (Basics + Configuration tabs).
+/// [PORTAL-CIRCUIT]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateCircuit {
+    /// Circuit name.
+    pub name: String,
+    /// Resource group.
+    pub resource_group: String,
+    /// Region (resource location), e.g. "West US".
+    pub region: String,
+    /// Subscription id (may be empty).
+    pub subscription_id: String,
+    /// Provider or Direct.
+    pub port_type: PortType,
+    /// Provider circuits: service provider name.
+    pub provider: String,
+    /// Provider circuits: peering location (not the same as the region).
+    pub peering_location: String,
+    /// Provider circuits: bandwidth in Mbps.
+    pub bandwidth_mbps: u32,
+    /// Provider circuits: who configures routing.
+    pub routing_model: RoutingModel,
+    /// Direct circuits: the ExpressRoute port (name or resource id).
+    pub express_route_port: String,
+    /// Direct circuits: bandwidth in Gbps.
+    pub bandwidth_gbps: u32,
+    /// SKU tier.
+    pub sku_tier: SkuTier,
+    /// SKU family (billing model).
+    pub sku_family: SkuFamily,
+    /// Allow classic operations.
+    pub allow_classic_operations: bool,
+}
+
+impl Default for CreateCircuit {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            resource_group: String::new(),
+            region: String::new(),
+            subscription_id: String::new(),
+            port_type: PortType::Provider,
+            provider: String::new(),
+            peering_location: String::new(),
+            bandwidth_mbps: 0,
+            routing_model: RoutingModel::Layer2,
+            express_route_port: String::new(),
+            bandwidth_gbps: 0,
+            sku_tier: SkuTier::Standard,
+            sku_family: SkuFamily::MeteredData,
+            allow_classic_operations: false,
+        }
+    }
+}
+
+/// Creates a circuit from the form, with the service key the caller generated
+/// (the core is pure, so it does not make GUIDs). Returns every field error at
+/// once.
+///
+/// The new circuit is `provisioningState` Succeeded, `circuitProvisioningState`
+/// Enabled and (provider circuits) `serviceProviderProvisioningState`
+/// NotProvisioned; billing starts now. [EX-CIRCUIT-CREATE] [WF] [PS-CIRCUIT]
+pub fn create(req: &CreateCircuit, service_key: &str) -> Result<Circuit, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut push = |field, r: Result<(), Refusal>| {
+        if let Err(refusal) = r {
+            errors.push(FieldError { field, refusal });
+        }
+    };
+    let required = |what: &'static str, s: &str| {
+        if s.trim().is_empty() {
+            Err(Refusal::Required { what })
+        } else {
+            Ok(())
+        }
+    };
+    push(Field::Name, check_resource_name(req.name.trim()));
+    push(
+        Field::ResourceGroup,
+        check_resource_group(req.resource_group.trim()),
+    );
+    push(Field::Region, required("Region", &req.region));
+    match req.port_type {
+        PortType::Provider => {
+            push(Field::Provider, required("Provider", &req.provider));
+            push(
+                Field::PeeringLocation,
+                required("Peering location", &req.peering_location),
+            );
+            // SC-03 [CLI-CIRCUIT] [PS-CIRCUIT] [FAQ-SPEEDS]
+            push(
+                Field::Bandwidth,
+                if PROVIDER_BANDWIDTHS_MBPS.contains(&req.bandwidth_mbps) {
+                    Ok(())
+                } else {
+                    Err(Refusal::BandwidthNotOffered {
+                        given: req.bandwidth_mbps,
+                        offered: PROVIDER_BANDWIDTHS_MBPS.to_vec(),
+                    })
+                },
+            );
+        }
+        PortType::Direct => {
+            push(
+                Field::ExpressRoutePort,
+                required("ExpressRoute port", &req.express_route_port),
+            );
+            // [LIMITS] [FAQ]: 40/100 Gbps are Direct only.
+            push(
+                Field::Bandwidth,
+                if DIRECT_BANDWIDTHS_GBPS.contains(&req.bandwidth_gbps) {
+                    Ok(())
+                } else {
+                    Err(Refusal::DirectBandwidthNotOffered {
+                        given_gbps: req.bandwidth_gbps,
+                        offered: DIRECT_BANDWIDTHS_GBPS.to_vec(),
+                    })
+                },
+            );
+        }
+    }
+    push(
+        Field::SkuTier,
+        match req.sku_tier {
+            SkuTier::Basic => Err(Refusal::BasicTierNotOffered), // [PORTAL-CIRCUIT]
+            SkuTier::Local | SkuTier::Standard | SkuTier::Premium => Ok(()),
+        },
+    );
+    // SC-02: a Local circuit is always UnlimitedData. [PS-CIRCUIT] [CLI-CIRCUIT]
+    push(
+        Field::SkuFamily,
+        if req.sku_tier == SkuTier::Local && req.sku_family == SkuFamily::MeteredData {
+            Err(Refusal::LocalRequiresUnlimited)
+        } else {
+            Ok(())
+        },
+    );
+    push(
+        Field::ServiceKey,
+        if is_guid(service_key) {
+            Ok(())
+        } else {
+            Err(Refusal::KeyNotGuid {
+                what: "service key",
+                given: service_key.to_string(),
+            })
+        },
+    );
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let port = match req.port_type {
+        PortType::Provider => Port::Provider {
+            service_provider_name: req.provider.trim().to_string(),
+            peering_location: req.peering_location.trim().to_string(),
+            bandwidth_in_mbps: req.bandwidth_mbps,
+            routing_model: req.routing_model,
+        },
+        PortType::Direct => Port::Direct {
+            express_route_port: req.express_route_port.trim().to_string(),
+            bandwidth_in_gbps: req.bandwidth_gbps,
+        },
+    };
+    Ok(Circuit {
+        name: req.name.trim().to_string(),
+        resource_group: req.resource_group.trim().to_string(),
+        region: req.region.trim().to_string(),
+        subscription_id: req.subscription_id.trim().to_string(),
+        port,
+        sku: Sku {
+            tier: req.sku_tier,
+            family: req.sku_family,
+        },
+        service_key: service_key.to_lowercase(),
+        // [WF]: NotProvisioned/Enabled at creation. Direct circuits carry the
+        // field too but it is never shown or used for them (SC-14).
+        service_provider_provisioning_state: ServiceProviderProvisioningState::NotProvisioned,
+        circuit_provisioning_state: CircuitProvisioningState::Enabled,
+        provisioning_state: ProvisioningState::Succeeded,
+        allow_classic_operations: req.allow_classic_operations,
+        peerings: Vec::new(),
+        authorizations: Vec::new(),
+        vnet_links: Vec::new(),
+    })
+}
+
+/// What the wizard tells the user right after creation (SC-01): billing starts
+/// now, and (provider circuits) send the service key to the provider.
+/// [WF] [PS-CIRCUIT]
+pub fn creation_notes(c: &Circuit) -> Vec<String> {
+    let mut notes = vec![format!(
+        "Billing starts now: the service key {} has been issued, and Microsoft bills the circuit until it is deleted.",
+        c.service_key
+    )];
+    match &c.port {
+        Port::Provider {
+            service_provider_name,
+            ..
+        } => notes.push(format!(
+            "Send the service key to {service_provider_name} and order connectivity; the provider status will move from NotProvisioned to Provisioning and then Provisioned."
+        )),
+        Port::Direct { .. } => notes.push(
+            "This circuit is on an ExpressRoute Direct port: there is no provider step; configure routing next.".to_string(),
+        ),
+    }
+    notes
+}

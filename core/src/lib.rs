@@ -1,0 +1,68 @@
+//! # er-core — the ExpressRoute circuit state core
+//!
+//! A pure Rust library (no web dependencies) that models an Azure ExpressRoute
+//! circuit the way the Microsoft.Network REST API and the ExpressRoute docs
+//! describe it, for the Circuit Wizard UI. Every rule cites its source key in
+//! `shared/reference/domain.md` (e.g. `[WF]`, `[ROUTING]`, `[PS-CIRCUIT]`).
+//!
+//! ## The model
+//! - [`Circuit`]: name, resource group, region, [`Port`] (Provider with
+//!   provider/peering location/Mbps/[`RoutingModel`], or Direct with Gbps),
+//!   [`Sku`] (`<Tier>_<Family>`), service key, the provider state
+//!   ([`ServiceProviderProvisioningState`]), the circuit status
+//!   ([`CircuitProvisioningState`]), the ARM [`ProvisioningState`], peerings,
+//!   authorizations and VNet links.
+//! - [`Peering`]s carry a validated [`PeeringConfig`] built from validated
+//!   newtypes ([`PeerAsn`], [`LinkPair`]/[`LinkSubnet`], [`VlanId`],
+//!   [`SharedKey`], [`RegistryName`]); Microsoft peering adds
+//!   [`MicrosoftConfig`], the [`AdvertisedPublicPrefixesState`] and per-prefix
+//!   [`PrefixValidationState`]. The BGP provisioning state ([`BgpState`]) is
+//!   derived from the peering state and the prefixes state ([WF]).
+//!
+//! ## The API
+//! - [`create`] builds a circuit from the [`CreateCircuit`] form (caller gives the
+//!   service key GUID) or returns every [`FieldError`].
+//! - [`validate_peering`] / [`validate_vnet_link`] turn typed forms into inputs
+//!   for actions, returning every field error at once, and warnings.
+//! - [`apply`]`(&Circuit, &Action) -> Result<Transition, Refusal>` is pure and
+//!   is one exhaustive match on `(`[`CircuitPhase`]`, `[`Action`]`)` with no
+//!   wildcard arm. [`can`], [`precondition`] and [`available_actions`] answer
+//!   "what can I do now, and why not".
+//! - Every [`Refusal`] has a reason (`Display`), a [`Refusal::remedy`] and a
+//!   [`Refusal::source_key`].
+//! - `explain_*` functions return a [`StateInfo`] for every state of every
+//!   machine; [`explain_circuit`] and [`next_step`] summarise a circuit.
+//! - Circuits serialize with serde (camelCase, Azure enum spellings);
+//!   [`SavedCircuits`] wraps them with [`SCHEMA_VERSION`].
+//!
+//! ## Decisions
+//! - `Deprovisioning` is the transient state between `ProviderDeprovision` and
+//!   `ProviderCompleteDeprovisioning`; the end state is NotProvisioned/Enabled (SC-10).
+//! - `ReEnable` (NotProvisioned → Provisioning) is the customer ordering from the
+//!   provider again with the same service key.
+//! - `Delete` sets `provisioning_state` to Deleting; the caller removes the circuit.
+//! - Layer 3 circuits refuse customer peering changes (SC-07).
+
+#![deny(missing_docs)]
+
+pub mod action;
+pub mod circuit;
+pub mod enums;
+pub mod explain;
+pub mod form;
+pub mod limits;
+pub mod machine;
+pub mod refusal;
+pub mod routing;
+pub mod warning;
+
+pub use action::*;
+pub use circuit::*;
+pub use enums::*;
+pub use explain::*;
+pub use form::*;
+pub use limits::*;
+pub use machine::*;
+pub use refusal::*;
+pub use routing::*;
+pub use warning::*;

@@ -1,0 +1,173 @@
+//! Numbers from the limits pages: bandwidths, link limits, authorizations,
+//! route limits, reserved ASNs and the region → geopolitical area map.
+
+use serde::{Deserialize, Serialize};
+
+use crate::enums::SkuTier;
+
+/// Bandwidths (Mbps) offered for provider circuits. [FAQ-SPEEDS] [CLI-CIRCUIT]
+///
+/// A real provider offers a subset per peering location (`bandwidthsOffered`);
+/// the wizard has no provider catalogue, so it offers the full list. [PS-CIRCUIT]
+pub const PROVIDER_BANDWIDTHS_MBPS: &[u32] = &[50, 100, 200, 500, 1000, 2000, 5000, 10000];
+
+/// Bandwidths (Gbps) accepted for a circuit on an ExpressRoute Direct port.
+///
+/// The [LIMITS] table has rows up to 10 Gbps plus 40 and 100 Gbps "Direct only";
+/// Direct ports are dual 10 or 100 Gbps [FAQ]. Accepting 1/2/5/10/40/100 Gbps
+/// circuits on a port is **[inferred]** from those rows.
+pub const DIRECT_BANDWIDTHS_GBPS: &[u32] = &[1, 2, 5, 10, 40, 100];
+
+/// At most this many authorizations per circuit. [PS-DOC-ADD-AUTH]
+pub const MAX_AUTHORIZATIONS: usize = 10;
+
+/// A new VNet connection is refused when the VNet advertises more address
+/// spaces than this. [PS-LINK]
+pub const MAX_VNET_ADDRESS_SPACES_AT_LINK: usize = 200;
+
+/// Microsoft's ASN, used on every peering (`azureASN`). [ROUTING] [EX-PEERING-GET]
+pub const AZURE_ASN: u32 = 12076;
+
+/// ASNs reserved by Microsoft for internal use; refused as peer ASN. [ROUTING] [PORTAL-ROUTING]
+pub const RESERVED_INTERNAL_ASNS: std::ops::RangeInclusive<u32> = 65515..=65520;
+
+/// Azure's public ASNs 8074, 8075, 12076; refusing them as a peer ASN is
+/// **[inferred]** from [RESERVED-ASN] (SC-18).
+pub const AZURE_PUBLIC_ASNS: &[u32] = &[8074, 8075, 12076];
+
+/// IANA documentation ASNs, not allowed in the AS path on Microsoft peering. [ROUTING]
+pub const DOCUMENTATION_ASNS: std::ops::RangeInclusive<u32> = 64496..=64511;
+
+/// Largest customer ASN: the API field `customerASN` is an int32. [SPEC-2024-05] [PS-DOC-ADD-PEERING]
+pub const MAX_CUSTOMER_ASN: u32 = i32::MAX as u32;
+
+/// Prefixes that can be advertised on one Microsoft peering BGP session. [LIMITS]
+pub const MICROSOFT_PEERING_ROUTE_LIMIT: u32 = 200;
+
+/// VNet links a circuit allows: Local/Standard 10 at every bandwidth; Premium by
+/// bandwidth (20 at 50 Mbps up to 100 at 10 Gbps and above). Global Reach
+/// connections count against this limit. [LIMITS]
+///
+/// A bandwidth that is not a row of the table uses the largest row not above it
+/// (below 50 Mbps: the 50 Mbps row).
+pub fn link_limit(tier: SkuTier, bandwidth_mbps: u32) -> u32 {
+    match tier {
+        // [LIMITS]: Local has Standard's resource limits [FAQ]; Basic is not in the table
+        // and is treated like Standard ([inferred]).
+        SkuTier::Local | SkuTier::Standard | SkuTier::Basic => 10,
+        SkuTier::Premium => {
+            const PREMIUM: &[(u32, u32)] = &[
+                (50, 20),
+                (100, 25),
+                (200, 25),
+                (500, 40),
+                (1000, 50),
+                (2000, 60),
+                (5000, 75),
+                (10000, 100),
+                (40000, 100),
+                (100000, 100),
+            ];
+            PREMIUM
+                .iter()
+                .rev()
+                .find(|(bw, _)| *bw <= bandwidth_mbps)
+                .map_or(20, |(_, limit)| *limit)
+        }
+    }
+}
+
+/// Route limits of one circuit tier. [ROUTING] [LIMITS]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteLimits {
+    /// IPv4 routes the customer may advertise on private peering.
+    pub private_ipv4: u32,
+    /// IPv6 routes the customer may advertise on private peering.
+    pub private_ipv6: u32,
+    /// Routes per BGP session on Microsoft peering (IPv4 and IPv6 alike).
+    pub microsoft_per_session: u32,
+}
+
+/// Route limits for a tier: private IPv4 4,000 (Premium 10,000), private IPv6 100,
+/// Microsoft peering 200 per session. Exceeding a limit drops the BGP session. [ROUTING] [LIMITS]
+pub fn route_limits(tier: SkuTier) -> RouteLimits {
+    RouteLimits {
+        private_ipv4: match tier {
+            SkuTier::Premium => 10_000,
+            SkuTier::Local | SkuTier::Standard | SkuTier::Basic => 4_000,
+        },
+        private_ipv6: 100,
+        microsoft_per_session: MICROSOFT_PEERING_ROUTE_LIMIT,
+    }
+}
+
+/// A geopolitical area: Standard circuits only link VNets in the circuit's own
+/// area. [PS-LINK] [CLI-LINK]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Geopolitical {
+    /// North America.
+    NorthAmerica,
+    /// South America.
+    SouthAmerica,
+    /// Europe.
+    Europe,
+    /// Asia Pacific.
+    AsiaPacific,
+    /// Australia.
+    Australia,
+    /// Africa.
+    Africa,
+    /// Middle East.
+    MiddleEast,
+    /// India.
+    India,
+    /// Japan.
+    Japan,
+    /// Korea.
+    Korea,
+    /// China (sovereign cloud).
+    China,
+    /// US Government (sovereign cloud).
+    UsGovernment,
+}
+
+/// The geopolitical area of a common Azure region, by display name ("West US")
+/// or programmatic name ("westus"); `None` when unknown.
+///
+/// **[inferred]**: the grouping follows Microsoft's published "geopolitical
+/// regions" list for ExpressRoute; it is not in domain.md and covers only
+/// common regions.
+pub fn geopolitical_area(region: &str) -> Option<Geopolitical> {
+    let key: String = region
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    use Geopolitical::*;
+    let area = match key.as_str() {
+        "eastus" | "eastus2" | "westus" | "westus2" | "westus3" | "centralus"
+        | "northcentralus" | "southcentralus" | "westcentralus" | "canadacentral"
+        | "canadaeast" | "mexicocentral" => NorthAmerica,
+        "brazilsouth" | "brazilsoutheast" | "chilecentral" => SouthAmerica,
+        "northeurope" | "westeurope" | "uksouth" | "ukwest" | "francecentral" | "francesouth"
+        | "germanywestcentral" | "germanynorth" | "switzerlandnorth" | "switzerlandwest"
+        | "norwayeast" | "norwaywest" | "swedencentral" | "polandcentral" | "italynorth"
+        | "spaincentral" => Europe,
+        "eastasia" | "southeastasia" | "indonesiacentral" | "malaysiawest" => AsiaPacific,
+        "australiaeast" | "australiasoutheast" | "australiacentral" | "australiacentral2" => {
+            Australia
+        }
+        "southafricanorth" | "southafricawest" => Africa,
+        "uaenorth" | "uaecentral" | "qatarcentral" | "israelcentral" => MiddleEast,
+        "centralindia" | "southindia" | "westindia" | "jioindiawest" | "jioindiacentral" => India,
+        "japaneast" | "japanwest" => Japan,
+        "koreacentral" | "koreasouth" => Korea,
+        "chinaeast" | "chinaeast2" | "chinaeast3" | "chinanorth" | "chinanorth2"
+        | "chinanorth3" => China,
+        "usgovvirginia" | "usgovtexas" | "usgovarizona" | "usdodeast" | "usdodcentral" => {
+            UsGovernment
+        }
+        _ => return None,
+    };
+    Some(area)
+}

@@ -1,0 +1,1083 @@
+//! The state machine: [`apply`], [`precondition`], [`can`], [`available_actions`].
+//!
+//! `apply` is one exhaustive match on `(CircuitPhase, Action)` with no wildcard
+//! arm, so a new phase or action forces a decision for every pair. `precondition`
+//! is the same table over `(CircuitPhase, ActionKind)` plus the state-only
+//! checks; the table test checks that the two agree.
+
+use crate::action::{
+    Action, ActionAvailability, ActionKind, PrefixOutcome, Transition, VnetLinkRequest,
+};
+use crate::circuit::{Authorization, Circuit, CircuitPhase, Peering, Port, PrefixInfo, VnetLink};
+use crate::enums::{
+    AdvertisedPublicPrefixesState as Apps, AuthorizationUseStatus, CircuitProvisioningState,
+    PeeringState, PeeringType, PrefixValidationState, ProvisioningState, RoutingModel,
+    ServiceProviderProvisioningState as Sp, SkuFamily, SkuTier,
+};
+use crate::explain::{explain_prefix_validation, explain_prefixes_state};
+use crate::form::{check_resource_name, is_guid};
+use crate::limits::{
+    geopolitical_area, link_limit, AZURE_ASN, DIRECT_BANDWIDTHS_GBPS, MAX_AUTHORIZATIONS,
+    MAX_VNET_ADDRESS_SPACES_AT_LINK, PROVIDER_BANDWIDTHS_MBPS,
+};
+use crate::refusal::Refusal;
+use crate::routing::{circuit_rules, overlaps, PeeringConfig};
+use crate::warning::Warning;
+
+fn conflict(kind: ActionKind, provider_state: Sp, needs: Sp) -> Refusal {
+    Refusal::ProviderStateConflict {
+        action: kind.label(),
+        provider_state,
+        needs,
+    }
+}
+
+fn ok(circuit: Circuit, notes: Vec<String>) -> Result<Transition, Refusal> {
+    Ok(Transition {
+        circuit,
+        warnings: Vec::new(),
+        notes,
+    })
+}
+
+/// Applies an action to a circuit. Pure: returns the new circuit (with warnings
+/// and notes) or the refusal; the input circuit is never changed.
+pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
+    use Action as A;
+    use CircuitPhase as P;
+    let sp = c.service_provider_provisioning_state;
+    match (c.phase(), a) {
+        // ---- a circuit being deleted accepts nothing [SPEC-NET] -------------------------
+        (
+            P::Deleting,
+            A::ProviderStartProvisioning
+            | A::ProviderCompleteProvisioning
+            | A::ProviderDeprovision
+            | A::ProviderCompleteDeprovisioning
+            | A::ReEnable
+            | A::Delete
+            | A::AddPeering { .. }
+            | A::UpdatePeering { .. }
+            | A::RemovePeering { .. }
+            | A::SetPeeringState { .. }
+            | A::SetPrefixValidation { .. }
+            | A::AddAuthorization { .. }
+            | A::RemoveAuthorization { .. }
+            | A::LinkVnet { .. }
+            | A::UnlinkVnet { .. }
+            | A::ChangeBandwidth { .. }
+            | A::ChangeFamily { .. }
+            | A::ChangeTier { .. }
+            | A::SetAllowClassicOperations(_),
+        ) => Err(Refusal::CircuitDeleting),
+
+        // ---- ExpressRoute Direct has no provider state (SC-14) [WF] ----------------------
+        (
+            P::Direct,
+            A::ProviderStartProvisioning
+            | A::ProviderCompleteProvisioning
+            | A::ProviderDeprovision
+            | A::ProviderCompleteDeprovisioning
+            | A::ReEnable,
+        ) => Err(Refusal::NoProviderOnDirect),
+
+        // ---- provider lifecycle [WF] --------------------------------------------------
+        // SC-04
+        (P::NotProvisioned, A::ProviderStartProvisioning) => provider_step(
+            c,
+            Sp::Provisioning,
+            vec![
+                "The provider has started provisioning the circuit (Provisioning/Enabled). Routing stays locked until the provider status is Provisioned.".into(),
+            ],
+        ),
+        (P::Provisioning | P::Provisioned | P::Deprovisioning, A::ProviderStartProvisioning) => Err(
+            conflict(ActionKind::ProviderStartProvisioning, sp, Sp::NotProvisioned),
+        ),
+        // SC-05
+        (P::Provisioning, A::ProviderCompleteProvisioning) => {
+            let mut notes = vec!["The provider has completed provisioning (Provisioned/Enabled): the circuit is usable.".to_string()];
+            notes.push(match c.routing_model() {
+                RoutingModel::Layer2 => "Configure routing next: Azure private peering for VNets, Microsoft peering for Microsoft 365 and Azure public services.".into(),
+                RoutingModel::Layer3 => "Your provider manages Layer 3: it configures the peerings. Refresh the peerings to see what it configured.".into(),
+            });
+            provider_step(c, Sp::Provisioned, notes)
+        }
+        (P::NotProvisioned | P::Provisioned | P::Deprovisioning, A::ProviderCompleteProvisioning) => Err(
+            conflict(ActionKind::ProviderCompleteProvisioning, sp, Sp::Provisioning),
+        ),
+        // SC-10, first step: Deprovisioning is the transient API value [SPEC-2024-05] [inferred].
+        (P::Provisioning | P::Provisioned, A::ProviderDeprovision) => provider_step(
+            c,
+            Sp::Deprovisioning,
+            vec!["The provider is deprovisioning the circuit. Microsoft continues to bill the circuit until you delete it.".into()],
+        ),
+        (P::NotProvisioned | P::Deprovisioning, A::ProviderDeprovision) => Err(conflict(
+            ActionKind::ProviderDeprovision,
+            sp,
+            Sp::Provisioned,
+        )),
+        // SC-10, second step [WF]: NotProvisioned/Enabled.
+        (P::Deprovisioning, A::ProviderCompleteDeprovisioning) => provider_step(
+            c,
+            Sp::NotProvisioned,
+            vec![
+                "The provider has deprovisioned the circuit (NotProvisioned/Enabled).".into(),
+                "Microsoft still bills the circuit until the circuit resource is deleted: re-enable it by ordering from the provider again, or delete it.".into(),
+            ],
+        ),
+        (P::NotProvisioned | P::Provisioning | P::Provisioned, A::ProviderCompleteDeprovisioning) => Err(
+            conflict(ActionKind::ProviderCompleteDeprovisioning, sp, Sp::Deprovisioning),
+        ),
+        // [WF] "You can choose to re-enable it": the customer orders from the provider
+        // again with the same service key; modelled as the provider picking it up.
+        (P::NotProvisioned, A::ReEnable) => provider_step(
+            c,
+            Sp::Provisioning,
+            vec![format!(
+                "Re-enabled: the provider provisions the circuit again with the same service key {} (Provisioning/Enabled). Billing never stopped.",
+                c.service_key
+            )],
+        ),
+        (P::Provisioning | P::Provisioned | P::Deprovisioning, A::ReEnable) => {
+            Err(conflict(ActionKind::ReEnable, sp, Sp::NotProvisioned))
+        }
+
+        // ---- delete [WF] [ISSUE-DELETE] -------------------------------------------------
+        (P::NotProvisioned | P::Direct, A::Delete) => delete(c),
+        // SC-08, SC-09
+        (P::Provisioning | P::Provisioned, A::Delete) => Err(Refusal::DeleteWhileProvisioned {
+            provider_state: sp,
+        }),
+        (P::Deprovisioning, A::Delete) => Err(Refusal::DeleteWhileDeprovisioning),
+
+        // ---- peerings: only when Provisioned (or Direct) [WF] SC-06 ----------------------
+        (
+            P::NotProvisioned | P::Provisioning | P::Deprovisioning,
+            A::AddPeering { .. }
+            | A::UpdatePeering { .. }
+            | A::RemovePeering { .. }
+            | A::SetPeeringState { .. },
+        ) => Err(Refusal::PeeringNeedsProvisioned { provider_state: sp }),
+        (P::Provisioned | P::Direct, A::AddPeering { kind, config }) => add_peering(c, *kind, config),
+        (P::Provisioned | P::Direct, A::UpdatePeering { kind, config }) => {
+            update_peering(c, *kind, config)
+        }
+        (P::Provisioned | P::Direct, A::RemovePeering { kind }) => remove_peering(c, *kind),
+        (P::Provisioned | P::Direct, A::SetPeeringState { kind, state }) => {
+            set_peering_state(c, *kind, *state)
+        }
+
+        // ---- Microsoft's prefix validation (an external event) ---------------------------
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::SetPrefixValidation { outcome },
+        ) => prefix_validation(c, outcome),
+
+        // ---- authorizations [PS-LINK] ----------------------------------------------------
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct,
+            A::AddAuthorization { name, key },
+        ) => add_authorization(c, name, key),
+        (P::Deprovisioning, A::AddAuthorization { .. }) => Err(Refusal::ChangeWhileDeprovisioning {
+            what: ActionKind::AddAuthorization.label(),
+        }),
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::RemoveAuthorization { name },
+        ) => remove_authorization(c, name),
+
+        // ---- VNet links [PS-LINK] [LIMITS] ---------------------------------------------
+        (P::Provisioned | P::Direct, A::LinkVnet { link }) => link_vnet(c, link),
+        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, A::LinkVnet { .. }) => {
+            Err(Refusal::LinkNeedsProvisioned { provider_state: sp })
+        }
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::UnlinkVnet { name },
+        ) => unlink_vnet(c, name),
+
+        // ---- circuit changes [PS-CIRCUIT] ----------------------------------------------
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct,
+            A::ChangeBandwidth { mbps },
+        ) => change_bandwidth(c, *mbps),
+        // The provider must apply a bandwidth change; it cannot while tearing down.
+        (P::Deprovisioning, A::ChangeBandwidth { .. }) => Err(Refusal::ChangeWhileDeprovisioning {
+            what: ActionKind::ChangeBandwidth.label(),
+        }),
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::ChangeFamily { family },
+        ) => change_family(c, *family),
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::ChangeTier { tier },
+        ) => change_tier(c, *tier),
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::SetAllowClassicOperations(value),
+        ) => set_allow_classic(c, *value),
+    }
+}
+
+/// True when [`apply`] would accept the action.
+pub fn can(c: &Circuit, a: &Action) -> bool {
+    apply(c, a).is_ok()
+}
+
+/// Every action kind with whether it is available now (decided from the
+/// circuit's state only) and, if not, the refusal.
+pub fn available_actions(c: &Circuit) -> Vec<ActionAvailability> {
+    ActionKind::ALL
+        .iter()
+        .map(|&kind| ActionAvailability {
+            action_kind: kind,
+            label: kind.label(),
+            result: precondition(c, kind),
+        })
+        .collect()
+}
+
+/// Whether an action kind is possible in the circuit's current state, before
+/// any input is given. When this refuses, [`apply`] refuses every action of the
+/// kind; when it accepts, `apply` may still refuse a particular input.
+pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
+    use ActionKind as K;
+    use CircuitPhase as P;
+    let sp = c.service_provider_provisioning_state;
+    match (c.phase(), kind) {
+        (
+            P::Deleting,
+            K::ProviderStartProvisioning
+            | K::ProviderCompleteProvisioning
+            | K::ProviderDeprovision
+            | K::ProviderCompleteDeprovisioning
+            | K::ReEnable
+            | K::Delete
+            | K::AddPeering
+            | K::UpdatePeering
+            | K::RemovePeering
+            | K::SetPeeringState
+            | K::SetPrefixValidation
+            | K::AddAuthorization
+            | K::RemoveAuthorization
+            | K::LinkVnet
+            | K::UnlinkVnet
+            | K::ChangeBandwidth
+            | K::ChangeFamily
+            | K::ChangeTier
+            | K::SetAllowClassicOperations,
+        ) => Err(Refusal::CircuitDeleting),
+        (
+            P::Direct,
+            K::ProviderStartProvisioning
+            | K::ProviderCompleteProvisioning
+            | K::ProviderDeprovision
+            | K::ProviderCompleteDeprovisioning
+            | K::ReEnable,
+        ) => Err(Refusal::NoProviderOnDirect),
+        (P::NotProvisioned, K::ProviderStartProvisioning | K::ReEnable) => Ok(()),
+        (
+            P::Provisioning | P::Provisioned | P::Deprovisioning,
+            K::ProviderStartProvisioning | K::ReEnable,
+        ) => Err(conflict(kind, sp, Sp::NotProvisioned)),
+        (P::Provisioning, K::ProviderCompleteProvisioning) => Ok(()),
+        (
+            P::NotProvisioned | P::Provisioned | P::Deprovisioning,
+            K::ProviderCompleteProvisioning,
+        ) => Err(conflict(kind, sp, Sp::Provisioning)),
+        (P::Provisioning | P::Provisioned, K::ProviderDeprovision) => Ok(()),
+        (P::NotProvisioned | P::Deprovisioning, K::ProviderDeprovision) => {
+            Err(conflict(kind, sp, Sp::Provisioned))
+        }
+        (P::Deprovisioning, K::ProviderCompleteDeprovisioning) => Ok(()),
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned,
+            K::ProviderCompleteDeprovisioning,
+        ) => Err(conflict(kind, sp, Sp::Deprovisioning)),
+        (P::NotProvisioned | P::Direct, K::Delete) => delete_blockers(c),
+        (P::Provisioning | P::Provisioned, K::Delete) => {
+            Err(Refusal::DeleteWhileProvisioned { provider_state: sp })
+        }
+        (P::Deprovisioning, K::Delete) => Err(Refusal::DeleteWhileDeprovisioning),
+        (
+            P::NotProvisioned | P::Provisioning | P::Deprovisioning,
+            K::AddPeering | K::UpdatePeering | K::RemovePeering | K::SetPeeringState,
+        ) => Err(Refusal::PeeringNeedsProvisioned { provider_state: sp }),
+        (P::Provisioned | P::Direct, K::AddPeering) => {
+            peering_gate(c)?;
+            let missing = [
+                PeeringType::AzurePrivatePeering,
+                PeeringType::MicrosoftPeering,
+            ]
+            .into_iter()
+            .any(|k| c.peering(k).is_none());
+            if missing {
+                Ok(())
+            } else {
+                Err(Refusal::PeeringExists {
+                    kind: PeeringType::MicrosoftPeering,
+                })
+            }
+        }
+        (P::Provisioned | P::Direct, K::UpdatePeering | K::RemovePeering | K::SetPeeringState) => {
+            peering_gate(c)?;
+            if c.peerings.is_empty() {
+                Err(Refusal::NoPeerings)
+            } else {
+                Ok(())
+            }
+        }
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            K::SetPrefixValidation,
+        ) => {
+            let p = c
+                .peering(PeeringType::MicrosoftPeering)
+                .ok_or(Refusal::MicrosoftPeeringNotConfigured)?;
+            match p.advertised_public_prefixes_state {
+                Apps::Configuring | Apps::ValidationNeeded => Ok(()),
+                state @ (Apps::NotConfigured | Apps::Configured) => {
+                    Err(Refusal::PrefixValidationNotPending {
+                        outcome: kind.label(),
+                        state,
+                    })
+                }
+            }
+        }
+        (P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct, K::AddAuthorization) => {
+            authorization_room(c)
+        }
+        (P::Deprovisioning, K::AddAuthorization) => {
+            Err(Refusal::ChangeWhileDeprovisioning { what: kind.label() })
+        }
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            K::RemoveAuthorization,
+        ) => {
+            if c.authorizations.is_empty() {
+                Err(Refusal::NoAuthorizations)
+            } else {
+                Ok(())
+            }
+        }
+        (P::Provisioned | P::Direct, K::LinkVnet) => link_gate(c).map(|_| ()),
+        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, K::LinkVnet) => {
+            Err(Refusal::LinkNeedsProvisioned { provider_state: sp })
+        }
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            K::UnlinkVnet,
+        ) => {
+            if c.vnet_links.is_empty() {
+                Err(Refusal::NoLinks)
+            } else {
+                Ok(())
+            }
+        }
+        (P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct, K::ChangeBandwidth) => {
+            let current = c.bandwidth_mbps();
+            if higher_bandwidths(c).is_empty() {
+                Err(Refusal::NoHigherBandwidth { mbps: current })
+            } else {
+                Ok(())
+            }
+        }
+        (P::Deprovisioning, K::ChangeBandwidth) => {
+            Err(Refusal::ChangeWhileDeprovisioning { what: kind.label() })
+        }
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            K::ChangeFamily,
+        ) => match c.sku.family {
+            SkuFamily::MeteredData => Ok(()),
+            SkuFamily::UnlimitedData => Err(Refusal::UnlimitedToMetered),
+        },
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            K::ChangeTier | K::SetAllowClassicOperations,
+        ) => Ok(()),
+    }
+}
+
+/// Higher bandwidths (Mbps) the circuit could move to.
+pub fn higher_bandwidths(c: &Circuit) -> Vec<u32> {
+    let current = c.bandwidth_mbps();
+    match &c.port {
+        Port::Provider { .. } => PROVIDER_BANDWIDTHS_MBPS
+            .iter()
+            .copied()
+            .filter(|b| *b > current)
+            .collect(),
+        Port::Direct { .. } => DIRECT_BANDWIDTHS_GBPS
+            .iter()
+            .map(|g| g * 1000)
+            .filter(|b| *b > current)
+            .collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// handlers
+
+fn provider_step(c: &Circuit, to: Sp, notes: Vec<String>) -> Result<Transition, Refusal> {
+    let mut next = c.clone();
+    next.service_provider_provisioning_state = to;
+    next.provisioning_state = ProvisioningState::Succeeded;
+    ok(next, notes)
+}
+
+fn delete_blockers(c: &Circuit) -> Result<(), Refusal> {
+    // [PS-LINK]: connections (and the authorizations they use) must go first.
+    // Peerings and unused authorizations are child resources deleted with the circuit.
+    if c.vnet_links.is_empty() {
+        Ok(())
+    } else {
+        Err(Refusal::DeleteBlocked {
+            links: c.vnet_links.iter().map(|l| l.name.clone()).collect(),
+        })
+    }
+}
+
+fn delete(c: &Circuit) -> Result<Transition, Refusal> {
+    delete_blockers(c)?;
+    let mut next = c.clone();
+    // SC-13 [SPEC-NET]: provisioningState Deleting; the caller removes the circuit.
+    next.provisioning_state = ProvisioningState::Deleting;
+    let mut notes = vec![
+        "Deletion accepted (provisioningState Deleting). Billing stops when the circuit is removed.".to_string(),
+    ];
+    if !c.peerings.is_empty() || !c.authorizations.is_empty() {
+        notes.push("Its peerings and authorizations are deleted with it.".into());
+    }
+    ok(next, notes)
+}
+
+/// Circuit status and routing model checks shared by every peering change.
+fn peering_gate(c: &Circuit) -> Result<(), Refusal> {
+    if c.circuit_provisioning_state != CircuitProvisioningState::Enabled {
+        return Err(Refusal::CircuitNotEnabled {
+            status: c.circuit_provisioning_state.to_string(),
+        });
+    }
+    // SC-07 [PS-CIRCUIT] [TROUBLE-2017]: refuse rather than warn, because adding or
+    // changing peerings on a provider-managed circuit overwrites the provider's settings.
+    match c.routing_model() {
+        RoutingModel::Layer2 => Ok(()),
+        RoutingModel::Layer3 => Err(Refusal::Layer3ProviderManagesRouting),
+    }
+}
+
+fn first_error(errors: Vec<crate::form::FieldError>) -> Result<(), Refusal> {
+    match errors.into_iter().next() {
+        Some(e) => Err(e.refusal),
+        None => Ok(()),
+    }
+}
+
+fn peering_notes(kind: PeeringType, config: &PeeringConfig) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (label, pair) in [("IPv4", config.ipv4), ("IPv6", config.ipv6)] {
+        if let Some(pair) = pair {
+            // [ROUTING]: customer uses the first usable IP, Microsoft the second.
+            notes.push(format!(
+                "{label}: primary link {} — your router {}, Microsoft {}; secondary link {} — your router {}, Microsoft {}. Both links use VLAN {}.",
+                pair.primary(),
+                pair.primary().customer_address(),
+                pair.primary().microsoft_address(),
+                pair.secondary(),
+                pair.secondary().customer_address(),
+                pair.secondary().microsoft_address(),
+                config.vlan_id
+            ));
+        }
+    }
+    notes.push(format!(
+        "Microsoft's side uses AS {AZURE_ASN}; configure both BGP sessions (primary and secondary) for the SLA."
+    ));
+    if config.shared_key.is_some() {
+        notes.push(
+            "Configure the same MD5 shared key on your router; Azure will not display it again."
+                .into(),
+        );
+    }
+    if kind == PeeringType::MicrosoftPeering {
+        notes.push(explain_prefixes_state(Apps::Configuring).meaning);
+    }
+    notes
+}
+
+fn add_peering(
+    c: &Circuit,
+    kind: PeeringType,
+    config: &PeeringConfig,
+) -> Result<Transition, Refusal> {
+    peering_gate(c)?;
+    if kind == PeeringType::AzurePublicPeering {
+        return Err(Refusal::RetiredPeeringType);
+    }
+    if c.peering(kind).is_some() {
+        return Err(Refusal::PeeringExists { kind });
+    }
+    let warnings = config.check_for(kind)?;
+    first_error(circuit_rules(
+        c,
+        kind,
+        &config.subnets(),
+        Some(config.vlan_id),
+        &[],
+    ))?;
+    let mut next = c.clone();
+    next.peerings.push(new_peering(kind, config.clone()));
+    next.provisioning_state = ProvisioningState::Succeeded;
+    Ok(Transition {
+        circuit: next,
+        warnings,
+        notes: peering_notes(kind, config),
+    })
+}
+
+fn new_peering(kind: PeeringType, config: PeeringConfig) -> Peering {
+    let (apps, prefix_info) = match (&config.microsoft, kind) {
+        (Some(ms), PeeringType::MicrosoftPeering) => (
+            Apps::Configuring,
+            ms.advertised_public_prefixes
+                .iter()
+                .map(|p| PrefixInfo {
+                    prefix: *p,
+                    validation_state: PrefixValidationState::Configuring,
+                })
+                .collect(),
+        ),
+        _ => (Apps::NotConfigured, Vec::new()),
+    };
+    Peering {
+        peering_type: kind,
+        state: PeeringState::Enabled,
+        azure_asn: AZURE_ASN,
+        provisioning_state: ProvisioningState::Succeeded,
+        config,
+        advertised_public_prefixes_state: apps,
+        prefix_info,
+        last_modified_by: "Customer".into(),
+    }
+}
+
+fn update_peering(
+    c: &Circuit,
+    kind: PeeringType,
+    config: &PeeringConfig,
+) -> Result<Transition, Refusal> {
+    peering_gate(c)?;
+    if kind == PeeringType::AzurePublicPeering {
+        return Err(Refusal::RetiredPeeringType);
+    }
+    let old = c.peering(kind).ok_or(Refusal::PeeringNotFound { kind })?;
+    let warnings = config.check_for(kind)?;
+    first_error(circuit_rules(
+        c,
+        kind,
+        &config.subnets(),
+        Some(config.vlan_id),
+        &[],
+    ))?;
+    let mut updated = new_peering(kind, config.clone());
+    updated.state = old.state;
+    // A Microsoft peering whose prefixes, customer ASN and registry are unchanged keeps its
+    // validation; any change starts validation again. [WF] [PS-ROUTING]
+    if old.config.microsoft == config.microsoft {
+        updated.advertised_public_prefixes_state = old.advertised_public_prefixes_state;
+        updated.prefix_info = old.prefix_info.clone();
+    }
+    let mut next = c.clone();
+    for p in &mut next.peerings {
+        if p.peering_type == kind {
+            *p = updated.clone();
+        }
+    }
+    next.provisioning_state = ProvisioningState::Succeeded;
+    Ok(Transition {
+        circuit: next,
+        warnings,
+        notes: peering_notes(kind, config),
+    })
+}
+
+fn remove_peering(c: &Circuit, kind: PeeringType) -> Result<Transition, Refusal> {
+    peering_gate(c)?;
+    if c.peering(kind).is_none() {
+        return Err(Refusal::PeeringNotFound { kind });
+    }
+    let mut next = c.clone();
+    next.peerings.retain(|p| p.peering_type != kind);
+    next.provisioning_state = ProvisioningState::Succeeded;
+    let mut notes = vec![format!("{kind} removed; its BGP sessions are gone.")];
+    if kind == PeeringType::AzurePrivatePeering && !c.vnet_links.is_empty() {
+        notes.push("Linked virtual networks have no path to on-premises until private peering is configured again.".into());
+    }
+    ok(next, notes)
+}
+
+fn set_peering_state(
+    c: &Circuit,
+    kind: PeeringType,
+    state: PeeringState,
+) -> Result<Transition, Refusal> {
+    peering_gate(c)?;
+    let current = c.peering(kind).ok_or(Refusal::PeeringNotFound { kind })?;
+    if current.state == state {
+        return Err(Refusal::PeeringStateUnchanged { kind, state });
+    }
+    let mut next = c.clone();
+    for p in &mut next.peerings {
+        if p.peering_type == kind {
+            p.state = state;
+        }
+    }
+    next.provisioning_state = ProvisioningState::Succeeded;
+    let warnings = match state {
+        PeeringState::Disabled => vec![Warning::DisablingShutsBothSessions], // [RESET]
+        PeeringState::Enabled => Vec::new(),
+    };
+    Ok(Transition {
+        circuit: next,
+        warnings,
+        notes: vec![format!("{kind} is now {state}.")],
+    })
+}
+
+fn prefix_validation(c: &Circuit, outcome: &PrefixOutcome) -> Result<Transition, Refusal> {
+    let p = c
+        .peering(PeeringType::MicrosoftPeering)
+        .ok_or(Refusal::MicrosoftPeeringNotConfigured)?;
+    let state = p.advertised_public_prefixes_state;
+    let not_pending = || Refusal::PrefixValidationNotPending {
+        outcome: outcome.label(),
+        state,
+    };
+    let pending = matches!(state, Apps::Configuring | Apps::ValidationNeeded);
+    // (new prefixes state, per-prefix state for all, or one prefix's state)
+    let (apps, all, one): (
+        Apps,
+        Option<PrefixValidationState>,
+        Option<(ipnet::IpNet, PrefixValidationState)>,
+    ) = match outcome {
+        // SC-34
+        PrefixOutcome::Validated if pending => (
+            Apps::Configured,
+            Some(PrefixValidationState::Configured),
+            None,
+        ),
+        // SC-33
+        PrefixOutcome::ValidationNeeded if state == Apps::Configuring => (
+            Apps::ValidationNeeded,
+            Some(PrefixValidationState::ValidationNeeded),
+            None,
+        ),
+        // SC-35: no manual value in the prefixes-state enum [SPEC-2024-05].
+        PrefixOutcome::ManualValidationNeeded if pending => (
+            Apps::ValidationNeeded,
+            Some(PrefixValidationState::ManualValidationNeeded),
+            None,
+        ),
+        PrefixOutcome::SupportTicketResolved if state == Apps::ValidationNeeded => (
+            Apps::Configured,
+            Some(PrefixValidationState::Configured),
+            None,
+        ),
+        PrefixOutcome::PrefixFailed {
+            prefix,
+            state: failure,
+        } => {
+            if !failure.is_failure() {
+                return Err(Refusal::NotAFailureState { state: *failure });
+            }
+            if !p.prefix_info.iter().any(|i| i.prefix == *prefix) {
+                return Err(Refusal::PrefixNotAdvertised {
+                    prefix: prefix.to_string(),
+                });
+            }
+            if !pending {
+                return Err(not_pending());
+            }
+            (Apps::ValidationNeeded, None, Some((*prefix, *failure)))
+        }
+        PrefixOutcome::Validated
+        | PrefixOutcome::ValidationNeeded
+        | PrefixOutcome::ManualValidationNeeded
+        | PrefixOutcome::SupportTicketResolved => return Err(not_pending()),
+    };
+    let mut next = c.clone();
+    for peering in &mut next.peerings {
+        if peering.peering_type == PeeringType::MicrosoftPeering {
+            peering.advertised_public_prefixes_state = apps;
+            for info in &mut peering.prefix_info {
+                if let Some(s) = all {
+                    info.validation_state = s;
+                }
+                if let Some((prefix, s)) = one {
+                    if info.prefix == prefix {
+                        info.validation_state = s;
+                    }
+                }
+            }
+        }
+    }
+    let mut notes = vec![explain_prefixes_state(apps).meaning];
+    if let Some(s) = all.or(one.map(|(_, s)| s)) {
+        if s.is_failure() {
+            notes.extend(explain_prefix_validation(s).next_steps);
+        }
+    }
+    ok(next, notes)
+}
+
+fn authorization_room(c: &Circuit) -> Result<(), Refusal> {
+    // [PS-DOC-ADD-AUTH]: as many as 10 authorizations per circuit.
+    if c.authorizations.len() >= MAX_AUTHORIZATIONS {
+        Err(Refusal::AuthorizationLimit {
+            limit: MAX_AUTHORIZATIONS,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+fn add_authorization(c: &Circuit, name: &str, key: &str) -> Result<Transition, Refusal> {
+    check_resource_name(name)?;
+    if c.authorization(name).is_some() {
+        return Err(Refusal::AuthorizationNameTaken { name: name.into() });
+    }
+    authorization_room(c)?;
+    if !is_guid(key) {
+        return Err(Refusal::KeyNotGuid {
+            what: "authorization key",
+            given: key.into(),
+        });
+    }
+    let key = key.to_lowercase();
+    if c.authorizations.iter().any(|a| a.authorization_key == key) {
+        return Err(Refusal::AuthorizationKeyTaken);
+    }
+    let mut next = c.clone();
+    next.authorizations.push(Authorization {
+        name: name.into(),
+        authorization_key: key,
+        authorization_use_status: AuthorizationUseStatus::Available,
+        connection: None,
+    });
+    next.provisioning_state = ProvisioningState::Succeeded;
+    ok(
+        next,
+        vec!["Give the authorization key and the circuit's resource ID to the owner of the VNet in the other subscription; the key is valid for one connection.".into()],
+    )
+}
+
+fn remove_authorization(c: &Circuit, name: &str) -> Result<Transition, Refusal> {
+    let auth = c
+        .authorization(name)
+        .ok_or_else(|| Refusal::AuthorizationNotFound { name: name.into() })?;
+    let mut next = c.clone();
+    let mut warnings = Vec::new();
+    // [PS-LINK]: revoking an authorization deletes the connections that used it.
+    if let Some(link) = &auth.connection {
+        warnings.push(Warning::AuthorizationRevokedDeletesLink {
+            name: name.into(),
+            link: link.clone(),
+        });
+    }
+    next.vnet_links
+        .retain(|l| l.authorization.as_deref() != Some(name));
+    next.authorizations.retain(|a| a.name != name);
+    next.provisioning_state = ProvisioningState::Succeeded;
+    Ok(Transition {
+        circuit: next,
+        warnings,
+        notes: vec![format!("Authorization '{name}' deleted.")],
+    })
+}
+
+/// Checks before any VNet link: circuit enabled, room under the limit, private
+/// peering present (warning only on Layer 3 circuits).
+fn link_gate(c: &Circuit) -> Result<Vec<Warning>, Refusal> {
+    if c.circuit_provisioning_state != CircuitProvisioningState::Enabled {
+        return Err(Refusal::CircuitNotEnabled {
+            status: c.circuit_provisioning_state.to_string(),
+        });
+    }
+    // SC-38 [LIMITS]
+    let limit = c.link_limit();
+    if c.vnet_links.len() >= limit as usize {
+        return Err(Refusal::LinkLimitReached {
+            limit,
+            tier: c.sku.tier,
+            bandwidth_mbps: c.bandwidth_mbps(),
+        });
+    }
+    // [WF] step 4 before step 5: VNets connect through private peering.
+    match (
+        c.peering(PeeringType::AzurePrivatePeering),
+        c.routing_model(),
+    ) {
+        (Some(_), _) => Ok(Vec::new()),
+        (None, RoutingModel::Layer3) => Ok(vec![Warning::Layer3PrivatePeeringUnknown]),
+        (None, RoutingModel::Layer2) => Err(Refusal::LinkNeedsPrivatePeering),
+    }
+}
+
+/// Geopolitical check for Standard/Local circuits [PS-LINK] [CLI-LINK]: `Err` when
+/// the regions differ, a warning when either region is unknown.
+fn geo_check(c: &Circuit, vnet_region: &str) -> Result<Option<Warning>, Refusal> {
+    match c.sku.tier {
+        SkuTier::Premium => Ok(None),
+        tier @ (SkuTier::Standard | SkuTier::Local | SkuTier::Basic) => {
+            match (geopolitical_area(&c.region), geopolitical_area(vnet_region)) {
+                (Some(a), Some(b)) if a == b => Ok(None),
+                (Some(_), Some(_)) => Err(Refusal::OtherGeopoliticalRegion {
+                    vnet_region: vnet_region.into(),
+                    circuit_region: c.region.clone(),
+                    tier,
+                }),
+                (None, _) => Ok(Some(Warning::GeopoliticalRegionUnknown {
+                    region: c.region.clone(),
+                })),
+                (Some(_), None) => Ok(Some(Warning::GeopoliticalRegionUnknown {
+                    region: vnet_region.into(),
+                })),
+            }
+        }
+    }
+}
+
+fn link_vnet(c: &Circuit, link: &VnetLinkRequest) -> Result<Transition, Refusal> {
+    let mut warnings = link_gate(c)?;
+    check_resource_name(&link.connection_name)?;
+    if c.vnet_link(&link.connection_name).is_some() {
+        return Err(Refusal::LinkNameTaken {
+            name: link.connection_name.clone(),
+        });
+    }
+    if link.vnet_name.trim().is_empty() {
+        return Err(Refusal::Required {
+            what: "Virtual network",
+        });
+    }
+    if link.address_spaces.len() > MAX_VNET_ADDRESS_SPACES_AT_LINK {
+        return Err(Refusal::TooManyAddressSpaces {
+            count: link.address_spaces.len(),
+            limit: MAX_VNET_ADDRESS_SPACES_AT_LINK,
+        });
+    }
+    // SC-23 [PS-ROUTING]: peering subnets must stay outside VNet address spaces.
+    for p in &c.peerings {
+        for (_, net) in p.config.subnets() {
+            if let Some(space) = link.address_spaces.iter().find(|s| overlaps(s, &net)) {
+                return Err(Refusal::OverlapsVnet {
+                    subnet: net.to_string(),
+                    vnet_space: space.to_string(),
+                    vnet: link.vnet_name.clone(),
+                });
+            }
+        }
+    }
+    warnings.extend(geo_check(c, &link.vnet_region)?);
+    let mut next = c.clone();
+    let mut authorization = None;
+    let mut notes = Vec::new();
+    if let Some(key) = &link.authorization_key {
+        // SC-38 [PS-LINK]: one connection per authorization.
+        let key = key.to_lowercase();
+        let auth = next
+            .authorizations
+            .iter_mut()
+            .find(|a| a.authorization_key == key)
+            .ok_or(Refusal::AuthorizationKeyNotFound)?;
+        if auth.authorization_use_status == AuthorizationUseStatus::InUse {
+            return Err(Refusal::AuthorizationInUse {
+                name: auth.name.clone(),
+            });
+        }
+        auth.authorization_use_status = AuthorizationUseStatus::InUse;
+        auth.connection = Some(link.connection_name.clone());
+        authorization = Some(auth.name.clone());
+        notes.push(format!(
+            "Authorization '{}' is now InUse by connection '{}'.",
+            auth.name, link.connection_name
+        ));
+    }
+    next.vnet_links.push(VnetLink {
+        name: link.connection_name.clone(),
+        vnet_name: link.vnet_name.clone(),
+        vnet_region: link.vnet_region.clone(),
+        address_spaces: link.address_spaces.clone(),
+        authorization,
+    });
+    next.provisioning_state = ProvisioningState::Succeeded;
+    notes.push(format!(
+        "Virtual network '{}' linked ({} of {} links used).",
+        link.vnet_name,
+        next.vnet_links.len(),
+        next.link_limit()
+    ));
+    Ok(Transition {
+        circuit: next,
+        warnings,
+        notes,
+    })
+}
+
+fn unlink_vnet(c: &Circuit, name: &str) -> Result<Transition, Refusal> {
+    let link = c
+        .vnet_link(name)
+        .ok_or_else(|| Refusal::LinkNotFound { name: name.into() })?;
+    let mut next = c.clone();
+    let mut notes = vec![format!("Connection '{name}' deleted.")];
+    if let Some(auth_name) = &link.authorization {
+        // [PS-LINK]: releasing an authorization = deleting its connection.
+        for a in &mut next.authorizations {
+            if &a.name == auth_name {
+                a.authorization_use_status = AuthorizationUseStatus::Available;
+                a.connection = None;
+            }
+        }
+        notes.push(format!("Authorization '{auth_name}' is Available again."));
+    }
+    next.vnet_links.retain(|l| l.name != name);
+    next.provisioning_state = ProvisioningState::Succeeded;
+    ok(next, notes)
+}
+
+fn change_bandwidth(c: &Circuit, mbps: u32) -> Result<Transition, Refusal> {
+    let current = c.bandwidth_mbps();
+    if mbps == current {
+        return Err(Refusal::BandwidthUnchanged { mbps });
+    }
+    // SC-39b [PS-CIRCUIT] [TF-CIRCUIT]
+    if mbps < current {
+        return Err(Refusal::BandwidthDecrease {
+            from: current,
+            to: mbps,
+        });
+    }
+    let mut next = c.clone();
+    let mut notes = Vec::new();
+    match &mut next.port {
+        Port::Provider {
+            bandwidth_in_mbps, ..
+        } => {
+            if !PROVIDER_BANDWIDTHS_MBPS.contains(&mbps) {
+                return Err(Refusal::BandwidthNotOffered {
+                    given: mbps,
+                    offered: PROVIDER_BANDWIDTHS_MBPS.to_vec(),
+                });
+            }
+            *bandwidth_in_mbps = mbps;
+            notes.push("Bandwidth increased without downtime (if the port has capacity). The provider must update its side too; billing follows the new bandwidth.".into());
+        }
+        Port::Direct {
+            bandwidth_in_gbps, ..
+        } => {
+            let gbps = mbps / 1000;
+            if !mbps.is_multiple_of(1000) || !DIRECT_BANDWIDTHS_GBPS.contains(&gbps) {
+                return Err(Refusal::DirectBandwidthNotOffered {
+                    given_gbps: gbps,
+                    offered: DIRECT_BANDWIDTHS_GBPS.to_vec(),
+                });
+            }
+            *bandwidth_in_gbps = gbps;
+            notes.push("Bandwidth increased (the Direct port must have the capacity); billing follows the new bandwidth.".into());
+        }
+    }
+    next.provisioning_state = ProvisioningState::Succeeded;
+    ok(next, notes)
+}
+
+fn change_family(c: &Circuit, family: SkuFamily) -> Result<Transition, Refusal> {
+    match (c.sku.family, family) {
+        (SkuFamily::MeteredData, SkuFamily::UnlimitedData) => {
+            let mut next = c.clone();
+            next.sku.family = family;
+            next.provisioning_state = ProvisioningState::Succeeded;
+            ok(
+                next,
+                vec!["Billing model changed to UnlimitedData without downtime; it cannot be changed back to MeteredData.".into()],
+            )
+        }
+        // SC-39c [PS-CIRCUIT]
+        (SkuFamily::UnlimitedData, SkuFamily::MeteredData) => Err(Refusal::UnlimitedToMetered),
+        (SkuFamily::MeteredData, SkuFamily::MeteredData)
+        | (SkuFamily::UnlimitedData, SkuFamily::UnlimitedData) => {
+            Err(Refusal::FamilyUnchanged { family })
+        }
+    }
+}
+
+fn change_tier(c: &Circuit, tier: SkuTier) -> Result<Transition, Refusal> {
+    let from = c.sku.tier;
+    if from == tier {
+        return Err(Refusal::TierUnchanged { tier });
+    }
+    let mut warnings = Vec::new();
+    let note = match tier {
+        SkuTier::Basic => return Err(Refusal::BasicTierNotOffered),
+        // SC-39e [PORTAL-CIRCUIT]: PowerShell/CLI only.
+        SkuTier::Local => return Err(Refusal::LocalTierNotInPortal { from }),
+        SkuTier::Premium => {
+            "Premium enabled without downtime; premium billing starts now.".to_string()
+        }
+        SkuTier::Standard => {
+            if from == SkuTier::Premium {
+                // [PS-CIRCUIT]: the docs say linked VNets "less than 10"; the Standard
+                // link limit is 10, so more than 10 blocks.
+                let limit = link_limit(SkuTier::Standard, c.bandwidth_mbps());
+                let other_region_links: Vec<String> = c
+                    .vnet_links
+                    .iter()
+                    .filter(|l| {
+                        matches!(
+                            (geopolitical_area(&c.region), geopolitical_area(&l.vnet_region)),
+                            (Some(a), Some(b)) if a != b
+                        )
+                    })
+                    .map(|l| l.name.clone())
+                    .collect();
+                if c.vnet_links.len() > limit as usize || !other_region_links.is_empty() {
+                    return Err(Refusal::PremiumDowngradeBlocked {
+                        to: tier,
+                        links: c.vnet_links.len(),
+                        limit,
+                        other_region_links,
+                    });
+                }
+                warnings.push(Warning::PrivateRouteLimitAfterDowngrade);
+                "Premium disabled; premium billing stops.".to_string()
+            } else {
+                format!("SKU tier changed from {from} to Standard.")
+            }
+        }
+    };
+    let mut next = c.clone();
+    next.sku.tier = tier;
+    next.provisioning_state = ProvisioningState::Succeeded;
+    Ok(Transition {
+        circuit: next,
+        warnings,
+        notes: vec![note],
+    })
+}
+
+fn set_allow_classic(c: &Circuit, value: bool) -> Result<Transition, Refusal> {
+    if c.allow_classic_operations == value {
+        return Err(Refusal::ClassicOperationsUnchanged { value });
+    }
+    let mut next = c.clone();
+    next.allow_classic_operations = value;
+    next.provisioning_state = ProvisioningState::Succeeded;
+    ok(
+        next,
+        vec![format!(
+            "Allow classic operations is now {}.",
+            if value { "on" } else { "off" }
+        )],
+    )
+}
