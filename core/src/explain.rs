@@ -241,7 +241,7 @@ pub fn explain_prefix_validation(state: PrefixValidationState) -> StateInfo {
         V::ManualValidationNeeded => info(
             "ManualValidationNeeded",
             "This prefix needs manual validation by Microsoft.",
-            &["Open a support ticket with Microsoft support and provide evidence that you own the IP addresses and the associated AS number."],
+            &["You must open a support ticket with Microsoft support and provide evidence that you own the IP addresses and the associated AS number."],
             "[SPEC-2024-10] [WF]",
         ),
         V::AsnValidationFailed => info(

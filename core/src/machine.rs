@@ -573,6 +573,9 @@ fn update_peering(
         return Err(Refusal::RetiredPeeringType);
     }
     let old = c.peering(kind).ok_or(Refusal::PeeringNotFound { kind })?;
+    if old.config == *config {
+        return Err(Refusal::PeeringUnchanged { kind });
+    }
     let warnings = config.check_for(kind)?;
     first_error(circuit_rules(
         c,

@@ -175,6 +175,12 @@ pub enum Refusal {
     /// No peering at all.
     #[error("The circuit has no peerings yet.")]
     NoPeerings,
+    /// Update with the configuration the peering already has.
+    #[error("{kind} already has exactly this configuration.")]
+    PeeringUnchanged {
+        /// The peering type.
+        kind: PeeringType,
+    },
     /// Peering already in the requested state.
     #[error("{kind} is already {state}.")]
     PeeringStateUnchanged {
@@ -433,7 +439,7 @@ pub enum Refusal {
         tier: SkuTier,
     },
     /// Authorization already used (SC-38).
-    #[error("Authorization '{name}' is already in use: an authorization is valid for only one connection.")]
+    #[error("Authorization '{name}' is already in use. An authorization is valid for only one connection.")]
     AuthorizationInUse {
         /// The authorization's name.
         name: String,
@@ -560,7 +566,7 @@ impl Refusal {
             PeeringExists { .. } => "Update the existing peering instead of adding another.".into(),
             PeeringNotFound { kind } => format!("Add {kind} first."),
             NoPeerings => "Add a peering first.".into(),
-            PeeringStateUnchanged { .. } => "Nothing to change.".into(),
+            PeeringStateUnchanged { .. } | PeeringUnchanged { .. } => "Nothing to change.".into(),
             AsnOutOfRange { max, .. } => format!("Enter your AS number as a whole number from 1 to {max}."),
             ReservedAsn { .. } => "Use another ASN; for private peering any private ASN except 65515–65520 works (65514 and 65521 are fine).".into(),
             AzurePublicAsn { .. } => "Enter your own AS number as the peer ASN.".into(),
@@ -639,6 +645,7 @@ impl Refusal {
                 "[TF-PEERING-DOC] [TROUBLE]"
             }
             PeeringStateUnchanged { .. } => "[RESET]",
+            PeeringUnchanged { .. } => "[PS-ROUTING]",
             AsnOutOfRange { .. } => "[SPEC-2024-05] [ROUTING] [PS-DOC-ADD-PEERING]",
             ReservedAsn { .. } => "[ROUTING] [PORTAL-ROUTING]",
             AzurePublicAsn { .. } => "[ROUTING] [RESERVED-ASN] [inferred]",
