@@ -610,13 +610,12 @@ impl PeeringArgs {
 }
 
 fn peering_pair(c: &Circuit, args: &PeeringArgs, title: String) -> CommandPair {
-    let source = match args.kind {
-        PeeringType::MicrosoftPeering => "[PS-ROUTING] [CLI-ROUTING] [AZ-CLI-PARAMS]",
-        PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering => {
-            "[PS-ROUTING] [CLI-ROUTING] [AZ-CLI-PARAMS]"
-        }
-    };
-    CommandPair::new(title, args.powershell(c), args.cli(c), source)
+    CommandPair::new(
+        title,
+        args.powershell(c),
+        args.cli(c),
+        "[PS-ROUTING] [CLI-ROUTING] [AZ-CLI-PARAMS]",
+    )
 }
 
 /// Configures Azure private peering with the validated values (IPv4, IPv6 or
