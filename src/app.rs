@@ -1,8 +1,12 @@
-//! Root component: header, route switch, and the app-wide context.
+//! Root component: header, notices, route switch, and the app-wide context.
 
 use leptos::prelude::*;
 
+use crate::circuits::CircuitsPage;
 use crate::route::Route;
+use crate::store::{use_store, Store};
+use crate::wizard::circuit::CircuitPage;
+use crate::wizard::create::{CreatePage, CreateReviewPage};
 
 /// The current screen, kept in sync with `location.hash`.
 #[derive(Clone, Copy)]
@@ -17,40 +21,64 @@ fn current_hash() -> String {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let store = Store::init();
+    provide_context(store);
     let route = RwSignal::new(Route::parse(&current_hash()));
     provide_context(RouteCtx(route));
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::parse(&current_hash()));
+        let hash = current_hash();
+        // In-page anchors (#field-id) are not routes.
+        if Route::is_route(&hash) {
+            route.set(Route::parse(&hash));
+            // Move focus to the new page's heading so keyboard and screen-reader users start there.
+            request_animation_frame(|| crate::components::focus_id("main"));
+        }
     });
 
     view! {
-        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); crate::components::focus_id("main"); }>"Skip to main content"</a>
         <header class="app-header">
             <a class="brand" href="#/">"ExpressRoute Circuit Wizard"</a>
+            <nav aria-label="Main">
+                <ul>
+                    <li><a href="#/">"Your circuits"</a></li>
+                    <li><a href="#/import">"Import"</a></li>
+                    <li><a href="#/demos">"Demos"</a></li>
+                </ul>
+            </nav>
         </header>
         <main id="main" tabindex="-1">
+            <Notices/>
             {move || match route.get() {
                 Route::Circuits => view! { <CircuitsPage/> }.into_any(),
                 Route::Create => view! { <CreatePage/> }.into_any(),
+                Route::CreateReview => view! { <CreateReviewPage/> }.into_any(),
+                Route::Circuit { id, section } => view! { <CircuitPage id=id section=section/> }.into_any(),
+                Route::Import => view! { <crate::import::ImportPage/> }.into_any(),
+                Route::Demos(name) => view! { <crate::demos::DemosPage name=name/> }.into_any(),
+                Route::Share(payload) => view! { <crate::demos::SharePage payload=payload/> }.into_any(),
             }}
         </main>
     }
 }
 
-/// "Your circuits": every saved circuit, and the way to create one.
+/// Storage and merge notices, with a dismiss button each. Announced politely.
 #[component]
-fn CircuitsPage() -> impl IntoView {
+fn Notices() -> impl IntoView {
+    let store = use_store();
     view! {
-        <h1>"Your circuits"</h1>
-        <p class="empty">"You have no circuits yet. Create one to be walked through ordering, provisioning, routing and linking virtual networks."</p>
-        <a class="button" href="#/create">"Create circuit"</a>
-    }
-}
-
-#[component]
-fn CreatePage() -> impl IntoView {
-    view! {
-        <p class="step-count">"Step 1 of 5"</p>
-        <h1>"Create the circuit"</h1>
+        <div class="notices" role="status" aria-live="polite">
+            <Show when=move || !store.persistent.get()>
+                <p class="notice warning">"Saving is off: circuits are kept in this tab only."</p>
+            </Show>
+            <For each=move || store.notices.get() key=|n| n.id let(n)>
+                <div class=format!("notice {}", n.kind)>
+                    <p>{n.text.clone()}</p>
+                    <button type="button" class="link-button" on:click=move |_| store.notices.update(|v| v.retain(|x| x.id != n.id))>
+                        "Dismiss"
+                    </button>
+                </div>
+            </For>
+        </div>
     }
 }

@@ -3,8 +3,16 @@
 //! The app renders what the core says and persists it; it holds no ExpressRoute rule itself.
 
 pub mod app;
+pub mod circuits;
+pub mod components;
+pub mod demos;
+pub mod ids;
+pub mod import;
 pub mod route;
+pub mod state;
 pub mod storage;
+pub mod store;
+pub mod wizard;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {

@@ -128,7 +128,10 @@ pub fn decode<T: DeserializeOwned>(
                 revision: head.revision,
                 data,
             }),
-            Err(e) => Decoded::Corrupt(format!("migration from schema {} failed: {e}", head.version)),
+            Err(e) => Decoded::Corrupt(format!(
+                "migration from schema {} failed: {e}",
+                head.version
+            )),
         };
     }
     match serde_json::from_value(head.data) {

@@ -1,0 +1,169 @@
+//! "Your circuits": every saved circuit with both states, SKU, bandwidth and the next thing to do.
+
+use er_core::{Action, Circuit, Port};
+use leptos::prelude::*;
+
+use crate::components::Badge;
+use crate::route::{Route, Section};
+use crate::state::Outcome;
+use crate::store::{now, use_store};
+use crate::wizard::form::refusal_text;
+
+/// How a provider state badge is coloured.
+pub fn provider_tone(c: &Circuit) -> &'static str {
+    use er_core::ServiceProviderProvisioningState as S;
+    match c.service_provider_provisioning_state {
+        S::Provisioned => "ok",
+        S::Provisioning | S::Deprovisioning => "wait",
+        S::NotProvisioned => "neutral",
+    }
+}
+
+/// How a Status badge is coloured.
+pub fn status_tone(c: &Circuit) -> &'static str {
+    if c.circuit_provisioning_state == er_core::CircuitProvisioningState::Enabled {
+        "ok"
+    } else {
+        "bad"
+    }
+}
+
+/// "200 Mbps", "1 Gbps", or "10 Gbps (Direct)".
+pub fn bandwidth_text(c: &Circuit) -> String {
+    match &c.port {
+        Port::Provider {
+            bandwidth_in_mbps, ..
+        } if *bandwidth_in_mbps >= 1000 && bandwidth_in_mbps % 1000 == 0 => {
+            format!("{} Gbps", bandwidth_in_mbps / 1000)
+        }
+        Port::Provider {
+            bandwidth_in_mbps, ..
+        } => format!("{bandwidth_in_mbps} Mbps"),
+        Port::Direct {
+            bandwidth_in_gbps, ..
+        } => format!("{bandwidth_in_gbps} Gbps (Direct)"),
+    }
+}
+
+/// The two state badges of a circuit: provider state (not for Direct circuits) and Status.
+#[component]
+pub fn StateBadges(circuit: Circuit) -> impl IntoView {
+    let provider = (!circuit.is_direct()).then(|| {
+        view! {
+            <Badge label="Provider status" value=circuit.service_provider_provisioning_state.to_string() tone=provider_tone(&circuit)/>
+        }
+    });
+    view! {
+        <span class="badges">
+            {provider}
+            <Badge label="Status" value=circuit.circuit_provisioning_state.as_str().to_string() tone=status_tone(&circuit)/>
+        </span>
+    }
+}
+
+/// The start page.
+#[component]
+pub fn CircuitsPage() -> impl IntoView {
+    let store = use_store();
+    let ids = move || {
+        store
+            .data
+            .with(|d| d.circuits.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+    };
+    view! {
+        <h1>"Your circuits"</h1>
+        <Show
+            when=move || !ids().is_empty()
+            fallback=|| view! {
+                <p class="empty">"You have no circuits yet. Create one to be walked through ordering it, following the provider's provisioning, configuring routing and linking virtual networks — or import a real circuit's output to see where it stands."</p>
+            }
+        >
+            <ul class="circuit-list">
+                <For each=ids key=|id| id.clone() let(id)>
+                    <CircuitRow id=id/>
+                </For>
+            </ul>
+        </Show>
+        <p class="actions">
+            <a class="button" href="#/create">"Create circuit"</a>
+            <a class="button secondary" href="#/import">"Import a circuit"</a>
+        </p>
+    }
+}
+
+#[component]
+fn CircuitRow(id: String) -> impl IntoView {
+    let store = use_store();
+    let refusal = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let id_for_view = id.clone();
+    let saved = move || store.data.with(|d| d.get(&id_for_view).cloned());
+    let delete_id = id.clone();
+    let do_delete = move |_| {
+        let mut outcome = None;
+        store.update_circuit(&delete_id, |c| {
+            outcome = Some(c.act(&Action::Delete, "Delete circuit", now()));
+        });
+        match outcome {
+            Some(Outcome::Deleted { .. }) => store.update(|d| d.remove(&delete_id, now())),
+            Some(Outcome::Refused(r)) => {
+                confirming.set(false);
+                refusal.set(Some(refusal_text(&r)));
+            }
+            _ => confirming.set(false),
+        }
+    };
+    let ask_id = id.clone();
+    let ask = move |_| {
+        // The core decides: a refused delete is explained at once, without asking to confirm.
+        let check = store.data.with_untracked(|d| {
+            d.get(&ask_id)
+                .map(|c| er_core::apply(&c.circuit, &Action::Delete))
+        });
+        match check {
+            Some(Err(r)) => {
+                refusal.set(Some(refusal_text(&r)));
+                store.update_circuit(&ask_id, |c| {
+                    c.act(&Action::Delete, "Delete circuit", now());
+                });
+            }
+            _ => confirming.set(true),
+        }
+    };
+    view! {
+        {move || saved().map(|s| {
+            let (ask, do_delete) = (ask.clone(), do_delete.clone());
+            let c = s.circuit.clone();
+            let name = c.name.clone();
+            let open = Route::Circuit { id: s.id.clone(), section: Section::Step(s.step) }.hash();
+            let next = er_core::next_step(&c);
+            let heading_id = format!("circuit-{}", s.id);
+            let labelledby = heading_id.clone();
+            view! {
+                <li class="circuit-card" aria-labelledby=labelledby>
+                    <h2 id=heading_id><a href=open.clone()>{name.clone()}</a></h2>
+                    <StateBadges circuit=c.clone()/>
+                    <p class="meta">{format!("{} · {} · {}", c.sku.name(), bandwidth_text(&c), c.region)}</p>
+                    <p class="next"><strong>"Next: "</strong>{next.title.clone()}</p>
+                    <div class="row-actions">
+                        <a class="button secondary" href=open>"Open"<span class="visually-hidden">{format!(" {name}")}</span></a>
+                        <button type="button" class="button warning" on:click=ask.clone()>"Delete"<span class="visually-hidden">{format!(" {name}")}</span></button>
+                    </div>
+                    <Show when=move || confirming.get()>
+                        <div class="callout warning" role="alertdialog" aria-label="Confirm delete">
+                            <p>{format!("Delete {}? In Azure this removes the circuit resource and stops billing. It cannot be undone.", name.clone())}</p>
+                            <button type="button" class="button warning" on:click=do_delete.clone()>"Yes, delete the circuit"</button>
+                            <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        </div>
+                    </Show>
+                    {move || refusal.get().map(|r| view! {
+                        <div class="callout error" role="alert">
+                            <h3>"The circuit cannot be deleted yet"</h3>
+                            <p>{r}</p>
+                        </div>
+                    })}
+                </li>
+            }
+        })}
+    }
+}

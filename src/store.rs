@@ -1,0 +1,224 @@
+//! The app-wide store: one signal with the app's data, kept in localStorage through
+//! [`crate::storage`]. Transitions are saved at once, typing is debounced (about 300 ms) and flushed
+//! when the page is hidden; another tab's saves are merged in, never overwritten.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::state::{AppData, SavedCircuit};
+use crate::storage::{self, StorageError};
+
+/// A message shown in the notices area at the top of every screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Unique id, for dismissing.
+    pub id: u64,
+    /// "warning" or "info".
+    pub kind: &'static str,
+    /// The text.
+    pub text: String,
+}
+
+/// The store handed down through context. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The app's data.
+    pub data: RwSignal<AppData>,
+    /// The stored revision this tab's data is based on.
+    revision: RwSignal<u64>,
+    /// Whether saving works (false: in-memory only, with a visible warning).
+    pub persistent: RwSignal<bool>,
+    /// Notices about storage and merges.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// A pending debounced save.
+    pending: RwSignal<Option<TimeoutHandle>>,
+    /// A migration backup key to drop once the migrated data has been saved.
+    migration_backup: RwSignal<Option<String>>,
+}
+
+/// Milliseconds since the epoch.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The store from context.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+fn migrate(version: u32, _data: serde_json::Value) -> Result<AppData, String> {
+    // Schema 1 is the first; there is nothing older to migrate from yet.
+    Err(format!(
+        "schema {version} is not known to this version of the app"
+    ))
+}
+
+impl Store {
+    /// Loads the stored data (or starts empty, telling the person why) and starts listening for
+    /// other tabs' changes and for the page being hidden.
+    pub fn init() -> Store {
+        let store = Store {
+            data: RwSignal::new(AppData::default()),
+            revision: RwSignal::new(0),
+            persistent: RwSignal::new(true),
+            notices: RwSignal::new(Vec::new()),
+            pending: RwSignal::new(None),
+            migration_backup: RwSignal::new(None),
+        };
+        match storage::load::<AppData>(migrate) {
+            Ok(Some(loaded)) => {
+                store.revision.set(loaded.envelope.revision);
+                store.data.set(loaded.envelope.data);
+                if let Some(key) = loaded.migrated_from_backup {
+                    store.migration_backup.set(Some(key));
+                    store.save_now();
+                }
+            }
+            Ok(None) => {}
+            Err(e @ StorageError::Unavailable(_)) => {
+                store.persistent.set(false);
+                store.notify("warning", e.to_string());
+            }
+            Err(e) => {
+                // Corrupt or newer data was copied to a backup key; saving over the main key is
+                // safe now, and the person is told where the original is.
+                store.notify("warning", e.to_string());
+                store.revision.set(storage::stored_revision().unwrap_or(0));
+            }
+        }
+        store.listen();
+        store
+    }
+
+    /// Adds a notice.
+    pub fn notify(&self, kind: &'static str, text: String) {
+        self.notices.update(|n| {
+            let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
+            if !n.iter().any(|x| x.text == text) {
+                n.push(Notice { id, kind, text });
+            }
+        });
+    }
+
+    /// Changes the data and saves at once (use for transitions and other discrete changes).
+    pub fn update(&self, f: impl FnOnce(&mut AppData)) {
+        self.data.update(f);
+        self.save_now();
+    }
+
+    /// Changes the data and saves after a short pause (use for typing).
+    pub fn update_debounced(&self, f: impl FnOnce(&mut AppData)) {
+        self.data.update(f);
+        if let Some(h) = self.pending.get_untracked() {
+            h.clear();
+        }
+        let this = *self;
+        let handle =
+            set_timeout_with_handle(move || this.save_now(), Duration::from_millis(300)).ok();
+        self.pending.set(handle);
+    }
+
+    /// Changes one circuit and saves at once.
+    pub fn update_circuit(&self, id: &str, f: impl FnOnce(&mut SavedCircuit)) {
+        self.update(|d| {
+            if let Some(c) = d.get_mut(id) {
+                f(c);
+            }
+        });
+    }
+
+    /// Saves now; on a conflict with another tab, merges its data in and saves the merge.
+    pub fn save_now(&self) {
+        if let Some(h) = self.pending.get_untracked() {
+            h.clear();
+            self.pending.set(None);
+        }
+        if !self.persistent.get_untracked() {
+            return;
+        }
+        let result = self
+            .data
+            .with_untracked(|d| storage::save(d, self.revision.get_untracked()));
+        match result {
+            Ok(rev) => {
+                self.revision.set(rev);
+                if let Some(key) = self.migration_backup.get_untracked() {
+                    storage::drop_backup(&key);
+                    self.migration_backup.set(None);
+                }
+            }
+            Err(StorageError::Conflict { .. }) => {
+                if self.merge_from_storage() {
+                    let again = self
+                        .data
+                        .with_untracked(|d| storage::save(d, self.revision.get_untracked()));
+                    match again {
+                        Ok(rev) => self.revision.set(rev),
+                        Err(e) => self.notify("warning", e.to_string()),
+                    }
+                }
+            }
+            Err(e @ StorageError::Unavailable(_)) => {
+                self.persistent.set(false);
+                self.notify("warning", e.to_string());
+            }
+            Err(e) => self.notify("warning", e.to_string()),
+        }
+    }
+
+    /// Reads what another tab saved and merges it into this tab's data. Returns false when the
+    /// stored data could not be read (it is then left alone).
+    fn merge_from_storage(&self) -> bool {
+        match storage::load::<AppData>(migrate) {
+            Ok(Some(loaded)) => {
+                let theirs = loaded.envelope.data;
+                let changed = self.data.with_untracked(|ours| *ours != theirs);
+                if changed {
+                    self.data.update(|ours| *ours = ours.merge(&theirs));
+                }
+                self.revision.set(loaded.envelope.revision);
+                true
+            }
+            Ok(None) => {
+                self.revision.set(0);
+                true
+            }
+            Err(e) => {
+                self.notify("warning", e.to_string());
+                false
+            }
+        }
+    }
+
+    fn listen(&self) {
+        let this = *self;
+        // Another tab saved: merge its data in now, so both tabs show the same circuits.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(storage::KEY) {
+                let stored = storage::stored_revision();
+                if stored.is_some_and(|r| r != this.revision.get_untracked()) {
+                    let had_pending = this.pending.get_untracked().is_some();
+                    if this.merge_from_storage() && had_pending {
+                        this.save_now();
+                    }
+                }
+            }
+        });
+        // Flush typing that has not been saved yet when the page is hidden or closed.
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| {
+            if this.pending.get_untracked().is_some() {
+                this.save_now();
+            }
+        });
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|d| d.hidden())
+                .unwrap_or(false);
+            if hidden && this.pending.get_untracked().is_some() {
+                this.save_now();
+            }
+        });
+    }
+}

@@ -1,0 +1,232 @@
+//! A saved circuit's page: its name and states, the step indicator, and the section shown.
+
+use er_core::{Action, ActionKind, Circuit, Refusal};
+use leptos::prelude::*;
+
+use crate::circuits::StateBadges;
+use crate::components::StepNav;
+use crate::route::{Route, Section};
+use crate::state::Outcome;
+use crate::store::{now, use_store, Store};
+use crate::wizard::form::refusal_text;
+use crate::wizard::navigate;
+
+/// What the last action on this page did, shown in a live region.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feedback {
+    /// Whether the action was applied.
+    pub ok: bool,
+    /// One line: what happened.
+    pub title: String,
+    /// The refusal's reason and remedy, or the core's notes.
+    pub lines: Vec<String>,
+}
+
+/// The feedback signal of the circuit page, from context.
+#[derive(Clone, Copy)]
+pub struct FeedbackCtx(pub RwSignal<Option<Feedback>>);
+
+/// The circuit being shown, by id, from context.
+#[derive(Clone)]
+pub struct CircuitId(pub String);
+
+/// Applies an action to a saved circuit through the core, records it, saves, and reports the
+/// outcome in the page's feedback area. Deleting navigates home.
+pub fn act(store: Store, fb: FeedbackCtx, id: &str, action: Action, label: &str) -> Outcome {
+    let mut outcome = None;
+    store.update_circuit(id, |c| outcome = Some(c.act(&action, label, now())));
+    let outcome = outcome.unwrap_or(Outcome::Refused(Refusal::Required { what: "circuit" }));
+    let fb = Some(fb);
+    match &outcome {
+        Outcome::Applied { notes } => {
+            if let Some(fb) = fb {
+                fb.0.set(Some(Feedback {
+                    ok: true,
+                    title: format!("Done: {label}."),
+                    lines: notes.clone(),
+                }));
+            }
+        }
+        Outcome::Deleted { .. } => {
+            store.update(|d| d.remove(id, now()));
+            store.notify(
+                "info",
+                format!("{label}: the circuit was deleted, and billing for it stops."),
+            );
+            navigate(&Route::Circuits);
+        }
+        Outcome::Refused(r) => {
+            if let Some(fb) = fb {
+                fb.0.set(Some(Feedback {
+                    ok: false,
+                    title: format!("Cannot {}", label.to_lowercase()),
+                    lines: vec![refusal_text(r)],
+                }));
+            }
+        }
+    }
+    outcome
+}
+
+/// Whether an action of this kind is possible now, with the core's refusal when not.
+pub fn availability(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
+    er_core::precondition(c, kind)
+}
+
+/// The live region where the outcome of the last action is shown.
+#[component]
+pub fn FeedbackArea() -> impl IntoView {
+    let fb = expect_context::<FeedbackCtx>().0;
+    view! {
+        <div class="feedback" aria-live="polite" role="status">
+            {move || fb.get().map(|f| {
+                let class = if f.ok { "callout ok" } else { "callout error" };
+                view! {
+                    <div class=class>
+                        <p class="callout-title">{f.title.clone()}</p>
+                        {f.lines.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
+                        <button type="button" class="link-button" on:click=move |_| fb.set(None)>"Dismiss"</button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// The page of one saved circuit.
+#[component]
+pub fn CircuitPage(
+    /// The circuit's local id.
+    id: String,
+    /// Which part is shown.
+    section: Section,
+) -> impl IntoView {
+    let store = use_store();
+    provide_context(FeedbackCtx(RwSignal::new(None)));
+    provide_context(CircuitId(id.clone()));
+    if let Section::Step(n) = section {
+        // Remember where this circuit's wizard was left.
+        let differs = store
+            .data
+            .with_untracked(|d| d.get(&id).is_some_and(|c| c.step != n));
+        if differs {
+            store.update_circuit(&id, |c| c.step = n);
+        }
+    }
+    let exists = {
+        let id = id.clone();
+        move || store.data.with(|d| d.get(&id).is_some())
+    };
+    let id2 = id.clone();
+    let circuit = Memo::new(move |_| store.data.with(|d| d.get(&id2).map(|c| c.circuit.clone())));
+    let id_nav = id.clone();
+    view! {
+        <Show when=exists fallback=|| view! {
+            <h1>"Circuit not found"</h1>
+            <p>"This circuit is not saved in this browser. It may have been deleted here or in another tab."</p>
+            <a class="button" href="#/">"Back to your circuits"</a>
+        }>
+            {
+                let id_nav = id_nav.clone();
+                move || circuit.get().map(|c| {
+                    let id = id_nav.clone();
+                    let step = match section { Section::Step(n) => n, _ => 0 };
+                    view! {
+                        <div class="circuit-head">
+                            <p class="circuit-name">{c.name.clone()}" "<span class="meta">{c.sku.name()}</span></p>
+                            <StateBadges circuit=c.clone()/>
+                        </div>
+                        {(step > 0).then(|| view! { <StepNav current=step circuit_id=Some(id.clone())/> })}
+                        <nav class="circuit-tabs" aria-label="Circuit">
+                            <ul>
+                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Step(if step > 0 { step } else { 1 }) }.hash() aria-current=(step > 0).then_some("page")>"Wizard"</a></li>
+                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Manage }.hash() aria-current=(section == Section::Manage).then_some("page")>"Changes and end of life"</a></li>
+                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Timeline }.hash() aria-current=(section == Section::Timeline).then_some("page")>"Timeline and diagram"</a></li>
+                            </ul>
+                        </nav>
+                    }
+                })
+            }
+            <FeedbackArea/>
+            {
+                let id = id.clone();
+                match section {
+                    Section::Step(1) => view! { <crate::wizard::provider::CreatedStep id=id circuit=circuit/> }.into_any(),
+                    Section::Step(2) => view! { <crate::wizard::provider::OrderStep id=id circuit=circuit/> }.into_any(),
+                    Section::Step(3) => view! { <crate::wizard::provider::VerifyStep id=id circuit=circuit/> }.into_any(),
+                    Section::Step(4) => view! { <crate::wizard::routing::RoutingStep id=id circuit=circuit/> }.into_any(),
+                    Section::Step(_) => view! { <crate::wizard::link::LinkStep id=id circuit=circuit/> }.into_any(),
+                    Section::Manage => view! { <crate::wizard::manage::ManagePage id=id circuit=circuit/> }.into_any(),
+                    Section::Timeline => view! { <crate::demos::TimelinePage id=id circuit=circuit/> }.into_any(),
+                }
+            }
+        </Show>
+    }
+}
+
+/// "Continue to step N" and "Back to step N-1" links at the bottom of a step.
+#[component]
+pub fn StepLinks(
+    /// The circuit's id.
+    id: String,
+    /// This step.
+    step: u8,
+) -> impl IntoView {
+    let next = (step < crate::route::STEPS).then(|| {
+        let href = Route::Circuit {
+            id: id.clone(),
+            section: Section::Step(step + 1),
+        }
+        .hash();
+        view! { <a class="button" href=href>{format!("Continue to step {}", step + 1)}</a> }
+    });
+    let back = (step > 1).then(|| {
+        let href = Route::Circuit {
+            id: id.clone(),
+            section: Section::Step(step - 1),
+        }
+        .hash();
+        view! { <a class="back-link" href=href>{format!("Back to step {}", step - 1)}</a> }
+    });
+    view! { <p class="step-links">{next}" "{back}</p> }
+}
+
+/// A blocked step: "Cannot start yet" and the core's reason and remedy.
+#[component]
+pub fn Blocked(
+    /// The refusal.
+    refusal: Refusal,
+) -> impl IntoView {
+    view! {
+        <div class="callout blocked">
+            <h2>"Cannot start yet"</h2>
+            <p>{refusal.to_string()}</p>
+            <p><strong>"What to do: "</strong>{refusal.remedy()}</p>
+            <p class="source">"Source: "{refusal.source_key()}</p>
+        </div>
+    }
+}
+
+/// Runs the action when pressed; keeps the page's feedback up to date.
+#[component]
+pub fn ActionButton(
+    /// The circuit id.
+    id: String,
+    /// Builds the action at press time.
+    action: Action,
+    /// The button text (also the timeline label).
+    #[prop(into)]
+    label: String,
+    /// Extra class ("secondary", "warning").
+    #[prop(optional, into)]
+    class: String,
+) -> impl IntoView {
+    let store = use_store();
+    let fb = expect_context::<FeedbackCtx>();
+    let text = label.clone();
+    view! {
+        <button type="button" class=format!("button {class}") on:click=move |_| {
+            act(store, fb, &id, action.clone(), &label);
+        }>{text}</button>
+    }
+}

@@ -1,0 +1,320 @@
+//! Step 1: create the circuit — the Azure portal's Basics and Configuration fields, then a review
+//! with Change links and the Create button.
+
+use er_core::{
+    CreateCircuit, PortType, RoutingModel, SkuFamily, SkuTier, DIRECT_BANDWIDTHS_GBPS,
+    PROVIDER_BANDWIDTHS_MBPS,
+};
+use leptos::prelude::*;
+
+use crate::components::{CheckboxField, ErrorSummary, RadioGroup, SelectField, StepNav, TextField};
+use crate::route::Route;
+use crate::state::SavedCircuit;
+use crate::store::{now, use_store};
+use crate::wizard::form::FormState;
+use crate::wizard::navigate;
+
+/// Every create-form field with its starting value.
+const FIELDS: &[(&str, &str)] = &[
+    ("subscription", ""),
+    ("resource-group", ""),
+    ("region", ""),
+    ("name", ""),
+    ("port-type", "Provider"),
+    ("provider", ""),
+    ("peering-location", ""),
+    ("bandwidth", ""),
+    ("routing-model", "Layer2"),
+    ("express-route-port", ""),
+    ("sku-tier", "Standard"),
+    ("sku-family", "MeteredData"),
+    ("allow-classic", "false"),
+];
+
+/// A few common Azure regions offered as suggestions; any region name may be typed.
+const REGIONS: &[&str] = &[
+    "East US",
+    "East US 2",
+    "West US",
+    "West US 2",
+    "Central US",
+    "North Europe",
+    "West Europe",
+    "UK South",
+    "Germany West Central",
+    "Southeast Asia",
+    "East Asia",
+    "Japan East",
+    "Australia East",
+    "Brazil South",
+    "Canada Central",
+    "Central India",
+];
+
+fn create_form() -> FormState {
+    let store = use_store();
+    let draft = store.data.with_untracked(|d| d.create_draft.clone());
+    FormState::new("create", FIELDS, &draft, move |k, v| {
+        store.update_debounced(|d| {
+            d.create_draft.insert(k, v);
+        })
+    })
+}
+
+/// The create form's values, parsed into the core's request. Unparseable choices become the
+/// zero values that the core refuses with a message.
+fn request(f: &FormState) -> CreateCircuit {
+    let port_type = f.value("port-type").parse().unwrap_or(PortType::Provider);
+    let bandwidth: u32 = f.value("bandwidth").parse().unwrap_or(0);
+    let (bandwidth_mbps, bandwidth_gbps) = match port_type {
+        PortType::Provider => (bandwidth, 0),
+        PortType::Direct => (0, bandwidth),
+    };
+    CreateCircuit {
+        name: f.value("name"),
+        resource_group: f.value("resource-group"),
+        region: f.value("region"),
+        subscription_id: f.value("subscription"),
+        port_type,
+        provider: f.value("provider"),
+        peering_location: f.value("peering-location"),
+        bandwidth_mbps,
+        routing_model: f
+            .value("routing-model")
+            .parse()
+            .unwrap_or(RoutingModel::Layer2),
+        express_route_port: f.value("express-route-port"),
+        bandwidth_gbps,
+        sku_tier: f.value("sku-tier").parse().unwrap_or(SkuTier::Standard),
+        sku_family: f
+            .value("sku-family")
+            .parse()
+            .unwrap_or(SkuFamily::MeteredData),
+        allow_classic_operations: f.value("allow-classic") == "true",
+    }
+}
+
+/// A service key that only exists to let the core validate the form before the real one is made.
+const PLACEHOLDER_KEY: &str = "00000000-0000-4000-8000-000000000000";
+
+fn bandwidth_label(mbps: u32) -> String {
+    if mbps >= 1000 {
+        format!("{} Gbps", mbps / 1000)
+    } else {
+        format!("{mbps} Mbps")
+    }
+}
+
+/// Step 1's form.
+#[component]
+pub fn CreatePage() -> impl IntoView {
+    let f = create_form();
+    let port = f.sig("port-type");
+    let on_continue = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match er_core::create(&request(&f), PLACEHOLDER_KEY) {
+            Ok(_) => {
+                f.set_errors(&[]);
+                navigate(&Route::CreateReview);
+            }
+            Err(errs) => f.set_errors(&errs),
+        }
+    };
+    let bandwidth_options = move || {
+        let mut opts = vec![(String::new(), "Choose a bandwidth".to_string())];
+        if port.get() == "Direct" {
+            opts.extend(
+                DIRECT_BANDWIDTHS_GBPS
+                    .iter()
+                    .map(|g| (g.to_string(), format!("{g} Gbps"))),
+            );
+        } else {
+            opts.extend(
+                PROVIDER_BANDWIDTHS_MBPS
+                    .iter()
+                    .map(|m| (m.to_string(), bandwidth_label(*m))),
+            );
+        }
+        opts
+    };
+    view! {
+        <StepNav current=1 circuit_id=None/>
+        <a class="back-link" href="#/">"Back to your circuits"</a>
+        <h1>"Create the circuit"</h1>
+        <p class="lead">"These are the fields of the Azure portal's Create ExpressRoute circuit blade. The circuit is created in Azure the moment you press Create: that is when the service key is issued and billing starts."</p>
+        <ErrorSummary problems=f.problems()/>
+        <form novalidate on:submit=on_continue>
+            <h2>"Basics"</h2>
+            <TextField id=f.id("subscription") label="Subscription" hint="Optional: the subscription ID, used in the commands and the circuit's resource ID." value=f.sig("subscription") error=f.error("subscription")/>
+            <TextField id=f.id("resource-group") label="Resource group" hint="For example ExpressRouteResourceGroup." value=f.sig("resource-group") error=f.error("resource-group")/>
+            <TextField id=f.id("region") label="Region" hint="The Azure region the circuit resource lives in, for example West US. Not the same as the peering location." value=f.sig("region") error=f.error("region") list="regions"/>
+            <datalist id="regions">
+                {REGIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
+            </datalist>
+            <TextField id=f.id("name") label="Name" hint="1 to 80 letters, digits, periods, underscores or hyphens." value=f.sig("name") error=f.error("name")/>
+
+            <h2>"Configuration"</h2>
+            <RadioGroup id=f.id("port-type") legend="Port type" value=port error=f.error("port-type")
+                options=vec![
+                    ("Provider".into(), "Provider".into(), "Connect through a connectivity provider, who provisions the circuit after you send them the service key.".into()),
+                    ("Direct".into(), "Direct".into(), "Connect straight to Microsoft's edge on an ExpressRoute Direct port you already have. There is no provider state.".into()),
+                ]/>
+            <Show when=move || port.get() != "Direct" fallback=move || view! {
+                <TextField id=f.id("express-route-port") label="ExpressRoute port" hint="The name or resource ID of your ExpressRoute Direct port." value=f.sig("express-route-port") error=f.error("express-route-port")/>
+            }>
+                <TextField id=f.id("provider") label="Provider" hint="Your connectivity provider, as Get-AzExpressRouteServiceProvider lists it, for example Equinix." value=f.sig("provider") error=f.error("provider")/>
+                <TextField id=f.id("peering-location") label="Peering location" hint="The physical location where you meet Microsoft, for example Silicon Valley." value=f.sig("peering-location") error=f.error("peering-location")/>
+                <RadioGroup id=f.id("routing-model") legend="Provider's routing model" value=f.sig("routing-model") error=f.error("routing-model")
+                    options=vec![
+                        ("Layer2".into(), "Layer 2".into(), "The provider only carries Ethernet: you configure routing (BGP peerings) yourself.".into()),
+                        ("Layer3".into(), "Layer 3".into(), "Managed (IPVPN) provider: the provider configures and manages routing for you.".into()),
+                    ]/>
+            </Show>
+            {move || {
+                let _ = port.get();
+                view! { <SelectField id=f.id("bandwidth") label="Bandwidth" options=bandwidth_options() value=f.sig("bandwidth") error=f.error("bandwidth") hint="It can be increased later without downtime, never decreased."/> }
+            }}
+            <SelectField id=f.id("sku-tier") label="SKU" value=f.sig("sku-tier") error=f.error("sku-tier")
+                hint="Local: one or two nearby regions, unlimited data only. Standard: regions in the same geopolitical area. Premium: all regions and more VNet links."
+                options=SkuTier::OFFERED.iter().map(|t| (t.to_string(), t.to_string())).collect()/>
+            <SelectField id=f.id("sku-family") label="Billing model" value=f.sig("sku-family") error=f.error("sku-family")
+                hint="Metered can later change to Unlimited; Unlimited can never change back to Metered."
+                options=vec![("MeteredData".into(), "Metered".into()), ("UnlimitedData".into(), "Unlimited".into())]/>
+            <CheckboxField id=f.id("allow-classic") label="Allow classic operations" value=f.sig("allow-classic")/>
+            <button type="submit" class="button">"Continue"</button>
+        </form>
+    }
+}
+
+/// Step 1's review: check the answers, change any of them, then Create.
+#[component]
+pub fn CreateReviewPage() -> impl IntoView {
+    let store = use_store();
+    let f = create_form();
+    let req = request(&f);
+    let problems = er_core::create(&req, PLACEHOLDER_KEY).err();
+    if problems.is_some() {
+        // Someone opened the review with an incomplete form: send them back to fix it.
+        navigate(&Route::Create);
+    }
+    let on_create = move |_| {
+        let req = request(&f);
+        match er_core::create(&req, &crate::ids::new_guid()) {
+            Ok(circuit) => {
+                let id = crate::ids::new_id();
+                let mut saved = SavedCircuit::new(id.clone(), circuit, 1, now());
+                saved.timeline.push(crate::state::TimelineEntry {
+                    at: now(),
+                    action: "Create circuit".into(),
+                    before: "No circuit".into(),
+                    after: Some(crate::state::state_summary(&saved.circuit)),
+                    refusal: None,
+                    notes: er_core::creation_notes(&saved.circuit),
+                });
+                store.update(|d| {
+                    d.circuits.push(saved);
+                    d.create_draft.clear();
+                });
+                navigate(&Route::Circuit {
+                    id,
+                    section: crate::route::Section::Step(1),
+                });
+            }
+            Err(errs) => f.set_errors(&errs),
+        }
+    };
+    let rows: Vec<(&str, String, &str)> = {
+        let mut rows = vec![
+            (
+                "Subscription",
+                if req.subscription_id.is_empty() {
+                    "Not given".into()
+                } else {
+                    req.subscription_id.clone()
+                },
+                "subscription",
+            ),
+            (
+                "Resource group",
+                req.resource_group.clone(),
+                "resource-group",
+            ),
+            ("Region", req.region.clone(), "region"),
+            ("Name", req.name.clone(), "name"),
+            ("Port type", req.port_type.to_string(), "port-type"),
+        ];
+        match req.port_type {
+            PortType::Provider => {
+                rows.push(("Provider", req.provider.clone(), "provider"));
+                rows.push((
+                    "Peering location",
+                    req.peering_location.clone(),
+                    "peering-location",
+                ));
+                rows.push((
+                    "Provider's routing model",
+                    req.routing_model.to_string(),
+                    "routing-model",
+                ));
+                rows.push((
+                    "Bandwidth",
+                    bandwidth_label(req.bandwidth_mbps),
+                    "bandwidth",
+                ));
+            }
+            PortType::Direct => {
+                rows.push((
+                    "ExpressRoute port",
+                    req.express_route_port.clone(),
+                    "express-route-port",
+                ));
+                rows.push((
+                    "Bandwidth",
+                    format!("{} Gbps", req.bandwidth_gbps),
+                    "bandwidth",
+                ));
+            }
+        }
+        rows.push(("SKU", req.sku_tier.to_string(), "sku-tier"));
+        rows.push(("Billing model", req.sku_family.to_string(), "sku-family"));
+        rows.push((
+            "Allow classic operations",
+            if req.allow_classic_operations {
+                "Yes".into()
+            } else {
+                "No".into()
+            },
+            "allow-classic",
+        ));
+        rows
+    };
+    let sku_name = format!("{}_{}", req.sku_tier, req.sku_family);
+    view! {
+        <StepNav current=1 circuit_id=None/>
+        <a class="back-link" href="#/create">"Back"</a>
+        <h1>"Check the circuit before you create it"</h1>
+        <ErrorSummary problems=f.problems()/>
+        <dl class="summary-list">
+            {rows.into_iter().map(|(k, v, field)| view! {
+                <div class="summary-row">
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                    <dd class="summary-action">
+                        <a href="#/create" on:click=move |ev| {
+                            ev.prevent_default();
+                            navigate(&Route::Create);
+                            let id = format!("create-{field}");
+                            request_animation_frame(move || crate::components::focus_id(&id));
+                        }>"Change"<span class="visually-hidden">{format!(" {}", k.to_lowercase())}</span></a>
+                    </dd>
+                </div>
+            }).collect_view()}
+        </dl>
+        <p>"The SKU will be " <code>{sku_name}</code> "."</p>
+        <div class="callout warning">
+            <h2>"Billing starts when you create the circuit"</h2>
+            <p>"Azure issues the service key at once, and Microsoft bills the circuit from that moment until the circuit resource is deleted, whether or not the provider has connected it."</p>
+        </div>
+        <button type="button" class="button" on:click=on_create>"Create"</button>
+    }
+}

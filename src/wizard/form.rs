@@ -1,0 +1,129 @@
+//! Form state shared by every wizard form: one signal per field, kept as typed and written back to
+//! a draft so a reload or the back link restores it, plus the errors of the last Continue.
+
+use std::collections::BTreeMap;
+
+use er_core::{FieldError, Refusal};
+use leptos::prelude::*;
+
+use crate::components::error_summary::Problem;
+
+/// The fields of one form, their drafts and their errors. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    prefix: &'static str,
+    fields: StoredValue<Vec<(String, RwSignal<String>)>>,
+    errors: RwSignal<Vec<Problem>>,
+}
+
+/// The message shown for a refusal, both in the error summary and beside the field: the reason
+/// followed by what to do.
+pub fn refusal_text(r: &Refusal) -> String {
+    let remedy = r.remedy();
+    if remedy.is_empty() {
+        r.to_string()
+    } else {
+        format!("{r} {remedy}")
+    }
+}
+
+impl FormState {
+    /// A form whose html ids are `{prefix}-{key}`. `defaults` gives every key and its starting
+    /// value; `draft` overrides it with what was typed before; `save` is called with (key, value)
+    /// whenever a field changes.
+    pub fn new(
+        prefix: &'static str,
+        defaults: &[(&str, &str)],
+        draft: &BTreeMap<String, String>,
+        save: impl Fn(String, String) + Clone + 'static,
+    ) -> FormState {
+        let fields: Vec<(String, RwSignal<String>)> = defaults
+            .iter()
+            .map(|(k, d)| {
+                let v = draft.get(*k).cloned().unwrap_or_else(|| d.to_string());
+                (k.to_string(), RwSignal::new(v))
+            })
+            .collect();
+        for (k, sig) in &fields {
+            let (k, sig, save) = (k.clone(), *sig, save.clone());
+            let initial = sig.get_untracked();
+            Effect::new(move |_| {
+                let v = sig.get();
+                if v != initial {
+                    save(k.clone(), v);
+                }
+            });
+        }
+        FormState {
+            prefix,
+            fields: StoredValue::new(fields),
+            errors: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The html id of a field.
+    pub fn id(&self, key: &str) -> String {
+        format!("{}-{key}", self.prefix)
+    }
+
+    /// A field's signal. Panics on a key that was not declared: that is a programming error
+    /// caught by the first render of the form.
+    pub fn sig(&self, key: &str) -> RwSignal<String> {
+        self.fields
+            .with_value(|f| f.iter().find(|(k, _)| k == key).map(|(_, s)| *s))
+            .unwrap_or_else(|| panic!("form field {key} is not declared"))
+    }
+
+    /// A field's current value, without tracking.
+    pub fn value(&self, key: &str) -> String {
+        self.sig(key).get_untracked()
+    }
+
+    /// The inline error of a field.
+    pub fn error(&self, key: &str) -> Signal<Option<String>> {
+        let id = self.id(key);
+        let errors = self.errors;
+        Signal::derive(move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|p| p.field_id == id)
+                    .map(|p| p.message.clone())
+            })
+        })
+    }
+
+    /// The problems for the error summary.
+    pub fn problems(&self) -> Signal<Vec<Problem>> {
+        self.errors.into()
+    }
+
+    /// Shows the core's field errors (or clears them with an empty list).
+    pub fn set_errors(&self, errs: &[FieldError]) {
+        let prefix = self.prefix;
+        self.errors.set(
+            errs.iter()
+                .map(|e| Problem {
+                    field_id: format!("{prefix}-{}", e.field.id()),
+                    message: refusal_text(&e.refusal),
+                })
+                .collect(),
+        );
+    }
+
+    /// Shows one problem on a field (used when a whole action is refused).
+    pub fn set_problem(&self, key: &str, message: String) {
+        self.errors.set(vec![Problem {
+            field_id: self.id(key),
+            message,
+        }]);
+    }
+
+    /// Every field's current value.
+    pub fn values(&self) -> BTreeMap<String, String> {
+        self.fields.with_value(|f| {
+            f.iter()
+                .map(|(k, s)| (k.clone(), s.get_untracked()))
+                .collect()
+        })
+    }
+}

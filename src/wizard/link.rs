@@ -1,0 +1,273 @@
+//! Step 5: link virtual networks — in the same subscription, or in another one with an
+//! authorization key — with the link limit of this SKU and bandwidth.
+
+use er_core::{
+    Action, ActionKind, AuthorizationUseStatus, Circuit, VnetLinkInput, MAX_AUTHORIZATIONS,
+};
+use leptos::prelude::*;
+
+use crate::components::{ErrorSummary, RadioGroup, TextField};
+use crate::ids::new_guid;
+use crate::store::use_store;
+use crate::wizard::circuit::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
+use crate::wizard::form::{refusal_text, FormState};
+use crate::wizard::provider::CopyButton;
+
+const LINK_FIELDS: &[(&str, &str)] = &[
+    ("connection-name", ""),
+    ("vnet-name", ""),
+    ("vnet-region", ""),
+    ("vnet-address-space", ""),
+    ("subscription", "same"),
+    ("authorization-key", ""),
+];
+
+const AUTH_FIELDS: &[(&str, &str)] = &[("authorization-name", "")];
+
+fn drafts_for(id: &str, prefix: &str) -> std::collections::BTreeMap<String, String> {
+    let store = use_store();
+    let p = format!("{prefix}/");
+    store.data.with_untracked(|d| {
+        d.get(id)
+            .map(|c| {
+                c.drafts
+                    .iter()
+                    .filter_map(|(k, v)| k.strip_prefix(&p).map(|k| (k.to_string(), v.clone())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+fn draft_saver(id: String, prefix: &'static str) -> impl Fn(String, String) + Clone + 'static {
+    let store = use_store();
+    move |k, v| {
+        let key = format!("{prefix}/{k}");
+        store.update_debounced(|d| {
+            if let Some(c) = d.get_mut(&id) {
+                c.drafts.insert(key, v);
+            }
+        })
+    }
+}
+
+fn clear_drafts(store: crate::store::Store, id: &str, prefix: &str) {
+    let p = format!("{prefix}/");
+    store.update_circuit(id, |c| c.drafts.retain(|k, _| !k.starts_with(&p)));
+}
+
+/// Step 5.
+#[component]
+pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
+    move || {
+        circuit.get().map(|c| {
+            let id = id.clone();
+            let gate = er_core::precondition(&c, ActionKind::LinkVnet);
+            let limit = c.link_limit();
+            let used = c.vnet_links.len();
+            view! {
+                <h1>"Link virtual networks"</h1>
+                <p class="lead">"Connect virtual networks to the circuit through their ExpressRoute gateways. A VNet in the circuit's own subscription links directly; a VNet in another subscription needs an authorization key from the circuit owner."</p>
+                <p class="limit"><strong>{format!("{used} of {limit} links used.")}</strong>{format!(" A {} circuit of {} allows {limit} VNet links; Global Reach connections count against the same limit.", c.sku.tier, crate::circuits::bandwidth_text(&c))}
+                    {(c.sku.tier == er_core::SkuTier::Standard || c.sku.tier == er_core::SkuTier::Local).then_some(" Standard and Local circuits only link VNets in the same geopolitical region as the circuit; Premium lifts that rule.")}
+                </p>
+                {match (&gate, c.vnet_links.is_empty()) {
+                    (Err(r), true) => view! { <Blocked refusal=r.clone()/> }.into_any(),
+                    _ => ().into_any(),
+                }}
+                <Links id=id.clone() circuit=c.clone()/>
+                {gate.is_ok().then(|| view! { <LinkForm id=id.clone() circuit=c.clone()/> })}
+                <Authorizations id=id.clone() circuit=c.clone()/>
+                <crate::wizard::commands::CommandsFor circuit=c.clone() step=5/>
+                <StepLinks id=id step=5/>
+            }
+        })
+    }
+}
+
+#[component]
+fn Links(id: String, circuit: Circuit) -> impl IntoView {
+    if circuit.vnet_links.is_empty() {
+        return view! { <p>"No virtual networks are linked yet."</p> }.into_any();
+    }
+    view! {
+        <table class="table">
+            <caption>"Linked virtual networks"</caption>
+            <thead><tr><th scope="col">"Connection"</th><th scope="col">"Virtual network"</th><th scope="col">"Region"</th><th scope="col">"Address space"</th><th scope="col">"Subscription"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+            <tbody>
+                {circuit.vnet_links.iter().map(|l| {
+                    let spaces: Vec<String> = l.address_spaces.iter().map(|s| s.to_string()).collect();
+                    view! {
+                        <tr>
+                            <td>{l.name.clone()}</td>
+                            <td>{l.vnet_name.clone()}</td>
+                            <td>{l.vnet_region.clone()}</td>
+                            <td>{spaces.join(", ")}</td>
+                            <td>{match &l.authorization { Some(a) => format!("Other, with authorization {a}"), None => "Same as the circuit".to_string() }}</td>
+                            <td><ActionButton id=id.clone() action=Action::UnlinkVnet { name: l.name.clone() } label=format!("Unlink {}", l.name) class="secondary small"/></td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+fn LinkForm(id: String, circuit: Circuit) -> impl IntoView {
+    let store = use_store();
+    let fb = expect_context::<FeedbackCtx>();
+    let f = FormState::new(
+        "link",
+        LINK_FIELDS,
+        &drafts_for(&id, "link"),
+        draft_saver(id.clone(), "link"),
+    );
+    let sub = f.sig("subscription");
+    let available: Vec<String> = circuit
+        .authorizations
+        .iter()
+        .filter(|a| a.authorization_use_status == AuthorizationUseStatus::Available)
+        .map(|a| format!("{} ({})", a.authorization_key, a.name))
+        .collect();
+    let submit_id = id.clone();
+    let on_link = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let other = f.value("subscription") == "other";
+        let input = VnetLinkInput {
+            connection_name: f.value("connection-name"),
+            vnet_name: f.value("vnet-name"),
+            vnet_region: f.value("vnet-region"),
+            address_spaces: f.value("vnet-address-space"),
+            authorization_key: if other {
+                f.value("authorization-key")
+            } else {
+                String::new()
+            },
+        };
+        match er_core::validate_vnet_link(&input) {
+            Err(errs) => f.set_errors(&errs),
+            Ok(link) => {
+                if other && link.authorization_key.is_none() {
+                    f.set_problem(
+                        "authorization-key",
+                        "Enter the authorization key. A VNet in another subscription can only link with an authorization key that the circuit owner created for it.".into(),
+                    );
+                    return;
+                }
+                f.set_errors(&[]);
+                let label = format!("Link {}", link.vnet_name);
+                match act(store, fb, &submit_id, Action::LinkVnet { link }, &label) {
+                    crate::state::Outcome::Refused(r) => {
+                        let field = if other {
+                            "authorization-key"
+                        } else {
+                            "vnet-region"
+                        };
+                        f.set_problem(field, refusal_text(&r));
+                    }
+                    _ => {
+                        clear_drafts(store, &submit_id, "link");
+                        for k in [
+                            "connection-name",
+                            "vnet-name",
+                            "vnet-region",
+                            "vnet-address-space",
+                            "authorization-key",
+                        ] {
+                            f.sig(k).set(String::new());
+                        }
+                    }
+                }
+            }
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="link-title">
+            <h2 id="link-title">"Link a virtual network"</h2>
+            <form novalidate on:submit=on_link>
+                <ErrorSummary problems=f.problems()/>
+                <RadioGroup id=f.id("subscription") legend="Which subscription is the virtual network in?" value=sub error=f.error("subscription")
+                    options=vec![
+                        ("same".into(), "The circuit's subscription".into(), String::new()),
+                        ("other".into(), "Another subscription".into(), "Needs an authorization key from the circuit owner: one key per connection.".into()),
+                    ]/>
+                <TextField id=f.id("connection-name") label="Connection name" width="input-medium" value=f.sig("connection-name") error=f.error("connection-name") hint="For example ERConnection."/>
+                <TextField id=f.id("vnet-name") label="Virtual network" width="input-medium" value=f.sig("vnet-name") error=f.error("vnet-name") hint="The VNet whose ExpressRoute gateway connects to the circuit."/>
+                <TextField id=f.id("vnet-region") label="Virtual network region" width="input-medium" value=f.sig("vnet-region") error=f.error("vnet-region") hint="For example East US."/>
+                <TextField id=f.id("vnet-address-space") label="Address space" width="input-long" value=f.sig("vnet-address-space") error=f.error("vnet-address-space") hint="The VNet's address spaces, separated by commas, for example 10.1.0.0/16."/>
+                <Show when=move || sub.get() == "other">
+                    <TextField id=f.id("authorization-key") label="Authorization key" width="input-long" value=f.sig("authorization-key") error=f.error("authorization-key")
+                        hint=if available.is_empty() { "No authorization is available: add one below first.".to_string() } else { format!("Available: {}", available.join("; ")) }/>
+                </Show>
+                <button type="submit" class="button">"Link virtual network"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Authorizations(id: String, circuit: Circuit) -> impl IntoView {
+    let store = use_store();
+    let fb = expect_context::<FeedbackCtx>();
+    let f = FormState::new(
+        "auth",
+        AUTH_FIELDS,
+        &drafts_for(&id, "auth"),
+        draft_saver(id.clone(), "auth"),
+    );
+    let submit_id = id.clone();
+    let on_add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = f.value("authorization-name").trim().to_string();
+        let action = Action::AddAuthorization {
+            name: name.clone(),
+            key: new_guid(),
+        };
+        match act(
+            store,
+            fb,
+            &submit_id,
+            action,
+            &format!("Add authorization {name}"),
+        ) {
+            crate::state::Outcome::Refused(r) => {
+                f.set_problem("authorization-name", refusal_text(&r))
+            }
+            _ => {
+                f.set_errors(&[]);
+                clear_drafts(store, &submit_id, "auth");
+                f.sig("authorization-name").set(String::new());
+            }
+        }
+    };
+    let count = circuit.authorizations.len();
+    view! {
+        <section class="card" aria-labelledby="auth-title">
+            <h2 id="auth-title">"Authorizations"</h2>
+            <p>{format!("{count} of {MAX_AUTHORIZATIONS} authorizations. Each authorization key is valid for one connection; deleting an authorization removes the connection that uses it.")}</p>
+            {(!circuit.authorizations.is_empty()).then(|| view! {
+                <table class="table">
+                    <caption>"Authorizations on this circuit"</caption>
+                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Authorization key"</th><th scope="col">"Status"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                    <tbody>
+                        {circuit.authorizations.iter().map(|a| view! {
+                            <tr>
+                                <td>{a.name.clone()}</td>
+                                <td><code>{a.authorization_key.clone()}</code>" "<CopyButton text=a.authorization_key.clone() what=format!("authorization key {}", a.name)/></td>
+                                <td>{a.authorization_use_status.to_string()}</td>
+                                <td><ActionButton id=id.clone() action=Action::RemoveAuthorization { name: a.name.clone() } label=format!("Remove authorization {}", a.name) class="secondary small"/></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            <form novalidate on:submit=on_add>
+                <ErrorSummary problems=f.problems()/>
+                <TextField id=f.id("authorization-name") label="Authorization name" width="input-medium" value=f.sig("authorization-name") error=f.error("authorization-name") hint="For example MyAuthorization1. The key is generated for you; give it to the owner of the other subscription."/>
+                <button type="submit" class="button secondary">"Add authorization"</button>
+            </form>
+        </section>
+    }
+}

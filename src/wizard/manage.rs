@@ -1,0 +1,122 @@
+//! Changes to a live circuit (bandwidth, SKU, billing model) and its end of life: deprovision,
+//! re-enable, delete. Every choice is offered; the core accepts or explains the refusal.
+
+use er_core::{
+    Action, ActionKind, Circuit, Port, SkuFamily, SkuTier, DIRECT_BANDWIDTHS_GBPS,
+    PROVIDER_BANDWIDTHS_MBPS,
+};
+use leptos::prelude::*;
+
+use crate::components::{SelectField, StateInfoPanel};
+use crate::store::use_store;
+use crate::wizard::circuit::{act, availability, ActionButton, FeedbackCtx};
+
+/// The page.
+#[component]
+pub fn ManagePage(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
+    move || {
+        circuit
+            .get()
+            .map(|c| view! { <ManageBody id=id.clone() circuit=c/> })
+    }
+}
+
+#[component]
+fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
+    let store = use_store();
+    let fb = expect_context::<FeedbackCtx>();
+    let c = circuit;
+    let bandwidth = RwSignal::new(c.bandwidth_mbps().to_string());
+    let tier = RwSignal::new(c.sku.tier.to_string());
+    let family = RwSignal::new(c.sku.family.to_string());
+    let bw_options: Vec<(String, String)> = match &c.port {
+        Port::Provider { .. } => PROVIDER_BANDWIDTHS_MBPS
+            .iter()
+            .map(|m| {
+                (
+                    m.to_string(),
+                    if *m >= 1000 {
+                        format!("{} Gbps", m / 1000)
+                    } else {
+                        format!("{m} Mbps")
+                    },
+                )
+            })
+            .collect(),
+        Port::Direct { .. } => DIRECT_BANDWIDTHS_GBPS
+            .iter()
+            .map(|g| ((g * 1000).to_string(), format!("{g} Gbps")))
+            .collect(),
+    };
+    let no_error = Signal::derive(|| None::<String>);
+    let (id_bw, id_tier, id_fam) = (id.clone(), id.clone(), id.clone());
+    let provider_actions = (!c.is_direct()).then(|| {
+        let sim = [
+            (ActionKind::ProviderDeprovision, Action::ProviderDeprovision, "Provider deprovisions"),
+            (ActionKind::ProviderCompleteDeprovisioning, Action::ProviderCompleteDeprovisioning, "Provider completes deprovisioning"),
+            (ActionKind::ReEnable, Action::ReEnable, "Re-enable the circuit"),
+        ];
+        view! {
+            <section class="simulation" aria-labelledby="eol-sim-title">
+                <h3 id="eol-sim-title">"Simulation: deprovisioning"</h3>
+                <p>"Ask your provider to deprovision the circuit; they move the provider status back to NotProvisioned. Then you can delete it, or re-enable it by ordering connectivity again."</p>
+                <ul class="sim-actions">
+                    {sim.into_iter().map(|(kind, action, label)| {
+                        let why = availability(&c, kind).err();
+                        view! {
+                            <li>
+                                <ActionButton id=id.clone() action=action label=label class="secondary"/>
+                                {why.map(|r| view! { <p class="hint">"Not possible now: "{r.to_string()}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
+    let delete_info = availability(&c, ActionKind::Delete);
+    view! {
+        <h1>"Changes and end of life"</h1>
+        <section class="card" aria-labelledby="changes-title">
+            <h2 id="changes-title">"Change the circuit"</h2>
+            <p>"Without downtime you can increase the bandwidth (if the port has capacity; the provider must then update their side), move from Metered to Unlimited, and move between Standard and Premium. Bandwidth never goes down and Unlimited never goes back to Metered: those need a new circuit."</p>
+            <div class="inline-form">
+                <SelectField id="manage-bandwidth" label="Bandwidth" options=bw_options value=bandwidth error=no_error/>
+                <button type="button" class="button secondary" on:click=move |_| {
+                    if let Ok(mbps) = bandwidth.get_untracked().parse::<u32>() {
+                        act(store, fb, &id_bw, Action::ChangeBandwidth { mbps }, "Change bandwidth");
+                    }
+                }>"Change bandwidth"</button>
+            </div>
+            <div class="inline-form">
+                <SelectField id="manage-sku-tier" label="SKU" options=SkuTier::OFFERED.iter().map(|t| (t.to_string(), t.to_string())).collect() value=tier error=no_error/>
+                <button type="button" class="button secondary" on:click=move |_| {
+                    if let Ok(t) = tier.get_untracked().parse::<SkuTier>() {
+                        act(store, fb, &id_tier, Action::ChangeTier { tier: t }, "Change SKU");
+                    }
+                }>"Change SKU"</button>
+            </div>
+            <div class="inline-form">
+                <SelectField id="manage-sku-family" label="Billing model" options=vec![("MeteredData".into(), "Metered".into()), ("UnlimitedData".into(), "Unlimited".into())] value=family error=no_error/>
+                <button type="button" class="button secondary" on:click=move |_| {
+                    if let Ok(fam) = family.get_untracked().parse::<SkuFamily>() {
+                        act(store, fb, &id_fam, Action::ChangeFamily { family: fam }, "Change billing model");
+                    }
+                }>"Change billing model"</button>
+            </div>
+        </section>
+        <section class="card" aria-labelledby="eol-title">
+            <h2 id="eol-title">"End of life: deprovision and delete"</h2>
+            <p>"Microsoft bills the circuit until the circuit resource is deleted, even after the provider has deprovisioned it. A circuit cannot be deleted while the provider status is Provisioning or Provisioned: the provider must deprovision it first."</p>
+            {(!c.is_direct()).then(|| view! { <StateInfoPanel info=er_core::explain_provider_state(c.service_provider_provisioning_state)/> })}
+            {provider_actions}
+            <h3>"Delete the circuit"</h3>
+            {match delete_info {
+                Ok(()) => view! { <p>"The circuit can be deleted now. Deleting it stops billing and cannot be undone."</p> }.into_any(),
+                Err(r) => view! { <p class="hint">"Not possible now: "{r.to_string()}</p> }.into_any(),
+            }}
+            <ActionButton id=id.clone() action=Action::Delete label="Delete circuit" class="warning"/>
+            <crate::wizard::commands::LifecycleCommands circuit=c.clone()/>
+        </section>
+    }
+}

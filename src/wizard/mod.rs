@@ -1,0 +1,19 @@
+//! The guided provisioning wizard: one module per step, plus end of life.
+
+pub mod circuit;
+pub mod commands;
+pub mod create;
+pub mod form;
+pub mod link;
+pub mod manage;
+pub mod provider;
+pub mod routing;
+
+use crate::route::Route;
+
+/// Goes to a route by setting `location.hash` (the hashchange listener updates the page).
+pub fn navigate(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.hash());
+    }
+}

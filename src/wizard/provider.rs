@@ -1,0 +1,166 @@
+//! Steps 1 (the created circuit), 2 (order connectivity from the provider, with the provider's side
+//! simulated) and 3 (verify the provisioning state).
+
+use er_core::{Action, ActionKind, Circuit, Port};
+use leptos::prelude::*;
+
+use crate::circuits::bandwidth_text;
+use crate::components::StateInfoPanel;
+use crate::wizard::circuit::{availability, ActionButton, StepLinks};
+
+/// Copies text to the clipboard and says so in a live region.
+#[component]
+pub fn CopyButton(
+    /// What is copied.
+    text: String,
+    /// What the button copies, for its accessible name ("service key").
+    #[prop(into)]
+    what: String,
+) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let what2 = what.clone();
+    view! {
+        <button type="button" class="button secondary small" on:click=move |_| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&text);
+                copied.set(true);
+            }
+        }>"Copy"<span class="visually-hidden">{format!(" {what}")}</span></button>
+        <span class="copied" role="status">{move || copied.get().then(|| format!("Copied the {what2}."))}</span>
+    }
+}
+
+/// Step 1 once the circuit exists: what was created, the service key, and that billing has started.
+#[component]
+pub fn CreatedStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
+    move || {
+        circuit.get().map(|c| {
+            let mut rows = vec![
+                ("Name", c.name.clone()),
+                ("Resource group", c.resource_group.clone()),
+                ("Region", c.region.clone()),
+            ];
+            match &c.port {
+                Port::Provider { service_provider_name, peering_location, routing_model, .. } => {
+                    rows.push(("Port type", "Provider".into()));
+                    rows.push(("Provider", service_provider_name.clone()));
+                    rows.push(("Peering location", peering_location.clone()));
+                    rows.push(("Provider's routing model", routing_model.to_string()));
+                }
+                Port::Direct { express_route_port, .. } => {
+                    rows.push(("Port type", "Direct".into()));
+                    rows.push(("ExpressRoute port", express_route_port.clone()));
+                }
+            }
+            rows.push(("Bandwidth", bandwidth_text(&c)));
+            rows.push(("SKU", c.sku.name()));
+            let key = c.service_key.clone();
+            view! {
+                <h1>"Create the circuit"</h1>
+                <div class="callout ok">
+                    <p class="callout-title">"The circuit exists in Azure."</p>
+                    {er_core::creation_notes(&c).into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+                </div>
+                <h2>"Service key"</h2>
+                <p class="service-key"><code id="service-key">{key.clone()}</code>" "<CopyButton text=key what="service key"/></p>
+                <dl class="summary-list">
+                    {rows.into_iter().map(|(k, v)| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                </dl>
+                <crate::wizard::commands::CommandsFor circuit=c.clone() step=1/>
+                <StepLinks id=id.clone() step=1/>
+            }
+        })
+    }
+}
+
+/// Step 2: what to send the provider, and the simulated provider controls.
+#[component]
+pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
+    move || {
+        circuit.get().map(|c| {
+            let id = id.clone();
+            if c.is_direct() {
+                return view! {
+                    <h1>"Order connectivity from the provider"</h1>
+                    <div class="callout info">
+                        <p class="callout-title">"No provider step for ExpressRoute Direct"</p>
+                        <p>"This circuit is on an ExpressRoute Direct port, so there is no connectivity provider and no provider status. You configure routing yourself."</p>
+                    </div>
+                    <StepLinks id=id step=2/>
+                }
+                .into_any();
+            }
+            let (provider, location, layer3) = match &c.port {
+                Port::Provider { service_provider_name, peering_location, routing_model, .. } => (
+                    service_provider_name.clone(),
+                    peering_location.clone(),
+                    *routing_model == er_core::RoutingModel::Layer3,
+                ),
+                Port::Direct { .. } => unreachable!("Direct circuits returned above"),
+            };
+            let info = er_core::explain_provider_state(c.service_provider_provisioning_state);
+            let sim = [
+                (ActionKind::ProviderStartProvisioning, Action::ProviderStartProvisioning, "Provider starts provisioning"),
+                (ActionKind::ProviderCompleteProvisioning, Action::ProviderCompleteProvisioning, "Provider completes provisioning"),
+                (ActionKind::ProviderDeprovision, Action::ProviderDeprovision, "Provider deprovisions"),
+                (ActionKind::ProviderCompleteDeprovisioning, Action::ProviderCompleteDeprovisioning, "Provider completes deprovisioning"),
+            ];
+            view! {
+                <h1>"Order connectivity from the provider"</h1>
+                <p class="lead">{format!("Ordering is done with {provider}, not in Azure: contact them and give them the details below. How you order varies by provider.")}</p>
+                <h2>"Send the provider"</h2>
+                <dl class="summary-list">
+                    <div class="summary-row"><dt>"Service key"</dt><dd><code>{c.service_key.clone()}</code>" "<CopyButton text=c.service_key.clone() what="service key"/></dd></div>
+                    <div class="summary-row"><dt>"Peering location"</dt><dd>{location}</dd></div>
+                    <div class="summary-row"><dt>"Bandwidth"</dt><dd>{bandwidth_text(&c)}</dd></div>
+                    <div class="summary-row"><dt>"Routing"</dt><dd>{if layer3 { "Managed Layer 3: ask the provider to configure the BGP peerings you need (private and/or Microsoft)." } else { "Layer 2: you will configure the BGP peerings yourself once the circuit is provisioned." }}</dd></div>
+                </dl>
+                <h2>"Provider status now"</h2>
+                <StateInfoPanel info=info/>
+                <section class="simulation" aria-labelledby="sim-title">
+                    <h2 id="sim-title">"Simulation: the provider's side"</h2>
+                    <p>"In real life only the provider changes this state. For a rehearsal or a demo, play their part here; each button is checked against Azure's rules."</p>
+                    <ul class="sim-actions">
+                        {sim.into_iter().map(|(kind, action, label)| {
+                            let why = availability(&c, kind).err();
+                            view! {
+                                <li>
+                                    <ActionButton id=id.clone() action=action label=label class="secondary"/>
+                                    {why.map(|r| view! { <p class="hint">"Not possible now: "{r.to_string()}</p> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+                <crate::wizard::commands::CommandsFor circuit=c.clone() step=2/>
+                <StepLinks id=id step=2/>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// Step 3: both states, what each means now, and whether the circuit is usable.
+#[component]
+pub fn VerifyStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
+    move || {
+        circuit.get().map(|c| {
+            let usable = c.is_usable();
+            let provider = (!c.is_direct())
+                .then(|| view! { <StateInfoPanel info=er_core::explain_provider_state(c.service_provider_provisioning_state)/> });
+            view! {
+                <h1>"Verify the provisioning state"</h1>
+                <p class="lead">"Every circuit has two states: the provider status (ServiceProviderProvisioningState, the provider's side) and the Status (circuitProvisioningState, Microsoft's side). Provisioned and Enabled is the only usable state."</p>
+                {if usable {
+                    view! { <div class="callout ok"><p class="callout-title">"The circuit is usable."</p><p>{if c.is_direct() { "Status is Enabled on this ExpressRoute Direct circuit: configure routing next." } else { "Provider status is Provisioned and Status is Enabled: configure routing next." }}</p></div> }.into_any()
+                } else {
+                    view! { <div class="callout warning"><p class="callout-title">"The circuit is not usable yet."</p><p>"Provisioned and Enabled is the only state in which you can use it. See below for what each state means and what to do."</p></div> }.into_any()
+                }}
+                {provider}
+                <StateInfoPanel info=er_core::explain_circuit_state(&c.circuit_provisioning_state)/>
+                <crate::wizard::commands::CommandsFor circuit=c.clone() step=3/>
+                <StepLinks id=id.clone() step=3/>
+            }
+        })
+    }
+}

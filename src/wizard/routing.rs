@@ -1,0 +1,443 @@
+//! Step 4: configure routing — Azure private peering and Microsoft peering, their BGP state, and
+//! Microsoft peering's advertised-prefix validation.
+
+use er_core::{
+    Action, ActionKind, Circuit, Peering, PeeringInput, PeeringState, PeeringType, PrefixOutcome,
+    RegistryName,
+};
+use leptos::prelude::*;
+
+use crate::components::{
+    Badge, ErrorSummary, SelectField, StateInfoPanel, TextAreaField, TextField,
+};
+use crate::store::use_store;
+use crate::wizard::circuit::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
+use crate::wizard::form::{refusal_text, FormState};
+
+/// The fields of a peering form, with their starting values.
+const FIELDS: &[(&str, &str)] = &[
+    ("peer-asn", ""),
+    ("primary-subnet", ""),
+    ("secondary-subnet", ""),
+    ("ipv6-primary-subnet", ""),
+    ("ipv6-secondary-subnet", ""),
+    ("vlan-id", ""),
+    ("shared-key", ""),
+    ("advertised-public-prefixes", ""),
+    ("customer-asn", ""),
+    ("routing-registry-name", ""),
+    ("planned-vnet-address-spaces", ""),
+];
+
+fn prefix_of(kind: PeeringType) -> &'static str {
+    match kind {
+        PeeringType::MicrosoftPeering => "microsoft",
+        PeeringType::AzurePrivatePeering => "private",
+        PeeringType::AzurePublicPeering => "public",
+    }
+}
+
+fn title_of(kind: PeeringType) -> &'static str {
+    match kind {
+        PeeringType::MicrosoftPeering => "Microsoft peering",
+        PeeringType::AzurePrivatePeering => "Azure private peering",
+        PeeringType::AzurePublicPeering => "Azure public peering (retired)",
+    }
+}
+
+fn input_of(f: &FormState) -> PeeringInput {
+    PeeringInput {
+        peer_asn: f.value("peer-asn"),
+        primary_subnet: f.value("primary-subnet"),
+        secondary_subnet: f.value("secondary-subnet"),
+        ipv6_primary: f.value("ipv6-primary-subnet"),
+        ipv6_secondary: f.value("ipv6-secondary-subnet"),
+        vlan_id: f.value("vlan-id"),
+        shared_key: f.value("shared-key"),
+        advertised_public_prefixes: f.value("advertised-public-prefixes"),
+        customer_asn: f.value("customer-asn"),
+        routing_registry_name: f.value("routing-registry-name"),
+        planned_vnet_address_spaces: f.value("planned-vnet-address-spaces"),
+    }
+}
+
+/// The form values that show a saved peering, for editing it.
+fn fields_of(p: &Peering) -> std::collections::BTreeMap<String, String> {
+    let c = &p.config;
+    let mut m = std::collections::BTreeMap::new();
+    m.insert("peer-asn".to_string(), c.peer_asn.to_string());
+    m.insert("vlan-id".to_string(), c.vlan_id.to_string());
+    if let Some(pair) = &c.ipv4 {
+        m.insert(
+            "primary-subnet".to_string(),
+            pair.primary().net().to_string(),
+        );
+        m.insert(
+            "secondary-subnet".to_string(),
+            pair.secondary().net().to_string(),
+        );
+    }
+    if let Some(pair) = &c.ipv6 {
+        m.insert(
+            "ipv6-primary-subnet".to_string(),
+            pair.primary().net().to_string(),
+        );
+        m.insert(
+            "ipv6-secondary-subnet".to_string(),
+            pair.secondary().net().to_string(),
+        );
+    }
+    if let Some(k) = &c.shared_key {
+        m.insert("shared-key".to_string(), k.as_str().to_string());
+    }
+    if let Some(ms) = &c.microsoft {
+        let prefixes: Vec<String> = ms
+            .advertised_public_prefixes
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        m.insert(
+            "advertised-public-prefixes".to_string(),
+            prefixes.join(", "),
+        );
+        if let Some(a) = ms.customer_asn {
+            m.insert("customer-asn".to_string(), a.get().to_string());
+        }
+        m.insert(
+            "routing-registry-name".to_string(),
+            ms.routing_registry_name.to_string(),
+        );
+    }
+    m
+}
+
+/// Step 4.
+#[component]
+pub fn RoutingStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
+    let editing = RwSignal::new(None::<PeeringType>);
+    move || {
+        circuit.get().map(|c| {
+            let id = id.clone();
+            let gate = er_core::precondition(&c, ActionKind::AddPeering);
+            let has_peerings = !c.peerings.is_empty();
+            view! {
+                <h1>"Configure routing"</h1>
+                <p class="lead">"Routing runs over BGP in up to two peerings: Azure private peering, for your virtual networks, and Microsoft peering, for Microsoft 365 and Azure public services. Each peering has a primary and a secondary BGP session."</p>
+                {match gate {
+                    Err(r) if !has_peerings => view! { <Blocked refusal=r/> }.into_any(),
+                    Err(r) => view! {
+                        <div class="callout warning"><p class="callout-title">"Routing cannot be changed now"</p><p>{refusal_text(&r)}</p></div>
+                    }.into_any(),
+                    Ok(()) => ().into_any(),
+                }}
+                <PeeringCard id=id.clone() circuit=c.clone() kind=PeeringType::AzurePrivatePeering editing=editing/>
+                <PeeringCard id=id.clone() circuit=c.clone() kind=PeeringType::MicrosoftPeering editing=editing/>
+                {c.peering(PeeringType::AzurePublicPeering).map(|p| view! {
+                    <section class="card">
+                        <h2>"Azure public peering (retired)"</h2>
+                        <p>"This circuit still has Azure public peering, which is deprecated and not available for new circuits. Move its traffic to Microsoft peering."</p>
+                        <PeeringStates peering=p.clone()/>
+                    </section>
+                })}
+                <StepLinks id=id step=4/>
+            }
+        })
+    }
+}
+
+/// The state badges and explanations of one peering.
+#[component]
+fn PeeringStates(peering: Peering) -> impl IntoView {
+    let ms = peering.peering_type == PeeringType::MicrosoftPeering;
+    let bgp = peering.bgp_state();
+    let bgp_tone = if bgp == er_core::BgpState::Enabled {
+        "ok"
+    } else {
+        "wait"
+    };
+    let state_tone = if peering.state == PeeringState::Enabled {
+        "ok"
+    } else {
+        "neutral"
+    };
+    let apps = peering.advertised_public_prefixes_state;
+    let apps_tone = match apps {
+        er_core::AdvertisedPublicPrefixesState::Configured => "ok",
+        er_core::AdvertisedPublicPrefixesState::ValidationNeeded => "bad",
+        _ => "wait",
+    };
+    let addresses = peering
+        .config
+        .ipv4
+        .iter()
+        .chain(peering.config.ipv6.iter())
+        .flat_map(|pair| [("Primary", pair.primary()), ("Secondary", pair.secondary())])
+        .map(|(which, link)| {
+            format!(
+                "{which} link {}: your router {}, Microsoft {}",
+                link.net(),
+                link.customer_address(),
+                link.microsoft_address()
+            )
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <p class="badges">
+            <Badge label="State" value=peering.state.to_string() tone=state_tone/>
+            <Badge label="BGP" value=bgp.to_string() tone=bgp_tone/>
+            {ms.then(|| view! { <Badge label="Advertised public prefixes" value=apps.to_string() tone=apps_tone/> })}
+        </p>
+        <ul class="plain">
+            <li>{format!("Peer ASN {} · Azure ASN {} · VLAN ID {}", peering.config.peer_asn, peering.azure_asn, peering.config.vlan_id)}</li>
+            {addresses.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
+        </ul>
+        <details class="explain">
+            <summary>"What these states mean"</summary>
+            <StateInfoPanel info=er_core::explain_peering_state(peering.state)/>
+            <StateInfoPanel info=er_core::explain_bgp_state(bgp)/>
+            {ms.then(|| view! { <StateInfoPanel info=er_core::explain_prefixes_state(apps)/> })}
+        </details>
+    }
+}
+
+/// One peering: its states and actions, or the button to configure it; and its form.
+#[component]
+fn PeeringCard(
+    id: String,
+    circuit: Circuit,
+    kind: PeeringType,
+    editing: RwSignal<Option<PeeringType>>,
+) -> impl IntoView {
+    let existing = circuit.peering(kind).cloned();
+    let title = title_of(kind);
+    let heading_id = format!("{}-title", prefix_of(kind));
+    let ms = kind == PeeringType::MicrosoftPeering;
+    let body = match existing.clone() {
+        None => view! {
+            <p>{if ms { "Not configured. Configure it to reach Microsoft 365, Dynamics 365 and Azure public services over the circuit." } else { "Not configured. Configure it to reach your virtual networks." }}</p>
+        }
+        .into_any(),
+        Some(p) => {
+            let toggle = if p.state == PeeringState::Enabled { PeeringState::Disabled } else { PeeringState::Enabled };
+            let toggle_label = if toggle == PeeringState::Disabled { format!("Disable {title}") } else { format!("Enable {title}") };
+            view! {
+                <PeeringStates peering=p.clone()/>
+                {ms.then(|| view! { <PrefixValidation id=id.clone() peering=p.clone()/> })}
+                <p class="row-actions">
+                    <ActionButton id=id.clone() action=Action::SetPeeringState { kind, state: toggle } label=toggle_label class="secondary"/>
+                    <ActionButton id=id.clone() action=Action::RemovePeering { kind } label=format!("Remove {title}") class="warning"/>
+                </p>
+            }
+            .into_any()
+        }
+    };
+    let configure_label = if existing.is_some() {
+        format!("Change {title}")
+    } else {
+        format!("Configure {title}")
+    };
+    let labelledby = heading_id.clone();
+    view! {
+        <section class="card" aria-labelledby=labelledby>
+            <h2 id=heading_id>{title}</h2>
+            {ms.then(|| view! {
+                <div class="callout warning">
+                    <p class="callout-title">"Avoid asymmetric routing"</p>
+                    <p>"Use a separate proxy or edge to connect to Microsoft than the one you use for the Internet. Using the same edge for both ExpressRoute and the Internet causes asymmetric routing and connectivity outages. Advertise NAT ranges that you do not also advertise to the Internet."</p>
+                </div>
+            })}
+            {body}
+            <Show when=move || editing.get() != Some(kind)>
+                <button type="button" class="button" on:click=move |_| {
+                    editing.set(Some(kind));
+                    let first = format!("{}-peer-asn", prefix_of(kind));
+                    request_animation_frame(move || crate::components::focus_id(&first));
+                }>{configure_label.clone()}</button>
+            </Show>
+            <Show when=move || editing.get() == Some(kind)>
+                <PeeringForm id=id.clone() circuit=circuit.clone() kind=kind editing=editing/>
+            </Show>
+        </section>
+    }
+}
+
+/// The peering form, with the portal's labels; validated by the core on Save.
+#[component]
+fn PeeringForm(
+    id: String,
+    circuit: Circuit,
+    kind: PeeringType,
+    editing: RwSignal<Option<PeeringType>>,
+) -> impl IntoView {
+    let store = use_store();
+    let fb = expect_context::<FeedbackCtx>();
+    let prefix = prefix_of(kind);
+    let draft_prefix = format!("{prefix}/");
+    let mut draft: std::collections::BTreeMap<String, String> = store.data.with_untracked(|d| {
+        d.get(&id)
+            .map(|c| {
+                c.drafts
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        k.strip_prefix(&draft_prefix)
+                            .map(|k| (k.to_string(), v.clone()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    if draft.is_empty() {
+        // Editing an existing peering starts from its saved values.
+        if let Some(p) = circuit.peering(kind) {
+            draft = fields_of(p);
+        }
+    }
+    let save_id = id.clone();
+    let f = FormState::new(prefix, FIELDS, &draft, move |k, v| {
+        let key = format!("{prefix}/{k}");
+        store.update_debounced(|d| {
+            if let Some(c) = d.get_mut(&save_id) {
+                c.drafts.insert(key, v);
+            }
+        })
+    });
+    let exists = circuit.peering(kind).is_some();
+    let ms = kind == PeeringType::MicrosoftPeering;
+    let submit_id = id.clone();
+    let on_save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let current = store
+            .data
+            .with_untracked(|d| d.get(&submit_id).map(|c| c.circuit.clone()));
+        let Some(current) = current else { return };
+        match er_core::validate_peering(&current, kind, &input_of(&f)) {
+            Err(errs) => f.set_errors(&errs),
+            Ok(v) => {
+                f.set_errors(&[]);
+                let action = if exists {
+                    Action::UpdatePeering {
+                        kind,
+                        config: v.config,
+                    }
+                } else {
+                    Action::AddPeering {
+                        kind,
+                        config: v.config,
+                    }
+                };
+                let label = if exists {
+                    format!("Change {}", title_of(kind))
+                } else {
+                    format!("Add {}", title_of(kind))
+                };
+                match act(store, fb, &submit_id, action, &label) {
+                    crate::state::Outcome::Refused(r) => {
+                        f.set_problem("peer-asn", refusal_text(&r))
+                    }
+                    _ => {
+                        let done_prefix = format!("{prefix}/");
+                        store.update_circuit(&submit_id, |c| {
+                            c.drafts.retain(|k, _| !k.starts_with(&done_prefix))
+                        });
+                        editing.set(None);
+                    }
+                }
+            }
+        }
+    };
+    let registries: Vec<(String, String)> =
+        std::iter::once((String::new(), "Choose a registry".to_string()))
+            .chain(
+                RegistryName::ALL
+                    .iter()
+                    .map(|r| (r.to_string(), r.to_string())),
+            )
+            .collect();
+    view! {
+        <form novalidate on:submit=on_save class="peering-form">
+            <ErrorSummary problems=f.problems()/>
+            <TextField id=f.id("peer-asn") label="Peer ASN" inputmode="numeric" width="input-short" value=f.sig("peer-asn") error=f.error("peer-asn")
+                hint=if ms { "Your public AS number (a private ASN needs manual validation). Give your AS as Peer ASN, not Customer ASN." } else { "Your AS number, 16- or 32-bit. 65515 to 65520 are reserved by Microsoft." }/>
+            <TextField id=f.id("primary-subnet") label="Primary subnet" width="input-medium" value=f.sig("primary-subnet") error=f.error("primary-subnet")
+                hint=if ms { "A public /30 you own, for example 123.0.0.0/30. Or give one /29 here and leave Secondary subnet empty to split it." } else { "A /30 for the primary link, for example 192.168.17.16/30. Or give one /29 here and leave Secondary subnet empty to split it." }/>
+            <TextField id=f.id("secondary-subnet") label="Secondary subnet" width="input-medium" value=f.sig("secondary-subnet") error=f.error("secondary-subnet")
+                hint="A different /30 for the secondary link. Your router takes the first usable address of each /30, Microsoft the second."/>
+            <details class="optional">
+                <summary>"IPv6 (optional)"</summary>
+                <TextField id=f.id("ipv6-primary-subnet") label="IPv6 primary subnet" width="input-long" value=f.sig("ipv6-primary-subnet") error=f.error("ipv6-primary-subnet") hint="A /126, or one /125 to split."/>
+                <TextField id=f.id("ipv6-secondary-subnet") label="IPv6 secondary subnet" width="input-long" value=f.sig("ipv6-secondary-subnet") error=f.error("ipv6-secondary-subnet") hint="A different /126."/>
+            </details>
+            <TextField id=f.id("vlan-id") label="VLAN ID" inputmode="numeric" width="input-short" value=f.sig("vlan-id") error=f.error("vlan-id")
+                hint="1 to 4094. Both links use the same VLAN ID, and no other peering on this circuit may use it."/>
+            <TextField id=f.id("shared-key") label="Shared key" width="input-medium" value=f.sig("shared-key") error=f.error("shared-key")
+                hint="Optional MD5 key: up to 25 letters and digits, no special characters. Use the same key on your router."/>
+            {if ms {
+                view! {
+                    <TextAreaField id=f.id("advertised-public-prefixes") label="Advertised public prefixes" value=f.sig("advertised-public-prefixes") error=f.error("advertised-public-prefixes")
+                        hint="The public prefixes you will advertise, separated by commas or new lines, for example 123.1.0.0/24. They must be registered to you (or to the Customer ASN) in a routing registry."/>
+                    <TextField id=f.id("customer-asn") label="Customer ASN" inputmode="numeric" width="input-short" value=f.sig("customer-asn") error=f.error("customer-asn")
+                        hint="Optional: the AS the prefixes are registered to, when it is not your Peer ASN."/>
+                    <SelectField id=f.id("routing-registry-name") label="Routing registry name" options=registries.clone() value=f.sig("routing-registry-name") error=f.error("routing-registry-name")
+                        hint="The registry where the prefixes and AS are recorded."/>
+                }.into_any()
+            } else {
+                view! {
+                    <TextField id=f.id("planned-vnet-address-spaces") label="Virtual network address spaces" width="input-long" value=f.sig("planned-vnet-address-spaces") error=f.error("planned-vnet-address-spaces")
+                        hint="Optional: the address spaces of the VNets you plan to link, so overlaps with the peering subnets are caught now. Linked VNets are always checked."/>
+                }.into_any()
+            }}
+            <p class="row-actions">
+                <button type="submit" class="button">{if exists { "Save changes" } else { "Save peering" }}</button>
+                <button type="button" class="button secondary" on:click=move |_| editing.set(None)>"Cancel"</button>
+            </p>
+        </form>
+    }
+}
+
+/// Microsoft peering's advertised-prefix validation: the state, what to do, and simulated outcomes.
+#[component]
+fn PrefixValidation(id: String, peering: Peering) -> impl IntoView {
+    let apps = peering.advertised_public_prefixes_state;
+    let info = er_core::explain_prefixes_state(apps);
+    let per_prefix = peering.prefix_info.clone();
+    let outcomes = [
+        (PrefixOutcome::Validated, "Validation succeeds"),
+        (
+            PrefixOutcome::ValidationNeeded,
+            "Automatic validation fails",
+        ),
+        (
+            PrefixOutcome::ManualValidationNeeded,
+            "Manual validation needed",
+        ),
+        (
+            PrefixOutcome::SupportTicketResolved,
+            "Support ticket resolved",
+        ),
+    ];
+    view! {
+        <section class="prefix-validation" aria-label="Advertised prefix validation">
+            <h3>"Advertised prefix validation"</h3>
+            <StateInfoPanel info=info level=4/>
+            {(!per_prefix.is_empty()).then(|| view! {
+                <table class="table">
+                    <caption>"Validation state of each prefix"</caption>
+                    <thead><tr><th scope="col">"Prefix"</th><th scope="col">"Validation state"</th><th scope="col">"What it means"</th></tr></thead>
+                    <tbody>
+                        {per_prefix.into_iter().map(|p| {
+                            let info = er_core::explain_prefix_validation(p.validation_state);
+                            view! { <tr><td>{p.prefix.to_string()}</td><td>{p.validation_state.to_string()}</td><td>{info.meaning}" "{info.next_steps.join(" ")}</td></tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            <div class="simulation">
+                <p class="callout-title">"Simulation: Microsoft's validation"</p>
+                <p>"Microsoft checks the prefixes against the routing registries; play the outcome here."</p>
+                <p class="row-actions">
+                    {outcomes.into_iter().map(|(o, label)| view! { <ActionButton id=id.clone() action=Action::SetPrefixValidation { outcome: o } label=label class="secondary"/> }).collect_view()}
+                </p>
+            </div>
+        </section>
+    }
+}
