@@ -47,7 +47,9 @@ fn stale_revision_is_refused_not_overwritten() {
 #[wasm_bindgen_test]
 fn corrupt_data_is_backed_up_and_left_in_place() {
     reset();
-    LocalStorage::raw().set_item(storage::KEY, "{\"version\":1,\"rev").unwrap();
+    LocalStorage::raw()
+        .set_item(storage::KEY, "{\"version\":1,\"rev")
+        .unwrap();
     let err = storage::load::<Vec<String>>(no_migration).unwrap_err();
     let StorageError::Corrupt { backup_key, .. } = err else {
         panic!("expected Corrupt, got {err:?}");
@@ -69,5 +71,8 @@ fn newer_version_is_backed_up() {
         panic!("expected NewerVersion, got {err:?}");
     };
     assert_eq!(found, 999);
-    assert_eq!(storage::read_raw(&backup_key).unwrap().as_deref(), Some(text));
+    assert_eq!(
+        storage::read_raw(&backup_key).unwrap().as_deref(),
+        Some(text)
+    );
 }
