@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
         if Route::is_route(&hash) {
             route.set(Route::parse(&hash));
             // Move focus to the new page's heading so keyboard and screen-reader users start there.
-            request_animation_frame(|| crate::components::focus_id("main"));
+            request_animation_frame(crate::components::focus_after_route_change);
         }
     });
 

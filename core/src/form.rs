@@ -201,7 +201,10 @@ pub fn check_resource_name(name: &str) -> Result<(), Refusal> {
             rule,
         })
     };
-    if name.is_empty() || name.chars().count() > 80 {
+    if name.is_empty() {
+        return Err(Refusal::Required { what: "Name" });
+    }
+    if name.chars().count() > 80 {
         return bad("it must be 1 to 80 characters long");
     }
     if !name
@@ -237,7 +240,12 @@ pub fn check_resource_group(name: &str) -> Result<(), Refusal> {
             rule,
         })
     };
-    if name.is_empty() || name.chars().count() > 90 {
+    if name.is_empty() {
+        return Err(Refusal::Required {
+            what: "Resource group",
+        });
+    }
+    if name.chars().count() > 90 {
         return bad("it must be 1 to 90 characters long");
     }
     if !name

@@ -10,6 +10,23 @@ pub use field::{CheckboxField, RadioGroup, SelectField, TextAreaField, TextField
 pub use state_info::{Badge, StateInfoPanel};
 pub use step_nav::StepNav;
 
+thread_local! {
+    static PENDING_FOCUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks for focus to move to `id` once the next route has rendered (instead of the page's main
+/// region), e.g. for a review page's Change links.
+pub fn focus_after_navigation(id: String) {
+    PENDING_FOCUS.with(|p| *p.borrow_mut() = Some(id));
+}
+
+/// Moves focus after a route change: to the requested element, or to the main region so keyboard
+/// and screen-reader users start at the new page.
+pub fn focus_after_route_change() {
+    let pending = PENDING_FOCUS.with(|p| p.borrow_mut().take());
+    focus_id(pending.as_deref().unwrap_or("main"));
+}
+
 /// Moves keyboard focus to the element with this id and scrolls it into view, without touching
 /// `location.hash` (the hash holds the route).
 pub fn focus_id(id: &str) {

@@ -302,9 +302,8 @@ pub fn CreateReviewPage() -> impl IntoView {
                     <dd class="summary-action">
                         <a href="#/create" on:click=move |ev| {
                             ev.prevent_default();
+                            crate::components::focus_after_navigation(format!("create-{field}"));
                             navigate(&Route::Create);
-                            let id = format!("create-{field}");
-                            request_animation_frame(move || crate::components::focus_id(&id));
                         }>"Change"<span class="visually-hidden">{format!(" {}", k.to_lowercase())}</span></a>
                     </dd>
                 </div>

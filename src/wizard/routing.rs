@@ -118,8 +118,13 @@ pub fn RoutingStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView 
     move || {
         circuit.get().map(|c| {
             let id = id.clone();
-            let gate = er_core::precondition(&c, ActionKind::AddPeering);
             let has_peerings = !c.peerings.is_empty();
+            // With peerings present, adding another may be refused only because one of that type
+            // exists; what matters for the page is whether peerings can be changed at all.
+            let gate = er_core::precondition(
+                &c,
+                if has_peerings { ActionKind::UpdatePeering } else { ActionKind::AddPeering },
+            );
             view! {
                 <h1>"Configure routing"</h1>
                 <p class="lead">"Routing runs over BGP in up to two peerings: Azure private peering, for your virtual networks, and Microsoft peering, for Microsoft 365 and Azure public services. Each peering has a primary and a secondary BGP session."</p>

@@ -1,0 +1,335 @@
+// The guided provisioning wizard end to end, against the release build under /wizard/.
+import { test, expect } from '@playwright/test';
+import { Wizard, KEY, axe } from './pages.mjs';
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => { throw e; });
+});
+
+test('happy path with a Layer 2 provider, reloading at every step', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit();
+  const key = (await page.locator('#service-key').textContent()).trim();
+  expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  await w.reload();
+  await expect(page.locator('#service-key')).toHaveText(key);
+
+  // Step 2: the provider's side, simulated.
+  await w.step(2);
+  await w.expectProviderStatus('NotProvisioned');
+  await w.press('Provider starts provisioning');
+  await w.expectProviderStatus('Provisioning');
+  await w.reload();
+  await w.expectProviderStatus('Provisioning');
+  await w.press('Provider completes provisioning');
+  await w.expectProviderStatus('Provisioned');
+
+  // Step 3: verify.
+  await w.step(3);
+  await expect(page.getByText('The circuit is usable.')).toBeVisible();
+  await w.reload();
+  await expect(page.getByText('The circuit is usable.')).toBeVisible();
+
+  // Step 4: private peering, then Microsoft peering through prefix validation.
+  await w.step(4);
+  await w.press('Configure Azure private peering');
+  await w.fillPeering({ 'Peer ASN': '65020', 'Primary subnet': '192.168.17.16/30', 'Secondary subnet': '192.168.17.20/30' });
+  // A reload in the middle of typing keeps what was typed.
+  await page.waitForTimeout(400);
+  await w.reload();
+  await w.press('Configure Azure private peering');
+  await expect(page.getByLabel('Peer ASN', { exact: true })).toHaveValue('65020');
+  await expect(page.getByLabel('Secondary subnet', { exact: true })).toHaveValue('192.168.17.20/30');
+  await w.fillPeering({ 'VLAN ID': '100' });
+  await w.press('Save peering');
+  await expect(page.locator('ul.plain').getByText('your router 192.168.17.17, Microsoft 192.168.17.18')).toBeVisible();
+  await w.reload();
+  await expect(page.locator('ul.plain').getByText('your router 192.168.17.21, Microsoft 192.168.17.22')).toBeVisible();
+
+  await w.press('Configure Microsoft peering');
+  await w.fillPeering({
+    'Peer ASN': '100', 'Primary subnet': '123.0.0.0/30', 'Secondary subnet': '123.0.0.4/30', 'VLAN ID': '300',
+    'Advertised public prefixes': '123.1.0.0/24', 'Customer ASN': '23', 'Routing registry name': 'ARIN',
+  });
+  await w.press('Save peering');
+  const apps = page.locator('.badge', { hasText: 'Advertised public prefixes' }).locator('.badge-value');
+  await w.press('Automatic validation fails');
+  await expect(apps).toHaveText('ValidationNeeded');
+  await expect(page.getByText('Open a support ticket with Microsoft support').first()).toBeVisible();
+  await w.reload();
+  await expect(apps).toHaveText('ValidationNeeded');
+  await w.press('Validation succeeds');
+  await expect(apps).toHaveText('Configured');
+  await expect(page.locator('.badge', { hasText: 'BGP' })).toHaveText(['BGP: Enabled', 'BGP: Enabled']);
+
+  // Step 5: two VNet links, one by authorization from another subscription.
+  await w.step(5);
+  await expect(page.getByText('0 of 10 links used.')).toBeVisible();
+  await page.getByLabel('Connection name').fill('ERConnection');
+  await page.getByLabel('Virtual network', { exact: true }).fill('VNet1');
+  await page.getByLabel('Virtual network region').fill('West US');
+  await page.getByLabel('Address space').fill('10.1.0.0/16');
+  await w.press('Link virtual network');
+  await expect(page.getByText('1 of 10 links used.')).toBeVisible();
+  await page.getByLabel('Authorization name').fill('MyAuthorization1');
+  await w.press('Add authorization');
+  const authKey = (await page.locator('table', { hasText: 'MyAuthorization1' }).locator('code').textContent()).trim();
+  await w.reload();
+  await page.getByLabel('Another subscription').check();
+  await page.getByLabel('Connection name').fill('ERConnection2');
+  await page.getByLabel('Virtual network', { exact: true }).fill('VNet2');
+  await page.getByLabel('Virtual network region').fill('East US');
+  await page.getByLabel('Address space').fill('10.2.0.0/16');
+  await page.getByLabel('Authorization key').fill(authKey);
+  await w.press('Link virtual network');
+  await expect(page.getByText('2 of 10 links used.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /MyAuthorization1/ })).toContainText('InUse');
+  await w.reload();
+  await expect(page.getByText('2 of 10 links used.')).toBeVisible();
+
+  // End of life: unlink, deprovision, delete.
+  await w.press('Unlink ERConnection');
+  await w.press('Unlink ERConnection2');
+  await page.getByRole('link', { name: 'Changes and end of life' }).click();
+  await w.press('Provider deprovisions');
+  await w.press('Provider completes deprovisioning');
+  await w.expectProviderStatus('NotProvisioned');
+  await w.reload();
+  await w.expectProviderStatus('NotProvisioned');
+  await w.press('Delete circuit');
+  await expect(w.heading('Your circuits')).toBeVisible();
+  await expect(page.getByText('You have no circuits yet.')).toBeVisible();
+  await w.reload();
+  await expect(page.getByText('You have no circuits yet.')).toBeVisible();
+});
+
+test('a Layer 3 provider configures routing: step 4 explains it', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'Layer3Circuit', layer3: true });
+  await w.provision();
+  await w.step(4);
+  await expect(page.getByRole('heading', { name: 'Cannot start yet' })).toBeVisible();
+  await expect(page.locator('.callout.blocked')).toContainText(/provider/i);
+  await expect(page.locator('.callout.blocked')).toContainText(/overwrite|manages routing|configures/i);
+});
+
+test('delete is refused while Provisioned, with the billing note', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'KeepMe' });
+  await w.provision();
+  await page.getByRole('link', { name: 'Your circuits' }).click();
+  await page.getByRole('button', { name: 'Delete KeepMe' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'cannot be deleted' });
+  await expect(alert).toContainText('ServiceProviderProvisioningState is Provisioning or Provisioned');
+  await expect(alert).toContainText(/billing continues until deletion/i);
+  await w.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'KeepMe' })).toBeVisible();
+});
+
+test('each routing validation error is shown on its field', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'Validation' });
+  await w.provision();
+  await w.step(4);
+  await w.press('Configure Azure private peering');
+  const cases = [
+    ['Peer ASN', '65515', /reserved by Microsoft/],
+    ['Peer ASN', '4294967296', /between 1 and 4294967295|1 to 4294967295/],
+    ['Primary subnet', '192.168.17.17/30', /host bits.*192\.168\.17\.16\/30/],
+    ['Primary subnet', '10.0.0.0/31', /\/30/],
+    ['VLAN ID', '4095', /1 to 4094|1–4094/],
+    ['Shared key', 'abc!', /alphanumeric|letters and digits/i],
+  ];
+  for (const [label, value, message] of cases) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+    await w.press('Save peering');
+    const field = page.getByLabel(label, { exact: true });
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    const describedBy = await field.getAttribute('aria-describedby');
+    const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+    await expect(page.locator(`#${errorId}`)).toHaveText(message);
+    // The summary takes focus and links to the field; the value is kept as typed.
+    await expect(page.locator('.error-summary')).toBeFocused();
+    await expect(field).toHaveValue(value);
+  }
+  // Both links the same subnet.
+  await page.getByLabel('Peer ASN', { exact: true }).fill('65020');
+  await page.getByLabel('Primary subnet', { exact: true }).fill('10.0.0.0/30');
+  await page.getByLabel('Secondary subnet', { exact: true }).fill('10.0.0.0/30');
+  await page.getByLabel('VLAN ID', { exact: true }).fill('100');
+  await page.getByLabel('Shared key', { exact: true }).fill('');
+  await w.press('Save peering');
+  await expect(page.locator('.error-summary')).toContainText(/different/i);
+  // The summary link moves focus to the field.
+  await page.locator('.error-summary a').first().click();
+  await expect(page.getByLabel('Secondary subnet', { exact: true })).toBeFocused();
+  await w.press('Cancel');
+
+  await w.press('Configure Microsoft peering');
+  await w.fillPeering({
+    'Peer ASN': '100', 'Primary subnet': '10.0.0.0/30', 'Secondary subnet': '123.0.0.4/30', 'VLAN ID': '300',
+    'Advertised public prefixes': '192.168.0.0/24',
+  });
+  await w.press('Save peering');
+  await expect(page.getByLabel('Primary subnet', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Advertised public prefixes', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.error-summary')).toContainText(/public/i);
+});
+
+test('the create form validates on Continue, links errors to fields and keeps values', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await page.getByRole('link', { name: 'Create circuit' }).first().click();
+  await page.getByLabel('SKU').selectOption('Local');
+  await page.getByLabel('Billing model').selectOption('MeteredData');
+  await page.getByLabel('Name', { exact: true }).fill('My Circuit');
+  await w.press('Continue');
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('.error-summary')).toContainText('There is a problem');
+  await expect(page.locator('.error-summary')).toContainText(/Local circuit is UnlimitedData only/i);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My Circuit');
+  await page.locator('.error-summary a', { hasText: 'Resource group' }).first().click();
+  await expect(page.getByLabel('Resource group')).toBeFocused();
+  // The back link from the review restores what was typed.
+  await page.getByLabel('Name', { exact: true }).fill('MyCircuit');
+  await page.getByLabel('Resource group').fill('rg');
+  await page.getByLabel('Region').fill('West Europe');
+  await page.getByRole('textbox', { name: 'Provider', exact: true }).fill('Equinix');
+  await page.getByLabel('Peering location').fill('Amsterdam');
+  await page.getByLabel('Bandwidth').selectOption('1000');
+  await page.getByLabel('Billing model').selectOption('UnlimitedData');
+  await w.press('Continue');
+  await expect(w.heading('Check the circuit before you create it')).toBeVisible();
+  await expect(page.getByText('Local_UnlimitedData')).toBeVisible();
+  await page.getByRole('link', { name: 'Change name' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('MyCircuit');
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
+});
+
+test('corrupt stored data is kept under a backup key and the app still works', async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate((k) => localStorage.setItem(k, '{"version":1,"revision":3,"data":{"circ'), KEY);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('er-wizard:backup:')));
+  expect(backups.length).toBe(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), backups[0])).toBe('{"version":1,"revision":3,"data":{"circ');
+  const w = new Wizard(page);
+  await w.createCircuit({ name: 'AfterCorruption' });
+  await w.home();
+  await expect(page.getByRole('heading', { level: 2, name: 'AfterCorruption' })).toBeVisible();
+});
+
+test('two tabs editing at once: each sees the other, nothing is lost', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const wa = new Wizard(a);
+  const wb = new Wizard(b);
+  await wa.home();
+  await wb.home();
+  await wa.createCircuit({ name: 'FromTabA' });
+  await wb.home();
+  await expect(b.getByRole('heading', { level: 2, name: 'FromTabA' })).toBeVisible();
+  await wb.createCircuit({ name: 'FromTabB' });
+  // Tab A never reloaded; its next change must not overwrite tab B's circuit.
+  await wa.provision();
+  await wa.home();
+  await expect(a.getByRole('heading', { level: 2, name: 'FromTabB' })).toBeVisible();
+  await wb.reload();
+  await wb.home();
+  await expect(b.getByRole('heading', { level: 2, name: 'FromTabA' })).toBeVisible();
+  await expect(b.getByRole('heading', { level: 2, name: 'FromTabB' })).toBeVisible();
+  const stored = await b.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.circuits.map((c) => [c.circuit.name, c.circuit.serviceProviderProvisioningState]), KEY);
+  expect(stored).toEqual(expect.arrayContaining([['FromTabA', 'Provisioned'], ['FromTabB', 'NotProvisioned']]));
+});
+
+test('keyboard alone creates a circuit, with focus always visible', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return { text: (el.textContent || '').trim(), id: el.id, tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
+  });
+  // Tab to "Create circuit" and press Enter.
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused();
+    expect(f.outline).not.toBe('none');
+    if (f.text === 'Create circuit') break;
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create the circuit' })).toBeVisible();
+  const typeInto = async (id, text) => {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      expect(f.outline).not.toBe('none');
+      if (f.id === id) break;
+    }
+    if (text !== null) await page.keyboard.type(text);
+  };
+  await typeInto('create-resource-group', 'rg');
+  await typeInto('create-region', 'West US');
+  await typeInto('create-name', 'KeyboardCircuit');
+  await typeInto('create-provider', 'Equinix');
+  await typeInto('create-peering-location', 'Silicon Valley');
+  await typeInto('create-bandwidth', null);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#create-bandwidth')).toHaveValue('100');
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused()).text === 'Continue') break;
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Check the circuit before you create it' })).toBeVisible();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused()).text === 'Create') break;
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Billing starts now')).toBeVisible();
+  await expect(page.locator('#service-key')).toHaveText(/^[0-9a-f-]{36}$/);
+});
+
+test('axe-core finds no WCAG 2.2 AA violations on any wizard screen', async ({ page }) => {
+  const w = new Wizard(page);
+  const check = async (name) => {
+    const v = await axe(page);
+    expect(v, `${name}: ${JSON.stringify(v, null, 1)}`).toEqual([]);
+  };
+  await w.home();
+  await check('empty list');
+  await page.getByRole('link', { name: 'Create circuit' }).first().click();
+  await w.press('Continue');
+  await check('create with errors');
+  await page.goto('./');
+  await w.createCircuit({ name: 'AxeCircuit' });
+  await check('step 1');
+  await w.step(2);
+  await check('step 2');
+  await w.provision();
+  await w.step(3);
+  await check('step 3');
+  await w.step(4);
+  await w.press('Configure Microsoft peering');
+  await w.press('Save peering');
+  await check('step 4 with errors');
+  await w.step(5);
+  await check('step 5');
+  await page.getByRole('link', { name: 'Changes and end of life' }).click();
+  await w.press('Delete circuit');
+  await check('manage with refusal');
+  await page.getByRole('link', { name: 'Timeline and diagram' }).click();
+  await check('timeline');
+  await w.home();
+  await check('list');
+  for (const dark of [true]) {
+    await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await check('list, dark');
+  }
+});
