@@ -143,7 +143,8 @@ pub fn ps_quote(s: &str) -> String {
 fn sh_safe(s: &str) -> bool {
     !s.is_empty()
         && s.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | ':' | ',' | '@' | '%' | '+' | '=')
+            c.is_ascii_alphanumeric()
+                || matches!(c, '_' | '-' | '.' | '/' | ':' | ',' | '@' | '%' | '+' | '=')
         })
 }
 
@@ -177,12 +178,20 @@ fn ps_num(s: &str) -> String {
 
 /// Several PowerShell strings as an array argument: `'a','b'`.
 fn ps_list(items: &[String]) -> String {
-    items.iter().map(|s| ps_quote(s)).collect::<Vec<_>>().join(",")
+    items
+        .iter()
+        .map(|s| ps_quote(s))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Several CLI words, space-separated (the CLI takes `nargs='+'`).
 fn sh_list(items: &[String]) -> String {
-    items.iter().map(|s| sh_quote(s)).collect::<Vec<_>>().join(" ")
+    items
+        .iter()
+        .map(|s| sh_quote(s))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -232,7 +241,7 @@ fn cli_child(c: &Circuit) -> String {
 }
 
 fn gbps_text(mbps: u32) -> String {
-    if mbps % 1000 == 0 {
+    if mbps.is_multiple_of(1000) {
         (mbps / 1000).to_string()
     } else {
         format!("{}", f64::from(mbps) / 1000.0)
@@ -434,7 +443,7 @@ impl PeeringArgs {
     fn from_config(kind: PeeringType, cfg: &PeeringConfig) -> Self {
         let microsoft = match kind {
             PeeringType::MicrosoftPeering => cfg.microsoft.as_ref().map(|m| {
-                let (v4, v6): (Vec<_>, Vec<_>) = m
+                let (v4, v6): (Vec<&ipnet::IpNet>, Vec<&ipnet::IpNet>) = m
                     .advertised_public_prefixes
                     .iter()
                     .partition(|n| matches!(n, ipnet::IpNet::V4(_)));
@@ -469,10 +478,7 @@ impl PeeringArgs {
         Self {
             kind,
             peer_asn: "<your-ASN>".to_string(),
-            v4: Some((
-                "<primary-/30>".to_string(),
-                "<secondary-/30>".to_string(),
-            )),
+            v4: Some(("<primary-/30>".to_string(), "<secondary-/30>".to_string())),
             v6: None,
             vlan: "<VLAN-ID>".to_string(),
             shared_key: None,
@@ -511,7 +517,8 @@ impl PeeringArgs {
         let mut lines = vec![ps_get(c)];
         let kind = self.kind.as_str();
         let show_family = self.is_microsoft() || self.v6.is_some();
-        for (i, (family, (primary, secondary), prefixes)) in self.families().into_iter().enumerate() {
+        for (i, (family, (primary, secondary), prefixes)) in self.families().into_iter().enumerate()
+        {
             let cmdlet = if i == 0 {
                 "Add-AzExpressRouteCircuitPeeringConfig"
             } else {
@@ -561,7 +568,8 @@ impl PeeringArgs {
         let kind = self.kind.as_str();
         let show_family = self.v6.is_some();
         let mut lines = Vec::new();
-        for (i, (family, (primary, secondary), prefixes)) in self.families().into_iter().enumerate() {
+        for (i, (family, (primary, secondary), prefixes)) in self.families().into_iter().enumerate()
+        {
             let mut line = if i == 0 {
                 format!(
                     "az network express-route peering create {} --peering-type {kind} --peer-asn {}",
@@ -888,7 +896,10 @@ pub fn change_bandwidth(c: &Circuit, mbps: u32) -> CommandPair {
     CommandPair::new(
         format!("Increase the bandwidth to {shown} (then the provider must update its side)"),
         format!("{}\n{ps_line}\n{PS_SET}", ps_get(c)),
-        format!("az network express-route update {} {cli_arg}", cli_circuit(c)),
+        format!(
+            "az network express-route update {} {cli_arg}",
+            cli_circuit(c)
+        ),
         "[PS-CIRCUIT] [CLI-CIRCUIT]",
     )
 }
@@ -991,7 +1002,10 @@ fn routing_step(c: &Circuit) -> Vec<CommandPair> {
         return out;
     }
     let mut out = Vec::new();
-    for kind in [PeeringType::AzurePrivatePeering, PeeringType::MicrosoftPeering] {
+    for kind in [
+        PeeringType::AzurePrivatePeering,
+        PeeringType::MicrosoftPeering,
+    ] {
         match c.peering(kind) {
             Some(p) => {
                 out.push(peering(c, kind, &p.config));
@@ -1049,10 +1063,7 @@ fn links_step(c: &Circuit) -> Vec<CommandPair> {
 
 /// Every step with its commands, in order.
 pub fn steps(c: &Circuit) -> Vec<(u8, Vec<CommandPair>)> {
-    STEPS
-        .iter()
-        .map(|(n, _)| (*n, for_step(c, *n)))
-        .collect()
+    STEPS.iter().map(|(n, _)| (*n, for_step(c, *n))).collect()
 }
 
 /// Lifecycle commands: check the states (has the provider deprovisioned?), the

@@ -50,9 +50,11 @@
 
 pub mod action;
 pub mod circuit;
+pub mod commands;
 pub mod enums;
 pub mod explain;
 pub mod form;
+pub mod import;
 pub mod limits;
 pub mod machine;
 pub mod refusal;
@@ -64,6 +66,10 @@ pub use circuit::*;
 pub use enums::*;
 pub use explain::*;
 pub use form::*;
+pub use import::{
+    diagnose, export_azure_json, export_azure_value, import, Diagnosis, ImportError, ImportFormat,
+    ImportWarning, Imported, ImportedKind, UnknownField, UnknownReason,
+};
 pub use limits::*;
 pub use machine::*;
 pub use refusal::*;

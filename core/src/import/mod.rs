@@ -105,6 +105,19 @@ pub struct UnknownField {
     pub value: String,
     /// What the wizard uses in its place (e.g. "NotProvisioned", "left out").
     pub used_instead: String,
+    /// Why it could not be read.
+    pub reason: UnknownReason,
+}
+
+/// Why a value could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnknownReason {
+    /// Hidden before sharing (`*****`, `####`, `<...>`).
+    Redacted,
+    /// Not in the form Azure uses (not a number, not a prefix, out of range…).
+    Malformed,
+    /// A value the wizard does not know (e.g. a new enum value).
+    UnknownValue,
 }
 
 /// One imported circuit with what was learnt while reading it.
@@ -138,7 +151,12 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    fn new(line: usize, column: usize, expected: impl Into<String>, message: impl Into<String>) -> Self {
+    fn new(
+        line: usize,
+        column: usize,
+        expected: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             line: line.max(1),
             column: column.max(1),
@@ -178,7 +196,7 @@ pub fn import(text: &str) -> Result<Vec<Imported>, ImportError> {
     Ok(found
         .into_iter()
         .map(|f| {
-            let mut reader = read::Reader::new(f.format);
+            let mut reader = read::Reader::new();
             let (circuit, kind) = reader.read(&f);
             let diagnosis = diagnose(&circuit, &reader.unknowns);
             Imported {

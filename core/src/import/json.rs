@@ -1,0 +1,295 @@
+//! Finding circuits (and lone peerings / authorizations) in JSON input.
+
+use serde_json::Value;
+
+use super::export::EXTENSION_KEY;
+use super::read::{get, get_prop};
+use super::{Found, ImportError, ImportFormat, ImportedKind};
+
+const EXPECTED_RESOURCE: &str = "an ExpressRoute circuit: an object with `sku`, `serviceProviderProperties` or `serviceProviderProvisioningState` (or a peering / authorization of one)";
+
+/// Parses the JSON text and finds every resource in it.
+pub(crate) fn find(text: &str) -> Result<Vec<Found>, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let expected = match e.classify() {
+            serde_json::error::Category::Eof => {
+                "the rest of the JSON: the text ends before every { and [ is closed"
+            }
+            serde_json::error::Category::Syntax
+            | serde_json::error::Category::Data
+            | serde_json::error::Category::Io => "valid JSON",
+        };
+        ImportError::new(
+            e.line(),
+            e.column(),
+            expected,
+            format!("this is not valid JSON: {}", strip_position(&e.to_string())),
+        )
+    })?;
+    match &value {
+        Value::Array(items) => {
+            if items.is_empty() {
+                let (line, column) = first_pos(text);
+                return Err(ImportError::new(
+                    line,
+                    column,
+                    EXPECTED_RESOURCE,
+                    "the list is empty: there is no circuit to import",
+                ));
+            }
+            let positions = array_element_positions(text);
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let (line, column) = positions.get(i).copied().unwrap_or((1, 1));
+                    resource(item, format!("[{i}]"), None).ok_or_else(|| {
+                        ImportError::new(
+                            line,
+                            column,
+                            EXPECTED_RESOURCE,
+                            format!("item {} of the list is not an ExpressRoute circuit", i + 1),
+                        )
+                    })
+                })
+                .collect()
+        }
+        Value::Object(_) => object(text, &value),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {
+            let (line, column) = first_pos(text);
+            Err(ImportError::new(
+                line,
+                column,
+                "a JSON object { … } or a list [ … ]",
+                "this JSON is a single value, not a circuit",
+            ))
+        }
+    }
+}
+
+fn object(text: &str, value: &Value) -> Result<Vec<Found>, ImportError> {
+    // REST spec example: { "parameters": …, "responses": { "200": { "body": … } } }
+    if let Some((key, responses)) = get(value, "responses") {
+        let pick = ["200", "201"].iter().find_map(|code| {
+            get(responses, code)
+                .and_then(|(k, r)| get(r, "body").map(|(b, body)| (format!("{key}.{k}.{b}"), body)))
+        });
+        let (line, column) = pos_of(text, "\"responses\"");
+        let Some((path, body)) = pick else {
+            return Err(ImportError::new(
+                line,
+                column,
+                "`responses` with a \"200\" (or \"201\") `body`",
+                "this REST example has no 200 or 201 response body",
+            ));
+        };
+        return resource(body, path, Some(ImportFormat::RestExample))
+            .map(|f| vec![f])
+            .ok_or_else(|| {
+                ImportError::new(
+                    line,
+                    column,
+                    EXPECTED_RESOURCE,
+                    "the example's response body is not an ExpressRoute circuit",
+                )
+            });
+    }
+    // REST list: { "value": [ … ] }
+    if let Some((key, Value::Array(items))) = get(value, "value") {
+        if classify(value).is_none() {
+            let (line, column) = pos_of(text, "\"value\"");
+            if items.is_empty() {
+                return Err(ImportError::new(
+                    line,
+                    column,
+                    EXPECTED_RESOURCE,
+                    "the list is empty: there is no circuit to import",
+                ));
+            }
+            return items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    resource(item, format!("{key}[{i}]"), None).ok_or_else(|| {
+                        ImportError::new(
+                            line,
+                            column,
+                            EXPECTED_RESOURCE,
+                            format!("item {} of `{key}` is not an ExpressRoute circuit", i + 1),
+                        )
+                    })
+                })
+                .collect();
+        }
+    }
+    resource(value, String::new(), None)
+        .map(|f| vec![f])
+        .ok_or_else(|| {
+            let (line, column) = first_pos(text);
+            ImportError::new(
+                line,
+                column,
+                EXPECTED_RESOURCE,
+                "this JSON object is not an ExpressRoute circuit, peering or authorization",
+            )
+        })
+}
+
+/// One resource object, or `None` when it is not one we know.
+fn resource(v: &Value, path: String, format: Option<ImportFormat>) -> Option<Found> {
+    let kind = classify(v)?;
+    let format = format.unwrap_or_else(|| detect_format(v));
+    Some(Found {
+        value: v.clone(),
+        path,
+        format,
+        kind,
+    })
+}
+
+/// Which JSON shape an object has.
+fn detect_format(v: &Value) -> ImportFormat {
+    let Value::Object(map) = v else {
+        return ImportFormat::RestApi;
+    };
+    if map.contains_key(EXTENSION_KEY) {
+        return ImportFormat::WizardExport;
+    }
+    if get(v, "properties").is_some_and(|(_, p)| p.is_object()) {
+        return ImportFormat::RestApi;
+    }
+    // ConvertTo-Json keeps .NET property names: PascalCase.
+    let pascal = map
+        .keys()
+        .filter(|k| !k.is_empty())
+        .all(|k| k.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+    if pascal {
+        ImportFormat::PowerShellJson
+    } else {
+        ImportFormat::AzureCli
+    }
+}
+
+/// Circuit, peering or authorization, from `type` or else from the keys.
+pub(crate) fn classify(v: &Value) -> Option<ImportedKind> {
+    if !v.is_object() {
+        return None;
+    }
+    if let Some((_, Value::String(t))) = get(v, "type") {
+        let t = t.to_ascii_lowercase();
+        if t.ends_with("expressroutecircuits/peerings") {
+            return Some(ImportedKind::PeeringOnly);
+        }
+        if t.ends_with("expressroutecircuits/authorizations") {
+            return Some(ImportedKind::AuthorizationOnly);
+        }
+        if t.ends_with("expressroutecircuits") {
+            return Some(ImportedKind::Circuit);
+        }
+    }
+    let has = |k: &str| get_prop(v, k).is_some();
+    if [
+        "serviceProviderProvisioningState",
+        "serviceProviderProperties",
+        "circuitProvisioningState",
+        "serviceKey",
+        "expressRoutePort",
+        "bandwidthInGbps",
+        "sku",
+    ]
+    .iter()
+    .any(|k| has(k))
+    {
+        return Some(ImportedKind::Circuit);
+    }
+    if ["peeringType", "peerASN", "vlanId"].iter().any(|k| has(k)) {
+        return Some(ImportedKind::PeeringOnly);
+    }
+    if ["authorizationUseStatus", "authorizationKey"]
+        .iter()
+        .any(|k| has(k))
+    {
+        return Some(ImportedKind::AuthorizationOnly);
+    }
+    None
+}
+
+/// serde_json appends " at line L column C"; the error carries them already.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// Line and column (1-based) of a byte offset.
+fn pos_at(text: &str, offset: usize) -> (usize, usize) {
+    let mut line = 1;
+    let mut column = 1;
+    for (i, c) in text.char_indices() {
+        if i >= offset {
+            break;
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (line, column)
+}
+
+fn pos_of(text: &str, needle: &str) -> (usize, usize) {
+    text.find(needle)
+        .map_or_else(|| first_pos(text), |i| pos_at(text, i))
+}
+
+fn first_pos(text: &str) -> (usize, usize) {
+    text.char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or((1, 1), |(i, _)| pos_at(text, i))
+}
+
+/// Where each element of a top-level JSON array starts.
+fn array_element_positions(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut line, mut column) = (1usize, 1usize);
+    let mut depth = 0usize;
+    let (mut in_string, mut escape, mut expect) = (false, false, false);
+    for c in text.chars() {
+        if in_string {
+            if escape {
+                escape = false;
+            } else if c == '\\' {
+                escape = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else {
+            if depth == 1 && expect && !c.is_whitespace() && c != ']' {
+                out.push((line, column));
+                expect = false;
+            }
+            match c {
+                '"' => in_string = true,
+                '[' | '{' => {
+                    if depth == 0 && c == '[' {
+                        expect = true;
+                    }
+                    depth += 1;
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                ',' if depth == 1 => expect = true,
+                _ => {}
+            }
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,254 @@
+//! PowerShell's default list output (`Format-List`): `Name : Value` lines, where
+//! a value may be a JSON block spanning lines (`Sku : {` … `}`), as Microsoft's
+//! docs print `Get-AzExpressRouteCircuit`. Lines may be indented; a new `Name`
+//! line after other fields starts the next circuit; long values wrapped onto
+//! indented lines are joined back.
+
+use serde_json::{Map, Value};
+
+use super::json::classify;
+use super::{Found, ImportError, ImportFormat, EXPECTED_INPUT};
+
+const EXPECTED_LINE: &str = "a `Name : Value` line (PowerShell list output) or JSON";
+
+struct Block {
+    key: String,
+    text: String,
+    line: usize,
+    column: usize,
+    depth: usize,
+    in_string: bool,
+    escape: bool,
+}
+
+impl Block {
+    /// Feeds text; true when the outermost bracket has closed.
+    fn feed(&mut self, s: &str) -> bool {
+        for c in s.chars() {
+            if self.in_string {
+                if self.escape {
+                    self.escape = false;
+                } else if c == '\\' {
+                    self.escape = true;
+                } else if c == '"' {
+                    self.in_string = false;
+                }
+                continue;
+            }
+            match c {
+                '"' => self.in_string = true,
+                '{' | '[' => self.depth += 1,
+                '}' | ']' => {
+                    self.depth = self.depth.saturating_sub(1);
+                    if self.depth == 0 {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+}
+
+struct Record {
+    line: usize,
+    map: Map<String, Value>,
+}
+
+/// Parses the list text into circuits (or lone peerings / authorizations).
+pub(crate) fn find(text: &str, first: (usize, usize)) -> Result<Vec<Found>, ImportError> {
+    let mut records: Vec<Record> = Vec::new();
+    let mut current: Option<Record> = None;
+    let mut block: Option<Block> = None;
+    // (key, column where its value starts) of the last plain value, for wrapped lines.
+    let mut last_scalar: Option<(String, usize)> = None;
+
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        if let Some(b) = block.as_mut() {
+            b.text.push('\n');
+            b.text.push_str(raw);
+            if b.feed(&format!("\n{raw}")) {
+                let done = block.take();
+                if let Some(b) = done {
+                    let value = parse_block(&b)?;
+                    if let Some(rec) = current.as_mut() {
+                        rec.map.insert(b.key, value);
+                    }
+                }
+            }
+            continue;
+        }
+        let line = raw.trim_end();
+        if line.trim().is_empty() {
+            last_scalar = None;
+            continue;
+        }
+        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        let content: String = line.chars().skip(indent).collect();
+        // A pasted prompt line ("PS C:\> Get-AzExpressRouteCircuit …").
+        if content.starts_with("PS ") && content.contains('>') {
+            continue;
+        }
+        match split_pair(&content) {
+            Some((key, value, value_offset)) => {
+                let value_col = indent + value_offset + 1;
+                if key == "Name" && current.as_ref().is_some_and(|r| r.map.contains_key("Name")) {
+                    records.extend(current.take());
+                }
+                let rec = current.get_or_insert_with(|| Record {
+                    line: line_no,
+                    map: Map::new(),
+                });
+                let v = value.trim_end();
+                if v.starts_with('{') || v.starts_with('[') {
+                    let mut b = Block {
+                        key: key.to_string(),
+                        text: v.to_string(),
+                        line: line_no,
+                        column: value_col,
+                        depth: 0,
+                        in_string: false,
+                        escape: false,
+                    };
+                    last_scalar = None;
+                    if b.feed(v) {
+                        // One-line value: JSON if it parses, otherwise kept as text
+                        // (e.g. "{AzurePrivatePeering}"); the reader warns about it.
+                        let value = serde_json::from_str::<Value>(v)
+                            .unwrap_or_else(|_| Value::String(v.to_string()));
+                        rec.map.insert(key.to_string(), value);
+                    } else {
+                        block = Some(b);
+                    }
+                } else {
+                    rec.map
+                        .insert(key.to_string(), Value::String(v.to_string()));
+                    last_scalar = Some((key.to_string(), value_col));
+                }
+            }
+            None => {
+                // Format-List wraps long values onto lines indented to the value column.
+                let wrapped = last_scalar
+                    .as_ref()
+                    .filter(|(_, col)| indent > 0 && indent + 1 >= *col);
+                match (wrapped, current.as_mut()) {
+                    (Some((key, _)), Some(rec)) => {
+                        if let Some(Value::String(s)) = rec.map.get_mut(key) {
+                            s.push_str(content.trim());
+                        }
+                    }
+                    _ => {
+                        let expected = if records.is_empty() && current.is_none() {
+                            EXPECTED_INPUT
+                        } else {
+                            EXPECTED_LINE
+                        };
+                        return Err(ImportError::new(
+                            line_no,
+                            indent + 1,
+                            expected,
+                            format!(
+                                "this line is not a `Name : Value` pair: \"{}\"",
+                                shorten(&content)
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(b) = block {
+        return Err(ImportError::new(
+            b.line,
+            b.column,
+            "a closing } or ] for the block that starts here",
+            format!(
+                "the value of {} starts a JSON block that is never closed",
+                b.key
+            ),
+        ));
+    }
+    records.extend(current.take());
+    if records.is_empty() {
+        return Err(ImportError::new(
+            first.0,
+            first.1,
+            EXPECTED_INPUT,
+            "no `Name : Value` lines found",
+        ));
+    }
+    records
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let value = Value::Object(r.map);
+            let kind = classify(&value).ok_or_else(|| {
+                ImportError::new(
+                    r.line,
+                    1,
+                    "the output of Get-AzExpressRouteCircuit (with ServiceProviderProvisioningState, Sku or ServiceProviderProperties)",
+                    format!("the list starting here (item {}) is not an ExpressRoute circuit", i + 1),
+                )
+            })?;
+            Ok(Found {
+                value,
+                path: String::new(),
+                format: ImportFormat::PowerShellList,
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// `Key   : value` → (key, value, byte offset of the value in `content`).
+fn split_pair(content: &str) -> Option<(&str, &str, usize)> {
+    let key_len = content
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_'))
+        .map_or(content.len(), |(i, _)| i);
+    let key = &content[..key_len];
+    if key.is_empty() || !key.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let rest = &content[key_len..];
+    let after_ws = rest.trim_start_matches([' ', '\t']);
+    let after_colon = after_ws.strip_prefix(':')?;
+    let value = after_colon.strip_prefix(' ').unwrap_or(after_colon);
+    let offset = content.len() - value.len();
+    // Columns count characters, not bytes.
+    let offset_chars = content[..offset].chars().count();
+    Some((key, value, offset_chars))
+}
+
+fn parse_block(b: &Block) -> Result<Value, ImportError> {
+    serde_json::from_str::<Value>(&b.text).map_err(|e| {
+        let line = b.line + e.line().saturating_sub(1);
+        let column = if e.line() <= 1 {
+            b.column + e.column().saturating_sub(1)
+        } else {
+            e.column()
+        };
+        let msg = e.to_string();
+        let msg = msg
+            .rfind(" at line ")
+            .map_or(msg.as_str(), |i| &msg[..i])
+            .to_string();
+        ImportError::new(
+            line,
+            column,
+            "valid JSON inside the block",
+            format!("the JSON block of {} is not valid: {msg}", b.key),
+        )
+    })
+}
+
+fn shorten(s: &str) -> String {
+    let t: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
