@@ -51,6 +51,7 @@
 pub mod action;
 pub mod circuit;
 pub mod commands;
+pub mod diagram;
 pub mod enums;
 pub mod explain;
 pub mod form;
@@ -59,10 +60,12 @@ pub mod limits;
 pub mod machine;
 pub mod refusal;
 pub mod routing;
+pub mod scenario;
 pub mod warning;
 
 pub use action::*;
 pub use circuit::*;
+pub use diagram::*;
 pub use enums::*;
 pub use explain::*;
 pub use form::*;
@@ -74,4 +77,5 @@ pub use limits::*;
 pub use machine::*;
 pub use refusal::*;
 pub use routing::*;
+pub use scenario::*;
 pub use warning::*;
