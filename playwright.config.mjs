@@ -2,6 +2,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT || 8787);
+// The release build under test (scripts/test.sh builds dist-e2e).
+const dist = process.env.E2E_DIST || 'dist-e2e';
 export const basePath = '/wizard/';
 
 export default defineConfig({
@@ -20,7 +22,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/static-server.mjs dist-e2e ${port} ${basePath}`,
+    command: `node scripts/static-server.mjs ${dist} ${port} ${basePath}`,
     url: `http://127.0.0.1:${port}${basePath}`,
     reuseExistingServer: false,
   },

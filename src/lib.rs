@@ -6,6 +6,8 @@ pub mod app;
 pub mod circuits;
 pub mod components;
 pub mod demos;
+pub mod files;
+pub mod fuzz;
 pub mod ids;
 pub mod import;
 pub mod route;

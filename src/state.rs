@@ -228,3 +228,174 @@ impl AppData {
         }
     }
 }
+
+/// What restoring a backup would do: circuits it adds, and circuits that exist here too but differ.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestorePlan {
+    /// Circuits only the backup has: they are added.
+    pub added: Vec<SavedCircuit>,
+    /// Circuits identical here and in the backup: nothing to do.
+    pub unchanged: usize,
+    /// (this browser's, the backup's) copies of a circuit that differ: the person chooses.
+    pub conflicts: Vec<(SavedCircuit, SavedCircuit)>,
+}
+
+/// How to settle one conflict of a restore.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Keep this browser's copy.
+    KeepMine,
+    /// Replace it with the backup's copy.
+    UseBackup,
+    /// Keep this browser's copy and add the backup's as a separate circuit.
+    KeepBoth,
+}
+
+impl AppData {
+    /// Compares a backup with this data. Nothing here is ever dropped by a restore.
+    pub fn restore_plan(&self, backup: &AppData) -> RestorePlan {
+        let mut plan = RestorePlan {
+            added: Vec::new(),
+            unchanged: 0,
+            conflicts: Vec::new(),
+        };
+        for theirs in &backup.circuits {
+            match self.get(&theirs.id) {
+                None => plan.added.push(theirs.clone()),
+                Some(mine) if mine == theirs => plan.unchanged += 1,
+                Some(mine) => plan.conflicts.push((mine.clone(), theirs.clone())),
+            }
+        }
+        plan
+    }
+
+    /// Applies a restore plan with one resolution per conflict (missing ones keep this browser's
+    /// copy). `new_id` makes ids for "keep both" copies.
+    pub fn apply_restore(
+        &mut self,
+        plan: &RestorePlan,
+        resolutions: &[Resolution],
+        mut new_id: impl FnMut() -> String,
+        now: f64,
+    ) {
+        for c in &plan.added {
+            self.deleted.remove(&c.id);
+            self.circuits.push(c.clone());
+        }
+        for (i, (_, theirs)) in plan.conflicts.iter().enumerate() {
+            match resolutions.get(i).copied().unwrap_or(Resolution::KeepMine) {
+                Resolution::KeepMine => {}
+                Resolution::UseBackup => {
+                    if let Some(mine) = self.get_mut(&theirs.id) {
+                        *mine = theirs.clone();
+                        mine.updated = now;
+                    }
+                }
+                Resolution::KeepBoth => {
+                    let mut copy = theirs.clone();
+                    copy.id = new_id();
+                    copy.updated = now;
+                    copy.circuit.name = format!("{} (restored)", copy.circuit.name);
+                    self.circuits.push(copy);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn circuit(name: &str) -> Circuit {
+        let req = er_core::CreateCircuit {
+            name: name.into(),
+            resource_group: "rg".into(),
+            region: "West US".into(),
+            provider: "Equinix".into(),
+            peering_location: "Silicon Valley".into(),
+            bandwidth_mbps: 200,
+            ..Default::default()
+        };
+        er_core::create(&req, "a1410692-0000-4ceb-b94a-b90b94d398d1").expect("valid request")
+    }
+
+    fn saved(id: &str, name: &str, updated: f64) -> SavedCircuit {
+        SavedCircuit::new(id.into(), circuit(name), 1, updated)
+    }
+
+    #[test]
+    fn act_records_applied_and_refused_actions_and_undo_is_exact() {
+        let mut s = saved("a", "c1", 1.0);
+        let before = s.circuit.clone();
+        assert!(matches!(
+            s.act(&Action::ProviderStartProvisioning, "start", 2.0),
+            Outcome::Applied { .. }
+        ));
+        assert!(matches!(
+            s.act(&Action::Delete, "delete", 3.0),
+            Outcome::Refused(_)
+        ));
+        assert_eq!(s.timeline.len(), 2);
+        assert!(s.timeline[1].refusal.is_some() && s.timeline[1].after.is_none());
+        assert!(s.undo(4.0));
+        assert_eq!(s.circuit, before);
+        assert!(!s.undo(5.0));
+    }
+
+    #[test]
+    fn merge_keeps_both_sides_and_the_newer_copy() {
+        let mut ours = AppData::default();
+        ours.circuits.push(saved("a", "mine-old", 1.0));
+        ours.circuits.push(saved("b", "only-ours", 1.0));
+        let mut theirs = AppData::default();
+        theirs.circuits.push(saved("a", "theirs-new", 2.0));
+        theirs.circuits.push(saved("c", "only-theirs", 1.0));
+        let m = ours.merge(&theirs);
+        let names: Vec<_> = m.circuits.iter().map(|c| c.circuit.name.as_str()).collect();
+        assert_eq!(names, ["theirs-new", "only-ours", "only-theirs"]);
+    }
+
+    #[test]
+    fn merge_does_not_bring_back_a_circuit_deleted_in_the_other_tab() {
+        let mut ours = AppData::default();
+        ours.circuits.push(saved("a", "stale", 1.0));
+        let mut theirs = AppData::default();
+        theirs.remove("a", 5.0);
+        assert!(ours.merge(&theirs).circuits.is_empty());
+        // A change made after the deletion wins.
+        ours.circuits[0].updated = 9.0;
+        assert_eq!(ours.merge(&theirs).circuits.len(), 1);
+    }
+
+    #[test]
+    fn restore_never_loses_a_circuit_and_asks_about_conflicts() {
+        let mut here = AppData::default();
+        here.circuits.push(saved("a", "same", 1.0));
+        here.circuits.push(saved("b", "mine", 1.0));
+        let mut backup = AppData::default();
+        backup.circuits.push(saved("a", "same", 1.0));
+        backup.circuits.push(saved("b", "backup", 2.0));
+        backup.circuits.push(saved("c", "new", 1.0));
+        let plan = here.restore_plan(&backup);
+        assert_eq!(plan.unchanged, 1);
+        assert_eq!(plan.added.len(), 1);
+        assert_eq!(plan.conflicts.len(), 1);
+        let mut n = 0;
+        here.apply_restore(
+            &plan,
+            &[Resolution::KeepBoth],
+            || {
+                n += 1;
+                format!("new{n}")
+            },
+            3.0,
+        );
+        let names: Vec<_> = here
+            .circuits
+            .iter()
+            .map(|c| c.circuit.name.as_str())
+            .collect();
+        assert_eq!(names, ["same", "mine", "new", "backup (restored)"]);
+    }
+}

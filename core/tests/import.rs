@@ -10,10 +10,8 @@ use er_core::{
     SkuFamily, SkuTier, UnknownReason,
 };
 
-const EXAMPLES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/azure-examples"
-);
+// A copy of shared/reference/azure-examples/, kept in the repository so a fresh clone tests it.
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/azure-examples");
 
 fn example(name: &str) -> String {
     let path = format!("{EXAMPLES}/{name}");

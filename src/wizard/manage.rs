@@ -118,5 +118,32 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
             <ActionButton id=id.clone() action=Action::Delete label="Delete circuit" class="warning"/>
             <crate::wizard::commands::LifecycleCommands circuit=c.clone()/>
         </section>
+        <ExportSection circuit=c.clone()/>
+    }
+}
+
+/// Export the circuit in the REST resource shape, with Azure's enum spellings.
+#[component]
+fn ExportSection(circuit: Circuit) -> impl IntoView {
+    let json = er_core::export_azure_json(&circuit);
+    let filename = format!("{}.json", circuit.name);
+    let status = RwSignal::new(None::<String>);
+    let text = json.clone();
+    view! {
+        <section class="card" aria-labelledby="export-title">
+            <h2 id="export-title">"Export"</h2>
+            <p>"The circuit as Azure's REST API shapes it (the same fields as az network express-route show --output json), ready to share or to import into this app elsewhere."</p>
+            <button type="button" class="button secondary" on:click=move |_| {
+                status.set(Some(match crate::files::download(&filename, &text, "application/json") {
+                    Ok(()) => "Downloaded.".to_string(),
+                    Err(e) => format!("The file could not be made ({e})."),
+                }));
+            }>"Download as Azure JSON"</button>
+            <span role="status">{move || status.get()}</span>
+            <details class="commands">
+                <summary>"Show the JSON"</summary>
+                <pre><code>{json}</code></pre>
+            </details>
+        </section>
     }
 }

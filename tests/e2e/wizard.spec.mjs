@@ -56,7 +56,7 @@ test('happy path with a Layer 2 provider, reloading at every step', async ({ pag
   const apps = page.locator('.badge', { hasText: 'Advertised public prefixes' }).locator('.badge-value');
   await w.press('Automatic validation fails');
   await expect(apps).toHaveText('ValidationNeeded');
-  await expect(page.getByText('Open a support ticket with Microsoft support').first()).toBeVisible();
+  await expect(page.locator('.prefix-validation')).toContainText(/support ticket/i);
   await w.reload();
   await expect(apps).toHaveText('ValidationNeeded');
   await w.press('Validation succeeds');
@@ -84,7 +84,7 @@ test('happy path with a Layer 2 provider, reloading at every step', async ({ pag
   await page.getByLabel('Authorization key').fill(authKey);
   await w.press('Link virtual network');
   await expect(page.getByText('2 of 10 links used.')).toBeVisible();
-  await expect(page.getByRole('row', { name: /MyAuthorization1/ })).toContainText('InUse');
+  await expect(page.getByRole('table', { name: 'Authorizations on this circuit' }).getByRole('row', { name: /MyAuthorization1/ })).toContainText('InUse');
   await w.reload();
   await expect(page.getByText('2 of 10 links used.')).toBeVisible();
 

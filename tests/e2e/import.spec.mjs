@@ -1,0 +1,127 @@
+// Import a real circuit's output, diagnose it, save it; back up and restore all data.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Wizard, KEY } from './pages.mjs';
+
+const examples = path.resolve('core/tests/fixtures/azure-examples');
+const example = (f) => fs.readFileSync(path.join(examples, f), 'utf8');
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => { throw e; });
+});
+
+async function importText(page, text) {
+  await page.goto('./#/import');
+  await expect(page.getByRole('heading', { level: 1, name: 'Import a circuit' })).toBeVisible();
+  await page.getByLabel("Paste the circuit's output").fill(text);
+  await page.getByRole('button', { name: 'Read the output' }).click();
+}
+
+test('the REST example circuit imports at its real state with a diagnosis, and saves', async ({ page }) => {
+  await importText(page, example('ExpressRouteCircuitGet.json'));
+  const card = page.locator('section.card', { hasText: 'circuitName' });
+  await expect(card.locator('.badge', { hasText: 'Provider status' })).toContainText('NotProvisioned');
+  await expect(card.locator('.badge', { hasText: 'Status' }).last()).toContainText('Enabled');
+  await expect(card).toContainText('Standard_MeteredData');
+  await expect(card.locator('.next')).toContainText(/service key/i);
+  await card.getByRole('button', { name: 'Save to your circuits' }).click();
+  await card.getByRole('link', { name: 'Open it' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verify the provisioning state' })).toBeVisible();
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 2, name: 'circuitName' })).toBeVisible();
+});
+
+test('a Microsoft peering in ValidationNeeded is diagnosed as blocking', async ({ page }) => {
+  await importText(page, example('ExpressRouteCircuitPeeringGet.json'));
+  await expect(page.getByText('This is a peering, not a whole circuit')).toBeVisible();
+  const blocking = page.locator('h4', { hasText: 'What is blocking' }).locator('xpath=following-sibling::ul[1]');
+  await expect(blocking).toContainText(/ValidationNeeded|validation/i);
+  await expect(blocking).toContainText(/support ticket/i);
+});
+
+test('PowerShell list output from the docs imports, with the redacted values flagged', async ({ page }) => {
+  await importText(page, example('docs-Get-AzExpressRouteCircuit-NotProvisioned.txt'));
+  await expect(page.locator('.badge', { hasText: 'Provider status' }).first()).toContainText('NotProvisioned');
+  await expect(page.locator('.callout.warning').first()).toContainText(/could not be read as given/);
+});
+
+test('every example file imports or says clearly what it is', async ({ page }) => {
+  for (const f of fs.readdirSync(examples)) {
+    await importText(page, example(f));
+    await expect(page.locator('#import-results'), f).toBeVisible();
+    await expect(page.locator('.error-summary'), f).toHaveCount(0);
+  }
+});
+
+test('text that is not valid input says where and what was expected; nothing is saved', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'Existing' });
+  const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  await importText(page, '{\n  "name": "x",\n  "properties": {\n    "serviceKey": 12,,\n  }\n}');
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(/line 4, column \d+/);
+  await expect(page.getByLabel("Paste the circuit's output")).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#import-results')).toHaveCount(0);
+  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+  await importText(page, 'hello, this is not a circuit');
+  await expect(page.locator('.error-summary')).toContainText(/line 1, column 1/);
+});
+
+test('an uploaded file imports like pasted text', async ({ page }) => {
+  await page.goto('./#/import');
+  await page.getByLabel('Or choose a file').setInputFiles(path.join(examples, 'ExpressRouteCircuitCreate.json'));
+  await expect(page.locator('#import-results')).toBeVisible();
+  await expect(page.getByLabel("Paste the circuit's output")).not.toHaveValue('');
+});
+
+test('export as Azure JSON then import gives the same circuit state', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'RoundTrip' });
+  await w.provision();
+  await page.getByRole('link', { name: 'Changes and end of life' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as Azure JSON' }).click(),
+  ]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const json = JSON.parse(text);
+  expect(json.type).toBe('Microsoft.Network/expressRouteCircuits');
+  expect(json.properties.serviceProviderProvisioningState).toBe('Provisioned');
+  expect(json.sku.name).toBe('Standard_MeteredData');
+  await importText(page, text);
+  const card = page.locator('section.card', { hasText: 'RoundTrip' });
+  await expect(card.locator('.badge', { hasText: 'Provider status' })).toContainText('Provisioned');
+});
+
+test('backup and restore: restoring merges, keeps everything, and asks about conflicts', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'First' });
+  await page.goto('./#/import');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download a backup' }).click(),
+  ]);
+  const backupPath = await download.path();
+  // Change the circuit after the backup, and add another one.
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Open First' }).click();
+  await w.provision();
+  await w.home();
+  await w.createCircuit({ name: 'Second' });
+  await page.goto('./#/import');
+  await page.getByLabel('Restore from a backup file').setInputFiles(backupPath);
+  await expect(page.getByText('Some circuits differ between this browser and the backup')).toBeVisible();
+  await page.getByLabel('Keep both').check();
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing was removed' })).toBeVisible();
+  await page.goto('./');
+  for (const name of ['First', 'Second', 'First (restored)']) {
+    await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { level: 2, name: 'First', exact: true }).locator('xpath=..').locator('.badge').first()).toContainText('Provisioned');
+});
