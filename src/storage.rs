@@ -1,15 +1,14 @@
-//! The one persistence adapter: a namespaced, versioned localStorage key over gloo-storage.
+//! The one persistence adapter: a namespaced, versioned localStorage key, through web-sys.
 //!
 //! Rules it keeps (STYLE.md "Persistence adapter"):
 //! - a missing key is `Ok(None)`, never an error;
 //! - unreadable or newer-version data is copied under a backup key before anything else happens,
 //!   and the caller is told, so it is never silently replaced;
 //! - storage that is disabled or throws is reported as [`StorageError::Unavailable`] instead of
-//!   panicking (gloo's `raw()` throws in that case, so availability is probed first);
+//!   panicking (gloo's `raw()` throws in that case, so every access goes through a checked accessor);
 //! - every save carries a revision; a save whose expected revision no longer matches what is stored
 //!   (another tab saved meanwhile) is refused with [`StorageError::Conflict`] so the caller can merge.
 
-use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -76,14 +75,21 @@ impl std::fmt::Display for StorageError {
     }
 }
 
-/// Checks that `window.localStorage` exists and answers, without letting gloo throw.
+/// Checks that `window.localStorage` exists and answers.
 pub fn available() -> Result<(), StorageError> {
+    raw()?
+        .length()
+        .map(|_| ())
+        .map_err(|e| StorageError::Unavailable(js_text(&e)))
+}
+
+/// `window.localStorage`, or why it cannot be had. Used instead of gloo's `LocalStorage::raw()`,
+/// which throws (and so aborts the app) when storage is disabled or the getter throws
+/// `SecurityError`: every access here goes through this and turns that into an error value.
+fn raw() -> Result<web_sys::Storage, StorageError> {
     let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
     match window.local_storage() {
-        Ok(Some(s)) => s
-            .length()
-            .map(|_| ())
-            .map_err(|e| StorageError::Unavailable(js_text(&e))),
+        Ok(Some(s)) => Ok(s),
         Ok(None) => Err(StorageError::Unavailable("local storage is missing".into())),
         Err(e) => Err(StorageError::Unavailable(js_text(&e))),
     }
@@ -218,17 +224,18 @@ pub fn save<T: Serialize>(data: &T, expected_revision: u64) -> Result<u64, Stora
 
 /// Removes a backup key once its data is safely stored in the current format.
 pub fn drop_backup(key: &str) {
-    if key.starts_with(BACKUP_PREFIX) && available().is_ok() {
-        LocalStorage::delete(key);
+    if key.starts_with(BACKUP_PREFIX) {
+        if let Ok(storage) = raw() {
+            let _ = storage.remove_item(key);
+        }
     }
 }
 
 /// Every backup key present, oldest first.
 pub fn backups() -> Vec<String> {
-    let Ok(()) = available() else {
+    let Ok(storage) = raw() else {
         return Vec::new();
     };
-    let storage = LocalStorage::raw();
     let len = storage.length().unwrap_or(0);
     let mut keys: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -240,13 +247,13 @@ pub fn backups() -> Vec<String> {
 
 /// Reads a key's raw text.
 pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
-    LocalStorage::raw()
+    raw()?
         .get_item(key)
         .map_err(|e| StorageError::Unavailable(js_text(&e)))
 }
 
 fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
-    LocalStorage::raw().set_item(key, text).map_err(|e| {
+    raw()?.set_item(key, text).map_err(|e| {
         let text = js_text(&e);
         if text.contains("QuotaExceeded") || text.contains("quota") {
             StorageError::QuotaExceeded

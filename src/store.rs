@@ -47,11 +47,23 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
-fn migrate(version: u32, _data: serde_json::Value) -> Result<AppData, String> {
-    // Schema 1 is the first; there is nothing older to migrate from yet.
-    Err(format!(
-        "schema {version} is not known to this version of the app"
-    ))
+/// Turns an older schema's `data` into the current [`AppData`].
+///
+/// Schema 0 (the first prototype) stored `data` as the bare list of circuits, before the create
+/// form's draft and the record of deletions were kept; its circuits have the same shape, and the
+/// fields added since then (drafts, timeline, history, imported) default to empty.
+pub fn migrate(version: u32, data: serde_json::Value) -> Result<AppData, String> {
+    match version {
+        0 => serde_json::from_value::<Vec<SavedCircuit>>(data)
+            .map(|circuits| AppData {
+                circuits,
+                ..AppData::default()
+            })
+            .map_err(|e| e.to_string()),
+        _ => Err(format!(
+            "schema {version} is not known to this version of the app"
+        )),
+    }
 }
 
 impl Store {
@@ -71,8 +83,18 @@ impl Store {
                 store.revision.set(loaded.envelope.revision);
                 store.data.set(loaded.envelope.data);
                 if let Some(key) = loaded.migrated_from_backup {
-                    store.migration_backup.set(Some(key));
+                    store.migration_backup.set(Some(key.clone()));
                     store.save_now();
+                    // The backup is dropped only once the migrated data is saved.
+                    let kept = store.migration_backup.get_untracked().is_some();
+                    store.notify(
+                        "info",
+                        if kept {
+                            format!("Your circuits were saved by an earlier version of this app and were upgraded. The upgrade could not be saved yet, so the original is kept unchanged under \"{key}\".")
+                        } else {
+                            "Your circuits were saved by an earlier version of this app and were upgraded to this version's format.".to_string()
+                        },
+                    );
                 }
             }
             Ok(None) => {}
@@ -80,11 +102,21 @@ impl Store {
                 store.persistent.set(false);
                 store.notify("warning", e.to_string());
             }
-            Err(e) => {
+            Err(e @ (StorageError::Corrupt { .. } | StorageError::NewerVersion { .. })) => {
                 // Corrupt or newer data was copied to a backup key; saving over the main key is
                 // safe now, and the person is told where the original is.
                 store.notify("warning", e.to_string());
                 store.revision.set(storage::stored_revision().unwrap_or(0));
+            }
+            Err(e) => {
+                // The stored data needed a backup (unreadable, newer or older) and the backup
+                // could not be written, usually because storage is full. Saving now would
+                // replace the only copy, so saving stays off and the original is left alone.
+                store.persistent.set(false);
+                store.notify(
+                    "warning",
+                    format!("The saved data needs to be copied before this version can use it, and the copy could not be written ({e}). It was left unchanged and saving is off, so nothing overwrites it: free some browser storage for this page and reload."),
+                );
             }
         }
         store.listen();
