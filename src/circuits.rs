@@ -45,6 +45,15 @@ pub fn bandwidth_text(c: &Circuit) -> String {
     }
 }
 
+/// "Standard_MeteredData · 200 Mbps · West US", leaving out what is unknown.
+pub fn meta_line(c: &Circuit) -> String {
+    [c.sku.name(), bandwidth_text(c), c.region.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The two state badges of a circuit: provider state (not for Direct circuits) and Status.
 #[component]
 pub fn StateBadges(circuit: Circuit) -> impl IntoView {
@@ -143,8 +152,8 @@ fn CircuitRow(id: String) -> impl IntoView {
                 <li class="circuit-card" aria-labelledby=labelledby>
                     <h2 id=heading_id><a href=open.clone()>{name.clone()}</a></h2>
                     <StateBadges circuit=c.clone()/>
-                    <p class="meta">{format!("{} · {} · {}", c.sku.name(), bandwidth_text(&c), c.region)}</p>
-                    <p class="next"><strong>"Next: "</strong>{next.title.clone()}</p>
+                    <p class="meta">{meta_line(&c)}</p>
+                    <p class="next"><strong>"Next: "</strong>{next.next_steps.first().cloned().unwrap_or_else(|| next.title.clone())}</p>
                     <div class="row-actions">
                         <a class="button secondary" href=open>"Open"<span class="visually-hidden">{format!(" {name}")}</span></a>
                         <button type="button" class="button warning" on:click=ask.clone()>"Delete"<span class="visually-hidden">{format!(" {name}")}</span></button>

@@ -125,7 +125,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
         <section class="card" aria-labelledby=labelledby>
             <h3 id=heading_id>{c.name.clone()}" "<span class="meta">{format!("({})", imported.format.label())}</span></h3>
             <StateBadges circuit=c.clone()/>
-            <p class="meta">{format!("{} · {} · {}", c.sku.name(), crate::circuits::bandwidth_text(&c), c.region)}</p>
+            <p class="meta">{crate::circuits::meta_line(&c)}</p>
             {kind_note.map(|n| view! { <p>{n}</p> })}
             <h4>"Next step"</h4>
             <p class="next">{d.next_step.clone()}</p>

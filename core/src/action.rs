@@ -77,6 +77,8 @@ pub struct VnetLinkInput {
     pub address_spaces: String,
     /// Authorization key (empty for the same subscription).
     pub authorization_key: String,
+    /// The VNet is in another subscription than the circuit: it needs an authorization key.
+    pub other_subscription: bool,
 }
 
 /// Parses the VNet link form: every field error at once. Circuit rules (limit,
@@ -142,7 +144,18 @@ pub fn validate_vnet_link(input: &VnetLinkInput) -> Result<VnetLinkRequest, Vec<
             },
         ));
     }
-    let key = input.authorization_key.trim();
+    let key = if input.other_subscription {
+        input.authorization_key.trim()
+    } else {
+        ""
+    };
+    // A VNet in another subscription links only with the circuit owner's authorization key. [PS-LINK]
+    if input.other_subscription && key.is_empty() {
+        errors.push(FieldError::new(
+            Field::AuthorizationKey,
+            Refusal::AuthorizationKeyRequired,
+        ));
+    }
     if !key.is_empty() && !is_guid(key) {
         errors.push(FieldError::new(
             Field::AuthorizationKey,

@@ -93,6 +93,9 @@ pub enum Refusal {
     /// The Basic tier exists in the API enum but is not offered.
     #[error("The Basic SKU tier is not offered for ExpressRoute circuits; choose Local, Standard or Premium.")]
     BasicTierNotOffered,
+    /// A VNet in another subscription was given no authorization key.
+    #[error("A virtual network in another subscription can only link to the circuit with an authorization key from the circuit owner.")]
+    AuthorizationKeyRequired,
     /// A key that must be a GUID is not one.
     #[error("The {what} '{given}' is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).")]
     KeyNotGuid {
@@ -546,6 +549,7 @@ impl Refusal {
             DirectBandwidthNotOffered { offered, .. } => format!("Choose one of: {} Gbps (40 and 100 Gbps are ExpressRoute Direct only).", list(offered)),
             LocalRequiresUnlimited => "Switch the billing model to UnlimitedData, or choose the Standard or Premium tier to keep MeteredData.".into(),
             BasicTierNotOffered => "Choose Local, Standard or Premium.".into(),
+            AuthorizationKeyRequired => "Ask the circuit owner to add an authorization on the circuit and send you its key, then enter it here. Each key is valid for one connection.".into(),
             KeyNotGuid { .. } => "Copy the key exactly as Azure shows it, a GUID such as a1410692-0000-4ceb-b94a-b90b94d398d1.".into(),
             CircuitDeleting => "Wait for the deletion to finish, or create a new circuit.".into(),
             CircuitNotEnabled { .. } => "Open a support ticket with Microsoft Support: only Microsoft can enable the circuit.".into(),
@@ -629,6 +633,7 @@ impl Refusal {
             DirectBandwidthNotOffered { .. } => "[LIMITS] [FAQ]",
             LocalRequiresUnlimited => "[CLI-CIRCUIT] [PS-CIRCUIT]",
             BasicTierNotOffered => "[PORTAL-CIRCUIT] [SPEC-2024-05]",
+            AuthorizationKeyRequired => "[PS-LINK] [CLI-LINK]",
             KeyNotGuid { .. } => "[EX-CIRCUIT-GET] [PS-LINK]",
             CircuitDeleting => "[SPEC-NET]",
             CircuitNotEnabled { .. } => "[TROUBLE] [WF]",

@@ -419,6 +419,7 @@ fn vnet_link_form() {
         vnet_region: "East US".into(),
         address_spaces: "10.1.0.0/16, 10.2.0.0/16".into(),
         authorization_key: AUTH_KEY_1.to_uppercase(),
+        other_subscription: true,
     };
     let req = validate_vnet_link(&input).unwrap();
     assert_eq!(req.address_spaces.len(), 2);
@@ -426,6 +427,7 @@ fn vnet_link_form() {
     let errs = validate_vnet_link(&VnetLinkInput {
         address_spaces: "10.1.0.1/16".into(),
         authorization_key: "nope".into(),
+        other_subscription: true,
         ..VnetLinkInput::default()
     })
     .unwrap_err();
@@ -439,6 +441,34 @@ fn vnet_link_form() {
     ] {
         assert!(fields.contains(&f), "{f:?}");
     }
+}
+
+/// [PS-LINK]: a VNet in another subscription needs the circuit owner's authorization key; in the
+/// circuit's own subscription a key typed by mistake is ignored.
+#[test]
+fn vnet_link_in_another_subscription_needs_an_authorization_key() {
+    let base = VnetLinkInput {
+        connection_name: "ERConnection".into(),
+        vnet_name: "VNet1".into(),
+        vnet_region: "East US".into(),
+        address_spaces: "10.1.0.0/16".into(),
+        ..VnetLinkInput::default()
+    };
+    let errs = validate_vnet_link(&VnetLinkInput {
+        other_subscription: true,
+        ..base.clone()
+    })
+    .unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0].field, Field::AuthorizationKey);
+    assert_eq!(errs[0].refusal, Refusal::AuthorizationKeyRequired);
+    assert!(!errs[0].refusal.remedy().is_empty());
+    let same = validate_vnet_link(&VnetLinkInput {
+        authorization_key: "stale".into(),
+        ..base
+    })
+    .unwrap();
+    assert_eq!(same.authorization_key, None);
 }
 
 #[test]

@@ -149,13 +149,6 @@ fn LinkForm(id: String, circuit: Circuit) -> impl IntoView {
         match er_core::validate_vnet_link(&input) {
             Err(errs) => f.set_errors(&errs),
             Ok(link) => {
-                if other && link.authorization_key.is_none() {
-                    f.set_problem(
-                        "authorization-key",
-                        "Enter the authorization key. A VNet in another subscription can only link with an authorization key that the circuit owner created for it.".into(),
-                    );
-                    return;
-                }
                 f.set_errors(&[]);
                 let label = format!("Link {}", link.vnet_name);
                 match act(store, fb, &submit_id, Action::LinkVnet { link }, &label) {

@@ -34,8 +34,8 @@ test('the REST example circuit imports at its real state with a diagnosis, and s
 
 test('a Microsoft peering in ValidationNeeded is diagnosed as blocking', async ({ page }) => {
   await importText(page, example('ExpressRouteCircuitPeeringGet.json'));
-  await expect(page.getByText('This is a peering, not a whole circuit')).toBeVisible();
-  const blocking = page.locator('h4', { hasText: 'What is blocking' }).locator('xpath=following-sibling::ul[1]');
+  await expect(page.getByText('This is a peering, not a whole circuit').first()).toBeVisible();
+  const blocking = page.locator('h4', { hasText: 'What is blocking' }).first().locator('xpath=following-sibling::ul[1]');
   await expect(blocking).toContainText(/ValidationNeeded|validation/i);
   await expect(blocking).toContainText(/support ticket/i);
 });
