@@ -140,11 +140,8 @@ fn LinkForm(id: String, circuit: Circuit) -> impl IntoView {
             vnet_name: f.value("vnet-name"),
             vnet_region: f.value("vnet-region"),
             address_spaces: f.value("vnet-address-space"),
-            authorization_key: if other {
-                f.value("authorization-key")
-            } else {
-                String::new()
-            },
+            authorization_key: f.value("authorization-key"),
+            other_subscription: other,
         };
         match er_core::validate_vnet_link(&input) {
             Err(errs) => f.set_errors(&errs),
