@@ -19,7 +19,7 @@ layer() {  # layer <name> <command...>: run, keep the output, record the test co
     echo; echo "FAILED: $name"; exit 1
   fi
   local counts
-  counts=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$LOG/$name.log" | awk '{s+=$4} END {if (NR) print s " passed"}')
+  counts=$( (grep -Eo 'test result: ok\. [0-9]+ passed' "$LOG/$name.log" || true) | awk '{s+=$4} END {if (NR) print s " passed"}')
   [ -n "$counts" ] || counts=$(grep -Eo '[0-9]+ passed' "$LOG/$name.log" | tail -n 1 || true)
   summary+=("$(printf '%-28s ok  %-14s %4ss' "$name" "${counts:-}" "$(( $(date +%s) - s ))")")
 }

@@ -1,0 +1,55 @@
+//! Browser tests of shared components, mounted for real by wasm-bindgen-test in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use er_wizard::components::error_summary::Problem;
+use er_wizard::components::{ErrorSummary, TextField};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn error_summary_takes_focus_and_links_to_each_field() {
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let value = RwSignal::new("65515".to_string());
+    let error = Signal::derive(move || {
+        problems.with(|p| p.first().map(|p| p.message.clone()))
+    });
+    let _handle = leptos::mount::mount_to_body(move || {
+        view! {
+            <ErrorSummary problems=Signal::from(problems)/>
+            <TextField id="t-peer-asn" label="Peer ASN" value=value error=error/>
+        }
+    });
+    leptos::task::tick().await;
+    assert!(document().query_selector(".error-summary").unwrap().is_none());
+
+    problems.set(vec![Problem {
+        field_id: "t-peer-asn".into(),
+        message: "ASN 65515 cannot be used.".into(),
+    }]);
+    leptos::task::tick().await;
+    let summary = document().query_selector(".error-summary").unwrap().expect("summary shown");
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(document().active_element().unwrap(), summary, "summary takes focus");
+    let link: web_sys::HtmlElement = summary.query_selector("a").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#t-peer-asn"));
+
+    let input = document().get_element_by_id("t-peer-asn").unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("t-peer-asn-error")
+    );
+    // The value typed is kept while the error shows.
+    let input: web_sys::HtmlInputElement = input.dyn_into().unwrap();
+    assert_eq!(input.value(), "65515");
+
+    link.click();
+    assert_eq!(document().active_element().unwrap().id(), "t-peer-asn");
+}
