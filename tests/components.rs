@@ -17,9 +17,7 @@ fn document() -> web_sys::Document {
 async fn error_summary_takes_focus_and_links_to_each_field() {
     let problems = RwSignal::new(Vec::<Problem>::new());
     let value = RwSignal::new("65515".to_string());
-    let error = Signal::derive(move || {
-        problems.with(|p| p.first().map(|p| p.message.clone()))
-    });
+    let error = Signal::derive(move || problems.with(|p| p.first().map(|p| p.message.clone())));
     let _handle = leptos::mount::mount_to_body(move || {
         view! {
             <ErrorSummary problems=Signal::from(problems)/>
@@ -27,17 +25,32 @@ async fn error_summary_takes_focus_and_links_to_each_field() {
         }
     });
     leptos::task::tick().await;
-    assert!(document().query_selector(".error-summary").unwrap().is_none());
+    assert!(document()
+        .query_selector(".error-summary")
+        .unwrap()
+        .is_none());
 
     problems.set(vec![Problem {
         field_id: "t-peer-asn".into(),
         message: "ASN 65515 cannot be used.".into(),
     }]);
     leptos::task::tick().await;
-    let summary = document().query_selector(".error-summary").unwrap().expect("summary shown");
+    let summary = document()
+        .query_selector(".error-summary")
+        .unwrap()
+        .expect("summary shown");
     assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
-    assert_eq!(document().active_element().unwrap(), summary, "summary takes focus");
-    let link: web_sys::HtmlElement = summary.query_selector("a").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(
+        document().active_element().unwrap(),
+        summary,
+        "summary takes focus"
+    );
+    let link: web_sys::HtmlElement = summary
+        .query_selector("a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert_eq!(link.get_attribute("href").as_deref(), Some("#t-peer-asn"));
 
     let input = document().get_element_by_id("t-peer-asn").unwrap();
