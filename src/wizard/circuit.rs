@@ -1,6 +1,6 @@
 //! A saved circuit's page: its name and states, the step indicator, and the section shown.
 
-use er_core::{Action, ActionKind, Circuit, Refusal};
+use er_core::{Action, Circuit, Refusal};
 use leptos::prelude::*;
 
 use crate::circuits::StateBadges;
@@ -66,11 +66,6 @@ pub fn act(store: Store, fb: FeedbackCtx, id: &str, action: Action, label: &str)
         }
     }
     outcome
-}
-
-/// Whether an action of this kind is possible now, with the core's refusal when not.
-pub fn availability(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
-    er_core::precondition(c, kind)
 }
 
 /// The live region where the outcome of the last action is shown.
@@ -228,5 +223,31 @@ pub fn ActionButton(
         <button type="button" class=format!("button {class}") on:click=move |_| {
             act(store, fb, &id, action.clone(), &label);
         }>{text}</button>
+    }
+}
+
+/// Buttons for simulated actions (the provider's side), each with the core's reason when it is
+/// not possible now.
+#[component]
+pub fn SimActions(
+    /// The circuit id.
+    id: String,
+    /// The circuit as it is now.
+    circuit: Circuit,
+    /// The actions offered, with their button text.
+    actions: Vec<(Action, &'static str)>,
+) -> impl IntoView {
+    view! {
+        <ul class="sim-actions">
+            {actions.into_iter().map(|(action, label)| {
+                let why = er_core::precondition(&circuit, action.kind()).err();
+                view! {
+                    <li>
+                        <ActionButton id=id.clone() action=action label=label class="secondary"/>
+                        {why.map(|r| view! { <p class="hint">"Not possible now: "{r.to_string()}</p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

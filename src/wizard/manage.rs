@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::{SelectField, StateInfoPanel};
 use crate::store::use_store;
-use crate::wizard::circuit::{act, availability, ActionButton, FeedbackCtx};
+use crate::wizard::circuit::{act, ActionButton, FeedbackCtx, SimActions};
 
 /// The page.
 #[component]
@@ -51,30 +51,20 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
     let no_error = Signal::derive(|| None::<String>);
     let (id_bw, id_tier, id_fam) = (id.clone(), id.clone(), id.clone());
     let provider_actions = (!c.is_direct()).then(|| {
-        let sim = [
-            (ActionKind::ProviderDeprovision, Action::ProviderDeprovision, "Provider deprovisions"),
-            (ActionKind::ProviderCompleteDeprovisioning, Action::ProviderCompleteDeprovisioning, "Provider completes deprovisioning"),
-            (ActionKind::ReEnable, Action::ReEnable, "Re-enable the circuit"),
+        let sim = vec![
+            (Action::ProviderDeprovision, "Provider deprovisions"),
+            (Action::ProviderCompleteDeprovisioning, "Provider completes deprovisioning"),
+            (Action::ReEnable, "Re-enable the circuit"),
         ];
         view! {
             <section class="simulation" aria-labelledby="eol-sim-title">
                 <h3 id="eol-sim-title">"Simulation: deprovisioning"</h3>
                 <p>"Ask your provider to deprovision the circuit; they move the provider status back to NotProvisioned. Then you can delete it, or re-enable it by ordering connectivity again."</p>
-                <ul class="sim-actions">
-                    {sim.into_iter().map(|(kind, action, label)| {
-                        let why = availability(&c, kind).err();
-                        view! {
-                            <li>
-                                <ActionButton id=id.clone() action=action label=label class="secondary"/>
-                                {why.map(|r| view! { <p class="hint">"Not possible now: "{r.to_string()}</p> })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <SimActions id=id.clone() circuit=c.clone() actions=sim/>
             </section>
         }
     });
-    let delete_info = availability(&c, ActionKind::Delete);
+    let delete_info = er_core::precondition(&c, ActionKind::Delete);
     view! {
         <h1>"Changes and end of life"</h1>
         <section class="card" aria-labelledby="changes-title">

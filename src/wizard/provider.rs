@@ -1,12 +1,12 @@
 //! Steps 1 (the created circuit), 2 (order connectivity from the provider, with the provider's side
 //! simulated) and 3 (verify the provisioning state).
 
-use er_core::{Action, ActionKind, Circuit, Port};
+use er_core::{Action, Circuit, Port};
 use leptos::prelude::*;
 
 use crate::circuits::bandwidth_text;
 use crate::components::StateInfoPanel;
-use crate::wizard::circuit::{availability, ActionButton, StepLinks};
+use crate::wizard::circuit::{SimActions, StepLinks};
 
 /// Copies text to the clipboard and says so in a live region.
 #[component]
@@ -99,11 +99,11 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 Port::Direct { .. } => unreachable!("Direct circuits returned above"),
             };
             let info = er_core::explain_provider_state(c.service_provider_provisioning_state);
-            let sim = [
-                (ActionKind::ProviderStartProvisioning, Action::ProviderStartProvisioning, "Provider starts provisioning"),
-                (ActionKind::ProviderCompleteProvisioning, Action::ProviderCompleteProvisioning, "Provider completes provisioning"),
-                (ActionKind::ProviderDeprovision, Action::ProviderDeprovision, "Provider deprovisions"),
-                (ActionKind::ProviderCompleteDeprovisioning, Action::ProviderCompleteDeprovisioning, "Provider completes deprovisioning"),
+            let sim = vec![
+                (Action::ProviderStartProvisioning, "Provider starts provisioning"),
+                (Action::ProviderCompleteProvisioning, "Provider completes provisioning"),
+                (Action::ProviderDeprovision, "Provider deprovisions"),
+                (Action::ProviderCompleteDeprovisioning, "Provider completes deprovisioning"),
             ];
             view! {
                 <h1>"Order connectivity from the provider"</h1>
@@ -120,17 +120,7 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 <section class="simulation" aria-labelledby="sim-title">
                     <h2 id="sim-title">"Simulation: the provider's side"</h2>
                     <p>"In real life only the provider changes this state. For a rehearsal or a demo, play their part here; each button is checked against Azure's rules."</p>
-                    <ul class="sim-actions">
-                        {sim.into_iter().map(|(kind, action, label)| {
-                            let why = availability(&c, kind).err();
-                            view! {
-                                <li>
-                                    <ActionButton id=id.clone() action=action label=label class="secondary"/>
-                                    {why.map(|r| view! { <p class="hint">"Not possible now: "{r.to_string()}</p> })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    <SimActions id=id.clone() circuit=c.clone() actions=sim/>
                 </section>
                 <crate::wizard::commands::CommandsFor circuit=c.clone() step=2/>
                 <StepLinks id=id step=2/>
