@@ -79,7 +79,7 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
     move || {
         circuit.get().map(|c| {
             let id = id.clone();
-            if c.is_direct() {
+            let Port::Provider { service_provider_name: provider, peering_location: location, routing_model, .. } = &c.port else {
                 return view! {
                     <h1>"Order connectivity from the provider"</h1>
                     <div class="callout info">
@@ -89,15 +89,9 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                     <StepLinks id=id step=2/>
                 }
                 .into_any();
-            }
-            let (provider, location, layer3) = match &c.port {
-                Port::Provider { service_provider_name, peering_location, routing_model, .. } => (
-                    service_provider_name.clone(),
-                    peering_location.clone(),
-                    *routing_model == er_core::RoutingModel::Layer3,
-                ),
-                Port::Direct { .. } => unreachable!("Direct circuits returned above"),
             };
+            let (provider, location) = (provider.clone(), location.clone());
+            let layer3 = *routing_model == er_core::RoutingModel::Layer3;
             let info = er_core::explain_provider_state(c.service_provider_provisioning_state);
             let sim = vec![
                 (Action::ProviderStartProvisioning, "Provider starts provisioning"),
