@@ -248,6 +248,9 @@ pub struct Segment {
     pub lx: i32,
     /// Label y.
     pub ly: i32,
+    /// The label's SVG `text-anchor` ("start", "middle" or "end"): labels extend away
+    /// from their line, so parallel arrows' labels do not overlap.
+    pub anchor: &'static str,
 }
 
 /// An arrow: every accepted trigger from one state to another.
@@ -264,15 +267,15 @@ pub struct Edge {
 }
 
 impl Edge {
-    /// The arrow's label: the triggers' short labels.
-    pub fn label(&self) -> String {
-        let mut shorts: Vec<&str> = Vec::new();
+    /// The arrow's label: the triggers' short labels, one per line.
+    pub fn label_lines(&self) -> Vec<&'static str> {
+        let mut shorts: Vec<&'static str> = Vec::new();
         for t in &self.triggers {
             if !shorts.contains(&t.short) {
                 shorts.push(t.short);
             }
         }
-        shorts.join(" / ")
+        shorts
     }
 }
 
@@ -304,9 +307,11 @@ impl LiveTransition {
 pub const NODE_W: i32 = 150;
 /// Box height.
 pub const NODE_H: i32 = 44;
-const CELL_W: i32 = 220;
-const CELL_H: i32 = 120;
+const CELL_W: i32 = 230;
+const CELL_H: i32 = 150;
 const MARGIN: i32 = 20;
+/// Room at the sides for arrow labels.
+const MARGIN_X: i32 = 60;
 
 /// A machine's table and its drawing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -370,7 +375,7 @@ impl Diagram {
                 Node { state, x, y }
             })
             .collect();
-        let width = nodes.iter().map(|n| n.x).max().unwrap_or(0) + NODE_W / 2 + MARGIN;
+        let width = nodes.iter().map(|n| n.x).max().unwrap_or(0) + NODE_W / 2 + MARGIN_X;
         let height = nodes.iter().map(|n| n.y).max().unwrap_or(0) + NODE_H / 2 + MARGIN;
         let mut groups: Vec<(DiagramState, DiagramState, Vec<Trigger>)> = Vec::new();
         for row in rows.iter().filter(|r| r.is_arrow()) {
@@ -421,6 +426,7 @@ impl Diagram {
                 y2: 0,
                 lx: 0,
                 ly: 0,
+                anchor: "middle",
             };
         };
         let (dx, dy) = ((b.x - a.x) as f64, (b.y - a.y) as f64);
@@ -453,8 +459,17 @@ impl Diagram {
         let y1 = ay + dy * t;
         let x2 = bx - dx * t;
         let y2 = by - dy * t;
-        let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-        let label_offset = 14.0;
+        // Labels sit 40% of the way along, so the two arrows of a pair (and arrows
+        // crossing in the middle) keep their labels apart.
+        let (mx, my) = (x1 + (x2 - x1) * 0.4, y1 + (y2 - y1) * 0.4);
+        let label_offset = 12.0;
+        let anchor = if nx > 0.3 {
+            "start"
+        } else if nx < -0.3 {
+            "end"
+        } else {
+            "middle"
+        };
         Segment {
             x1: x1.round() as i32,
             y1: y1.round() as i32,
@@ -462,6 +477,7 @@ impl Diagram {
             y2: y2.round() as i32,
             lx: (mx + nx * label_offset).round() as i32,
             ly: (my + ny * label_offset).round() as i32,
+            anchor,
         }
     }
 
@@ -750,9 +766,9 @@ struct TriggerAction {
 
 fn circuit_short(kind: ActionKind) -> &'static str {
     match kind {
-        ActionKind::ProviderStartProvisioning => "provider starts",
-        ActionKind::ProviderCompleteProvisioning => "provider completes",
-        ActionKind::ProviderDeprovision => "provider deprovisions",
+        ActionKind::ProviderStartProvisioning => "start",
+        ActionKind::ProviderCompleteProvisioning => "complete",
+        ActionKind::ProviderDeprovision => "deprovision",
         ActionKind::ProviderCompleteDeprovisioning => "deprovisioned",
         ActionKind::ReEnable => "re-enable",
         ActionKind::Delete => "delete",

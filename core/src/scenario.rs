@@ -368,8 +368,8 @@ pub const SHARE_MAX_LEN: usize = 64 * 1024;
 pub enum Shared {
     /// A circuit, as it is.
     Circuit {
-        /// The circuit.
-        circuit: Circuit,
+        /// The circuit (boxed: it is much larger than the other variant).
+        circuit: Box<Circuit>,
     },
     /// A built-in scenario at a step.
     Scenario {

@@ -5,7 +5,9 @@
 
 use std::sync::Arc;
 
-use er_core::{Circuit, Diagram, DiagramState, LiveTransition, Machine, StateInfo, NODE_H, NODE_W};
+use er_core::{
+    Circuit, Diagram, DiagramState, LiveTransition, Machine, Segment, StateInfo, NODE_H, NODE_W,
+};
 use leptos::prelude::*;
 
 use crate::components::StateInfoPanel;
@@ -77,6 +79,12 @@ pub fn StateDiagram(
             <div class="diagram-figure diagram-tall">
                 {svg_view(tall, live, selected, format!("{id}-t"))}
             </div>
+            <div id=explain_id.clone() class="diagram-explain" aria-live="polite">
+                {move || match explanation() {
+                    Some(info) => view! { <StateInfoPanel info=info level=3/> }.into_any(),
+                    None => view! { <p class="meta">"Select a state or a transition (in the lists, or click the diagram) to see what it means."</p> }.into_any(),
+                }}
+            </div>
             <div class="diagram-lists">
                 <div>
                     <h3>"States"</h3>
@@ -136,12 +144,6 @@ pub fn StateDiagram(
                     </ul>
                 </div>
             </div>
-            <div id=explain_id class="diagram-explain" aria-live="polite">
-                {move || match explanation() {
-                    Some(info) => view! { <StateInfoPanel info=info level=3/> }.into_any(),
-                    None => view! { <p class="meta">"Select a state or a transition (in the lists, or click the diagram) to see what it means."</p> }.into_any(),
-                }}
-            </div>
         </section>
     }
 }
@@ -181,6 +183,22 @@ fn edge_status(
     }
 }
 
+/// An arrow label, one line per trigger, centred on the label point.
+fn label_text(s: &Segment, lines: Vec<String>) -> impl IntoView {
+    const LINE: i32 = 14;
+    let n = i32::try_from(lines.len()).unwrap_or(1);
+    let top = s.ly - (n - 1) * LINE / 2;
+    let x = s.lx;
+    view! {
+        <text class="edge-label" x=x y=top text-anchor=s.anchor dominant-baseline="central">
+            {lines.into_iter().enumerate().map(|(i, l)| {
+                let dy = if i == 0 { 0 } else { LINE };
+                view! { <tspan x=x dy=dy>{l}</tspan> }
+            }).collect_view()}
+        </text>
+    }
+}
+
 fn svg_view(
     d: Arc<Diagram>,
     live: Memo<Live>,
@@ -213,7 +231,7 @@ fn svg_view(
         .map(|e| {
             let labels: Vec<String> = e.triggers.iter().map(|t| t.label.clone()).collect();
             let s = e.segment;
-            let text = e.label();
+            let text = label_text(&s, e.label_lines().into_iter().map(String::from).collect());
             let tip = format!("{} → {}: {}", e.from.title(), e.to.title(), labels.join("; "));
             let (from, to) = (e.from, e.to);
             let status = Memo::new(move |_| live.with(|l| edge_status(from, to, &labels, l)));
@@ -230,7 +248,7 @@ fn svg_view(
                     }>
                     <title>{tip}</title>
                     <line x1=s.x1 y1=s.y1 x2=s.x2 y2=s.y2 marker-end=move || marker(status.get())></line>
-                    <text class="edge-label" x=s.lx y=s.ly text-anchor="middle" dominant-baseline="central">{text}</text>
+                    {text}
                 </g>
             }
         })
@@ -242,27 +260,45 @@ fn svg_view(
         let marker = marker.clone();
         move || {
             let (current, transitions) = live.get();
-            transitions
+            // One dashed arrow per target, listing every refused trigger that leads there.
+            let mut groups: Vec<(DiagramState, Vec<&LiveTransition>)> = Vec::new();
+            for t in transitions.iter().filter(|t| t.result.is_err()) {
+                let Some(to) = t.to.filter(|to| *to != current) else {
+                    continue;
+                };
+                if d.edges.iter().any(|e| e.from == current && e.to == to) {
+                    continue;
+                }
+                match groups.iter_mut().find(|(g, _)| *g == to) {
+                    Some((_, v)) => v.push(t),
+                    None => groups.push((to, vec![t])),
+                }
+            }
+            groups
                 .into_iter()
-                .filter(|t| t.result.is_err())
-                .filter_map(|t| {
-                    let to = t.to.filter(|to| *to != current)?;
-                    if d.edges.iter().any(|e| e.from == current && e.to == to) {
-                        return None;
-                    }
+                .map(|(to, ts)| {
                     let s = d.segment(current, to);
-                    let reason = t.result.as_ref().err().map(ToString::to_string).unwrap_or_default();
-                    let label = t.trigger.label.clone();
-                    let tip = format!("{label} (refused): {reason}");
-                    let short = format!("✕ {}", t.trigger.short);
+                    let tip = ts
+                        .iter()
+                        .map(|t| format!("{} (refused): {}", t.trigger.label, t.result.as_ref().err().map(ToString::to_string).unwrap_or_default()))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let mut shorts: Vec<&str> = Vec::new();
+                    for t in &ts {
+                        if !shorts.contains(&t.trigger.short) {
+                            shorts.push(t.trigger.short);
+                        }
+                    }
+                    let short = label_text(&s, shorts.iter().map(|x| format!("✕ {x}")).collect());
+                    let label = ts.first().map(|t| t.trigger.label.clone()).unwrap_or_default();
                     let marker = marker.clone();
-                    Some(view! {
+                    view! {
                         <g class="edge edge-refused edge-refused-live" on:click=move |_| selected.set(Some(Selected::Transition(label.clone())))>
                             <title>{tip}</title>
                             <line x1=s.x1 y1=s.y1 x2=s.x2 y2=s.y2 marker-end=marker("refused")></line>
-                            <text class="edge-label" x=s.lx y=s.ly text-anchor="middle" dominant-baseline="central">{short}</text>
+                            {short}
                         </g>
-                    })
+                    }
                 })
                 .collect_view()
         }

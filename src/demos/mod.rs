@@ -66,8 +66,11 @@ pub fn TimelinePage(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView
     let undo_id = id.clone();
     let share_route = move || {
         circuit.with(|c| {
-            c.as_ref()
-                .map(|c| Route::Share(encode_share(&Shared::Circuit { circuit: c.clone() })))
+            c.as_ref().map(|c| {
+                Route::Share(encode_share(&Shared::Circuit {
+                    circuit: Box::new(c.clone()),
+                }))
+            })
         })
     };
     let machines =
@@ -228,6 +231,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
             None => view! { <h1>"This shared link cannot be opened"</h1> }.into_any(),
         },
         Ok(Shared::Circuit { circuit }) => {
+            let circuit = *circuit;
             let info = er_core::explain_circuit(&circuit);
             let name = circuit.name.clone();
             let badges = circuit.clone();

@@ -96,8 +96,11 @@ test('the diagram explains a selected state and a refused transition', async ({ 
   expect(await axe(page)).toEqual([]);
   if (SHOTS) {
     await page.screenshot({ path: `${SHOTS}/player-desktop.png`, fullPage: true });
+    await diagram.screenshot({ path: `${SHOTS}/diagram-desktop.png` });
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: `${SHOTS}/player-narrow.png`, fullPage: true });
+    await page.locator('.player-controls').screenshot({ path: `${SHOTS}/controls-narrow.png` });
+    await diagram.locator('.diagram-tall').screenshot({ path: `${SHOTS}/diagram-narrow.png` });
   }
 });
 
@@ -169,6 +172,7 @@ test('a shared scenario link opens at the same step in a fresh browser context',
   await expect(currentState(other, 'MicrosoftPeering: advertised public prefixes states')).toHaveText('ValidationNeeded');
   if (SHOTS) {
     await other.screenshot({ path: `${SHOTS}/scenario-dark.png`, fullPage: true });
+    await other.locator('section.diagram').nth(1).screenshot({ path: `${SHOTS}/prefixes-dark.png` });
   }
   await fresh.close();
 });
