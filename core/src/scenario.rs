@@ -449,10 +449,19 @@ fn b64_decode(s: &str) -> Option<Vec<u8>> {
 }
 
 /// Encodes what a link shares as base64url JSON (no padding), for `#/share/<payload>`.
+///
+/// Peerings' MD5 shared keys are left out: a link is easily forwarded, and Azure itself never shows
+/// a configured key back [TROUBLE]. Everything else, every state included, travels as it is.
 pub fn encode_share(shared: &Shared) -> String {
+    let mut shared = shared.clone();
+    if let Shared::Circuit { circuit } = &mut shared {
+        for p in &mut circuit.peerings {
+            p.config.shared_key = None;
+        }
+    }
     let envelope = Envelope {
         v: SHARE_VERSION,
-        shared: shared.clone(),
+        shared,
     };
     // Serializing these plain data types cannot fail; an empty payload would be
     // refused on decode with a clear message anyway.

@@ -109,7 +109,7 @@ pub fn TimelinePage(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView
         })}
         <section class="share-box" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share this circuit"</h2>
-            <p>"The link carries the circuit itself (not its timeline): it opens the same state in another browser, with no server. Anyone with the link sees the circuit's names and settings."</p>
+            <p>"The link carries the circuit itself (not its timeline): it opens the same state in another browser, with no server. Anyone with the link sees the circuit's names and settings; peerings' shared (MD5) keys are left out."</p>
             {move || share_route().map(|r| {
                 let url = absolute(&r);
                 let copy_url = url.clone();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { Wizard } from './pages.mjs';
 
-const DIST = path.resolve('dist-e2e');
+const DIST = path.resolve(process.env.E2E_DIST || 'dist-e2e');
 const EXAMPLE = path.resolve('core/tests/fixtures/azure-examples/ExpressRouteCircuitGet.json');
 
 /** Records CSP violations (DOM event and console report) on every document the page loads. */
