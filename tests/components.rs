@@ -18,7 +18,7 @@ async fn error_summary_takes_focus_and_links_to_each_field() {
     let problems = RwSignal::new(Vec::<Problem>::new());
     let value = RwSignal::new("65515".to_string());
     let error = Signal::derive(move || problems.with(|p| p.first().map(|p| p.message.clone())));
-    let _handle = leptos::mount::mount_to_body(move || {
+    leptos::mount::mount_to_body(move || {
         view! {
             <ErrorSummary problems=Signal::from(problems)/>
             <TextField id="t-peer-asn" label="Peer ASN" value=value error=error/>
