@@ -62,6 +62,9 @@ pub fn act(store: Store, fb: FeedbackCtx, id: &str, action: Action, label: &str)
                     title: format!("Cannot {}", label.to_lowercase()),
                     lines: vec![refusal_text(r)],
                 }));
+                // The refusal is shown above the page's heading, which may be scrolled away from the
+                // button: move there, as an error summary does, so it is seen and read at once.
+                request_animation_frame(|| crate::components::focus_id("action-feedback"));
             }
         }
     }
@@ -77,7 +80,7 @@ pub fn FeedbackArea() -> impl IntoView {
             {move || fb.get().map(|f| {
                 let class = if f.ok { "callout ok" } else { "callout error" };
                 view! {
-                    <div class=class>
+                    <div class=class id="action-feedback" tabindex="-1">
                         <p class="callout-title">{f.title.clone()}</p>
                         {f.lines.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
                         <button type="button" class="link-button" on:click=move |_| fb.set(None)>"Dismiss"</button>

@@ -102,13 +102,40 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
             {provider_actions}
             <h3>"Delete the circuit"</h3>
             {match delete_info {
-                Ok(()) => view! { <p>"The circuit can be deleted now. Deleting it stops billing and cannot be undone."</p> }.into_any(),
-                Err(r) => view! { <p class="hint">"Not possible now: "{r.to_string()}</p> }.into_any(),
+                Ok(()) => view! {
+                    <p>"The circuit can be deleted now. Deleting it stops billing and cannot be undone."</p>
+                    <ConfirmDelete id=id.clone() name=c.name.clone()/>
+                }.into_any(),
+                // A refused delete is pressed straight away: the refusal is shown and kept in the timeline.
+                Err(r) => view! {
+                    <p class="hint">"Not possible now: "{r.to_string()}</p>
+                    <ActionButton id=id.clone() action=Action::Delete label="Delete circuit" class="warning"/>
+                }.into_any(),
             }}
-            <ActionButton id=id.clone() action=Action::Delete label="Delete circuit" class="warning"/>
             <crate::wizard::commands::LifecycleCommands circuit=c.clone()/>
         </section>
         <ExportSection circuit=c.clone()/>
+    }
+}
+
+/// "Delete circuit" when the core allows it: asks once, because a delete cannot be undone.
+#[component]
+fn ConfirmDelete(id: String, name: String) -> impl IntoView {
+    let store = use_store();
+    let fb = expect_context::<FeedbackCtx>();
+    let confirming = RwSignal::new(false);
+    view! {
+        <button type="button" class="button warning" aria-expanded=move || confirming.get().to_string() on:click=move |_| confirming.set(true)>"Delete circuit"</button>
+        <Show when=move || confirming.get()>
+            <div class="callout warning" role="alertdialog" aria-label="Confirm delete">
+                <p>{format!("Delete {name}? In Azure this removes the circuit resource and stops billing. It cannot be undone.")}</p>
+                <button type="button" class="button warning" on:click={
+                    let id = id.clone();
+                    move |_| { act(store, fb, &id, Action::Delete, "Delete circuit"); }
+                }>"Yes, delete the circuit"</button>
+                <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+            </div>
+        </Show>
     }
 }
 

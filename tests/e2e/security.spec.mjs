@@ -74,6 +74,7 @@ async function wholeWorkflow(page) {
   await w.press('Provider deprovisions');
   await w.press('Provider completes deprovisioning');
   await w.press('Delete circuit');
+  await w.press('Yes, delete the circuit');
   await expect(w.heading('Your circuits')).toBeVisible();
 }
 

@@ -98,6 +98,15 @@ test('happy path with a Layer 2 provider, reloading at every step', async ({ pag
   await w.reload();
   await w.expectProviderStatus('NotProvisioned');
   await w.press('Delete circuit');
+  // Allowed now, so it asks once: nothing is deleted until the confirmation.
+  await expect(page.getByRole('alertdialog', { name: 'Confirm delete' })).toContainText('stops billing');
+  await w.reload();
+  await w.expectProviderStatus('NotProvisioned');
+  await w.press('Delete circuit');
+  await w.press('Cancel');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await w.press('Delete circuit');
+  await w.press('Yes, delete the circuit');
   await expect(w.heading('Your circuits')).toBeVisible();
   await expect(page.getByText('You have no circuits yet.')).toBeVisible();
   await w.reload();
@@ -127,6 +136,19 @@ test('delete is refused while Provisioned, with the billing note', async ({ page
   await expect(alert).toContainText(/billing continues until deletion/i);
   await w.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'KeepMe' })).toBeVisible();
+  // The same refusal on the circuit's own page: no confirmation is asked for, and the reason, shown
+  // above the heading, takes the focus so it is seen even when the button was far down the page.
+  await page.getByRole('link', { name: 'KeepMe', exact: true }).click();
+  await page.getByRole('link', { name: 'Changes and end of life' }).click();
+  await page.setViewportSize({ width: 800, height: 400 });
+  await w.press('Delete circuit');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  const feedback = page.locator('#action-feedback');
+  await expect(feedback).toContainText('Cannot delete circuit');
+  await expect(feedback).toContainText(/billing continues until deletion/i);
+  await expect(feedback).toBeFocused();
+  await expect(feedback).toBeInViewport();
+  await expect(w.heading('Changes and end of life')).toBeVisible();
 });
 
 test('each routing validation error is shown on its field', async ({ page }) => {
