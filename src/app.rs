@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
+use std::cell::Cell;
+
 use crate::circuits::CircuitsPage;
-use crate::route::Route;
+use crate::route::{Page, Route};
 use crate::store::{use_store, Store};
 use crate::wizard::circuit::CircuitPage;
 use crate::wizard::create::{CreatePage, CreateReviewPage};
@@ -12,15 +14,58 @@ use crate::wizard::create::{CreatePage, CreateReviewPage};
 #[derive(Clone, Copy)]
 pub struct RouteCtx(pub RwSignal<Route>);
 
+thread_local! {
+    static CURRENT_PAGE: Cell<Page> = const { Cell::new(Page::Wizard) };
+}
+
+/// The page this bundle serves (set once at mount).
+pub fn current_page() -> Page {
+    CURRENT_PAGE.with(Cell::get)
+}
+
+/// The full address of a route, resolved against the document's base (the public URL), for
+/// loading the other page or copying a link.
+pub fn absolute(route: &Route) -> String {
+    let href = route.href();
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(&href, &base).ok())
+        .map(|u| u.href())
+        .unwrap_or(href)
+}
+
+/// The screens of the wizard's page (`index.html`).
+pub fn wizard_pages(route: Route) -> AnyView {
+    match route {
+        Route::Create => view! { <CreatePage/> }.into_any(),
+        Route::CreateReview => view! { <CreateReviewPage/> }.into_any(),
+        Route::Circuit { id, section } => view! { <CircuitPage id=id section=section/> }.into_any(),
+        _ => view! { <CircuitsPage/> }.into_any(),
+    }
+}
+
+/// The screens of the tools page (`tools.html`): import and demos.
+pub fn tools_pages(route: Route) -> AnyView {
+    match route {
+        Route::Import => view! { <crate::import::ImportPage/> }.into_any(),
+        Route::Share(payload) => view! { <crate::demos::SharePage payload=payload/> }.into_any(),
+        Route::Demos(name) => view! { <crate::demos::DemosPage name=name/> }.into_any(),
+        _ => view! { <crate::demos::DemosPage name=None/> }.into_any(),
+    }
+}
+
 fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
 }
 
-/// The whole app.
+/// The whole app, as one of its two pages: `page` says which, `pages` draws its screens. A route
+/// of the other page (an old link, a typed address) loads that page.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
+    CURRENT_PAGE.with(|p| p.set(page));
     let store = Store::init();
     provide_context(store);
     let route = RwSignal::new(Route::parse(&current_hash()));
@@ -38,25 +83,27 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); crate::components::focus_id("main"); }>"Skip to main content"</a>
         <header class="app-header">
-            <a class="brand" href="#/">"ExpressRoute Circuit Wizard"</a>
+            <a class="brand" href=Route::Circuits.href()>"ExpressRoute Circuit Wizard"</a>
             <nav aria-label="Main">
                 <ul>
-                    <li><a href="#/">"Your circuits"</a></li>
-                    <li><a href="#/import">"Import"</a></li>
-                    <li><a href="#/demos">"Demos"</a></li>
+                    <li><a href=Route::Circuits.href()>"Your circuits"</a></li>
+                    <li><a href=Route::Import.href()>"Import"</a></li>
+                    <li><a href=Route::Demos(None).href()>"Demos"</a></li>
                 </ul>
             </nav>
         </header>
         <main id="main" tabindex="-1">
             <Notices/>
-            {move || match route.get() {
-                Route::Circuits => view! { <CircuitsPage/> }.into_any(),
-                Route::Create => view! { <CreatePage/> }.into_any(),
-                Route::CreateReview => view! { <CreateReviewPage/> }.into_any(),
-                Route::Circuit { id, section } => view! { <CircuitPage id=id section=section/> }.into_any(),
-                Route::Import => view! { <crate::import::ImportPage/> }.into_any(),
-                Route::Demos(name) => view! { <crate::demos::DemosPage name=name/> }.into_any(),
-                Route::Share(payload) => view! { <crate::demos::SharePage payload=payload/> }.into_any(),
+            {move || {
+                let r = route.get();
+                if r.page() == page {
+                    pages(r)
+                } else {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().replace(&absolute(&r));
+                    }
+                    view! { <p>"Opening…"</p> }.into_any()
+                }
             }}
         </main>
     }

@@ -94,8 +94,8 @@ pub fn CircuitsPage() -> impl IntoView {
             </ul>
         </Show>
         <p class="actions">
-            <a class="button" href="#/create">"Create circuit"</a>
-            <a class="button secondary" href="#/import">"Import a circuit"</a>
+            <a class="button" href=Route::Create.href()>"Create circuit"</a>
+            <a class="button secondary" href=Route::Import.href()>"Import a circuit"</a>
         </p>
     }
 }
@@ -144,7 +144,7 @@ fn CircuitRow(id: String) -> impl IntoView {
             let (ask, do_delete) = (ask.clone(), do_delete.clone());
             let c = s.circuit.clone();
             let name = c.name.clone();
-            let open = Route::Circuit { id: s.id.clone(), section: Section::Step(s.step) }.hash();
+            let open = Route::Circuit { id: s.id.clone(), section: Section::Step(s.step) }.href();
             let next = er_core::next_step(&c);
             let heading_id = format!("circuit-{}", s.id);
             let labelledby = heading_id.clone();

@@ -157,7 +157,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
             {move || match saved_to.get() {
                 None => view! { <button type="button" class="button" on:click=save.clone()>"Save to your circuits"</button> }.into_any(),
                 Some(id) => view! {
-                    <p class="callout ok" role="status">"Saved. "<a href=Route::Circuit { id, section: Section::Step(3) }.hash()>"Open it"</a></p>
+                    <p class="callout ok" role="status">"Saved. "<a href=Route::Circuit { id, section: Section::Step(3) }.href()>"Open it"</a></p>
                 }.into_any(),
             }}
         </section>

@@ -16,7 +16,18 @@ pub mod storage;
 pub mod store;
 pub mod wizard;
 
-/// Mounts the app on `<body>`.
+/// Mounts the wizard's page (`index.html`) on `<body>`.
 pub fn mount() {
-    leptos::mount::mount_to_body(app::App);
+    use leptos::prelude::*;
+    leptos::mount::mount_to_body(
+        || view! { <app::App page=route::Page::Wizard pages=app::wizard_pages/> },
+    );
+}
+
+/// Mounts the tools page (`tools.html`: import and demos) on `<body>`.
+pub fn mount_tools() {
+    use leptos::prelude::*;
+    leptos::mount::mount_to_body(
+        || view! { <app::App page=route::Page::Tools pages=app::tools_pages/> },
+    );
 }

@@ -30,6 +30,27 @@ pub enum Route {
     Share(String),
 }
 
+/// The two pages the app is served as. The first load brings only the wizard (your circuits,
+/// the five steps, changes and the timeline); the import and the demos are a second bundle, fetched
+/// when first opened, so that their parsers and players stay off start-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `index.html`, served at the public URL itself.
+    Wizard,
+    /// `tools.html`: import and demos.
+    Tools,
+}
+
+impl Page {
+    /// The page's address relative to the public URL (the document's `<base>`).
+    pub fn file(self) -> &'static str {
+        match self {
+            Page::Wizard => "./",
+            Page::Tools => "tools.html",
+        }
+    }
+}
+
 /// Total number of wizard steps.
 pub const STEPS: u8 = 5;
 
@@ -82,6 +103,22 @@ impl Route {
         }
     }
 
+    /// The page that shows this route.
+    pub fn page(&self) -> Page {
+        match self {
+            Route::Import | Route::Demos(_) | Route::Share(_) => Page::Tools,
+            Route::Circuits | Route::Create | Route::CreateReview | Route::Circuit { .. } => {
+                Page::Wizard
+            }
+        }
+    }
+
+    /// The link to this route from either page: its page's address and the hash. (A bare `#/…`
+    /// would resolve against `<base>`, which is the wizard's page, also from `tools.html`.)
+    pub fn href(&self) -> String {
+        format!("{}{}", self.page().file(), self.hash())
+    }
+
     /// Whether a hash is a route at all (an in-page anchor such as `#peer-asn` is not).
     pub fn is_route(hash: &str) -> bool {
         let h = hash.trim_start_matches('#');
@@ -119,6 +156,23 @@ mod tests {
         for r in routes {
             assert_eq!(Route::parse(&r.hash()), r);
         }
+    }
+
+    #[test]
+    fn import_demos_and_shared_links_are_on_the_tools_page_and_links_name_their_page() {
+        assert_eq!(Route::Import.href(), "tools.html#/import");
+        assert_eq!(Route::Demos(None).href(), "tools.html#/demos");
+        assert_eq!(Route::Share("x".into()).page(), Page::Tools);
+        assert_eq!(Route::Circuits.href(), "./#/");
+        assert_eq!(
+            Route::Circuit {
+                id: "a".into(),
+                section: Section::Timeline
+            }
+            .href(),
+            "./#/c/a/timeline"
+        );
+        assert_eq!(Route::CreateReview.page(), Page::Wizard);
     }
 
     #[test]

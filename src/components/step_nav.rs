@@ -34,7 +34,7 @@ pub fn StepNav(
                         let class = if is_current { "step current" } else if n < current { "step done" } else { "step" };
                         let inner = match &circuit_id {
                             Some(id) if !is_current => {
-                                let href = Route::Circuit { id: id.clone(), section: Section::Step(n) }.hash();
+                                let href = Route::Circuit { id: id.clone(), section: Section::Step(n) }.href();
                                 view! { <a href=href>{format!("{n}. {title}")}</a> }.into_any()
                             }
                             _ => view! { <span>{format!("{n}. {title}")}</span> }.into_any(),

@@ -15,6 +15,7 @@ use er_core::{
 };
 use leptos::prelude::*;
 
+use crate::app::absolute;
 use crate::circuits::StateBadges;
 use crate::components::StateInfoPanel;
 use crate::route::{Route, Section};
@@ -45,15 +46,6 @@ fn machines_for(c: &Circuit) -> Vec<Machine> {
         out.push(Machine::Prefixes);
     }
     out
-}
-
-/// The full address of a route in this app (for copying a shared link).
-fn absolute(route: &Route) -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let base = base.split('#').next().unwrap_or_default().to_string();
-    format!("{base}{}", route.hash())
 }
 
 /// The timeline of a circuit, newest first, with undo of the last applied action, its state
@@ -114,7 +106,7 @@ pub fn TimelinePage(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView
                 let url = absolute(&r);
                 let copy_url = url.clone();
                 view! {
-                    <p><a class="button secondary" href=r.hash()>"Share this circuit"</a>
+                    <p><a class="button secondary" href=r.href()>"Share this circuit"</a>
                     <button type="button" class="button secondary" on:click=move |_| {
                         if let Some(w) = web_sys::window() {
                             let _ = w.navigator().clipboard().write_text(&copy_url);
@@ -164,7 +156,7 @@ pub fn SaveCopy(
         <span role="status" class="save-status">
             {move || saved_id.get().map(|id| view! {
                 "Saved as a new circuit. "
-                <a href=Route::Circuit { id, section: Section::Timeline }.hash()>"Open the saved copy"</a>
+                <a href=Route::Circuit { id, section: Section::Timeline }.href()>"Open the saved copy"</a>
             })}
             {move || deleting().then_some("A circuit being deleted cannot be saved.")}
         </span>
@@ -181,7 +173,7 @@ pub fn DemosPage(name: Option<String>) -> impl IntoView {
             <ul class="scenario-list">
                 {scenarios().into_iter().map(|s| view! {
                     <li class="card">
-                        <h2><a href=Route::Demos(Some(s.slug.to_string())).hash()>{s.title}</a></h2>
+                        <h2><a href=Route::Demos(Some(s.slug.to_string())).href()>{s.title}</a></h2>
                         <p>{s.summary}</p>
                         <p class="meta">{format!("{} steps", s.steps.len())}</p>
                     </li>
@@ -191,7 +183,7 @@ pub fn DemosPage(name: Option<String>) -> impl IntoView {
         .into_any(),
         Some(slug) => match scenario(&slug) {
             Some(s) => view! {
-                <p><a class="back-link" href="#/demos">"All demos"</a></p>
+                <p><a class="back-link" href=Route::Demos(None).href()>"All demos"</a></p>
                 <h1>{s.title}</h1>
                 <p class="lead">{s.summary}" "<span class="meta">"(A scratch circuit: nothing is saved.)"</span></p>
                 <ScenarioPlayer scenario=s/>
@@ -200,7 +192,7 @@ pub fn DemosPage(name: Option<String>) -> impl IntoView {
             None => view! {
                 <h1>"Demo not found"</h1>
                 <p>"There is no built-in scenario called “"{slug}"”."</p>
-                <a class="button" href="#/demos">"See all demos"</a>
+                <a class="button" href=Route::Demos(None).href()>"See all demos"</a>
             }
             .into_any(),
         },
@@ -218,7 +210,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
                 <p>{e.to_string()}</p>
                 <p>"Ask for the link again, and copy all of it. Your saved circuits were not changed."</p>
             </div>
-            <p><a class="button" href="#/">"Go to your circuits"</a>" "<a class="button secondary" href="#/demos">"See the demos"</a></p>
+            <p><a class="button" href=Route::Circuits.href()>"Go to your circuits"</a>" "<a class="button secondary" href=Route::Demos(None).href()>"See the demos"</a></p>
         }
         .into_any(),
         Ok(Shared::Scenario { slug, step }) => match scenario(&slug) {

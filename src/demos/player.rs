@@ -90,7 +90,7 @@ pub fn ScenarioPlayer(
             slug: slug.to_string(),
             step: step.get(),
         }))
-        .hash()
+        .href()
     };
     let steps_list = playback.with_value(|p| {
         p.frames

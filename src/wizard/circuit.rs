@@ -122,7 +122,7 @@ pub fn CircuitPage(
         <Show when=exists fallback=|| view! {
             <h1>"Circuit not found"</h1>
             <p>"This circuit is not saved in this browser. It may have been deleted here or in another tab."</p>
-            <a class="button" href="#/">"Back to your circuits"</a>
+            <a class="button" href=Route::Circuits.href()>"Back to your circuits"</a>
         }>
             {
                 let id_nav = id_nav.clone();
@@ -137,9 +137,9 @@ pub fn CircuitPage(
                         {(step > 0).then(|| view! { <StepNav current=step circuit_id=Some(id.clone())/> })}
                         <nav class="circuit-tabs" aria-label="Circuit">
                             <ul>
-                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Step(if step > 0 { step } else { 1 }) }.hash() aria-current=(step > 0).then_some("page")>"Wizard"</a></li>
-                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Manage }.hash() aria-current=(section == Section::Manage).then_some("page")>"Changes and end of life"</a></li>
-                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Timeline }.hash() aria-current=(section == Section::Timeline).then_some("page")>"Timeline and diagram"</a></li>
+                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Step(if step > 0 { step } else { 1 }) }.href() aria-current=(step > 0).then_some("page")>"Wizard"</a></li>
+                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Manage }.href() aria-current=(section == Section::Manage).then_some("page")>"Changes and end of life"</a></li>
+                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Timeline }.href() aria-current=(section == Section::Timeline).then_some("page")>"Timeline and diagram"</a></li>
                             </ul>
                         </nav>
                     }
@@ -175,7 +175,7 @@ pub fn StepLinks(
             id: id.clone(),
             section: Section::Step(step + 1),
         }
-        .hash();
+        .href();
         view! { <a class="button" href=href>{format!("Continue to step {}", step + 1)}</a> }
     });
     let back = (step > 1).then(|| {
@@ -183,7 +183,7 @@ pub fn StepLinks(
             id: id.clone(),
             section: Section::Step(step - 1),
         }
-        .hash();
+        .href();
         view! { <a class="back-link" href=href>{format!("Back to step {}", step - 1)}</a> }
     });
     view! { <p class="step-links">{next}" "{back}</p> }

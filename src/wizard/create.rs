@@ -139,7 +139,7 @@ pub fn CreatePage() -> impl IntoView {
     };
     view! {
         <StepNav current=1 circuit_id=None/>
-        <a class="back-link" href="#/">"Back to your circuits"</a>
+        <a class="back-link" href=Route::Circuits.href()>"Back to your circuits"</a>
         <h1>"Create the circuit"</h1>
         <p class="lead">"These are the fields of the Azure portal's Create ExpressRoute circuit blade. The circuit is created in Azure the moment you press Create: that is when the service key is issued and billing starts."</p>
         <ErrorSummary problems=f.problems()/>
@@ -291,7 +291,7 @@ pub fn CreateReviewPage() -> impl IntoView {
     let sku_name = format!("{}_{}", req.sku_tier, req.sku_family);
     view! {
         <StepNav current=1 circuit_id=None/>
-        <a class="back-link" href="#/create">"Back"</a>
+        <a class="back-link" href=Route::Create.href()>"Back"</a>
         <h1>"Check the circuit before you create it"</h1>
         <ErrorSummary problems=f.problems()/>
         <dl class="summary-list">
@@ -300,7 +300,7 @@ pub fn CreateReviewPage() -> impl IntoView {
                     <dt>{k}</dt>
                     <dd>{v}</dd>
                     <dd class="summary-action">
-                        <a href="#/create" on:click=move |ev| {
+                        <a href=Route::Create.href() on:click=move |ev| {
                             ev.prevent_default();
                             crate::components::focus_after_navigation(format!("create-{field}"));
                             navigate(&Route::Create);

@@ -11,9 +11,14 @@ pub mod routing;
 
 use crate::route::Route;
 
-/// Goes to a route by setting `location.hash` (the hashchange listener updates the page).
+/// Goes to a route: on this page by setting `location.hash` (the hashchange listener updates the
+/// page), on the other page by loading it.
 pub fn navigate(route: &Route) {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&route.hash());
+        if route.page() == crate::app::current_page() {
+            let _ = w.location().set_hash(&route.hash());
+        } else {
+            let _ = w.location().assign(&crate::app::absolute(route));
+        }
     }
 }

@@ -261,6 +261,9 @@ test('payloads in imported output, pasted and as a file, JSON and PowerShell; sa
         await save.first().click();
         await expectInert(page, `import saved (${format}), payload ${i}`);
         await page.getByRole('link', { name: 'Open it' }).click();
+        // The wizard is the other page (tools.html → index.html): wait until it has loaded.
+        await page.waitForURL(/\/wizard\/#\/c\//);
+        await expect(page.locator('main h1')).toBeVisible();
         await expectInert(page, `imported circuit (${format}), payload ${i}`);
       }
     }

@@ -103,33 +103,44 @@ test('the page is served with the strict CSP and the security headers; never Cle
   expect(wasmRes.headers()['clear-site-data']).toBeUndefined();
 });
 
-test('every asset in index.html carries subresource integrity that matches the file', async () => {
-  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const tags = [...html.matchAll(/<(link|script)\b[^>]*>/g)].map((m) => m[0]);
+test('every asset of both pages carries subresource integrity that matches the file; the first load is the wizard alone', async () => {
   const attr = (tag, name) => (tag.match(new RegExp(`\\b${name}="([^"]*)"`)) || [])[1];
   const referenced = new Set();
+  const byPage = {};
+  const inline = [];
   let checked = 0;
-  for (const tag of tags) {
-    const url = attr(tag, 'href') || attr(tag, 'src');
-    if (!url) continue;
-    expect(url, `${tag} must be same-origin`).toMatch(/^\/wizard\/[^/]+$/);
-    const file = path.join(DIST, url.replace('/wizard/', ''));
-    const integrity = attr(tag, 'integrity');
-    expect(integrity, `${tag} has no integrity`).toMatch(/^sha384-/);
-    const digest = 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(file)).digest('base64');
-    expect(integrity, url).toBe(digest);
-    referenced.add(path.basename(file));
-    checked++;
+  for (const page of ['index.html', 'tools.html']) {
+    const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+    const tags = [...html.matchAll(/<(link|script)\b[^>]*>/g)].map((m) => m[0]);
+    byPage[page] = new Set();
+    for (const tag of tags) {
+      const url = attr(tag, 'href') || attr(tag, 'src');
+      if (!url) continue;
+      expect(url, `${page}: ${tag} must be same-origin`).toMatch(/^\/wizard\/[^/]+$/);
+      const file = path.join(DIST, url.replace('/wizard/', ''));
+      const integrity = attr(tag, 'integrity');
+      expect(integrity, `${page}: ${tag} has no integrity`).toMatch(/^sha384-/);
+      const digest = 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(file)).digest('base64');
+      expect(integrity, url).toBe(digest);
+      referenced.add(path.basename(file));
+      byPage[page].add(path.basename(file));
+      checked++;
+    }
+    inline.push(...[...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]));
   }
   // Every shipped asset is covered (the module and wasm through their preloads).
   const shipped = fs.readdirSync(DIST, { withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !['index.html', 'csp-hashes.json'].includes(e.name)).map((e) => e.name);
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && !['index.html', 'tools.html', 'csp-hashes.json'].includes(e.name)).map((e) => e.name);
   expect([...referenced].sort()).toEqual(shipped.sort());
-  expect(checked).toBeGreaterThanOrEqual(4);
-  // The inline bootstrap is allowed by hash only, and the hash matches it.
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  expect(checked).toBeGreaterThanOrEqual(8);
+  // The first load (index.html) fetches the wizard's bundle only; tools.html its own.
+  expect([...byPage['index.html']].filter((f) => f.startsWith('er-tools'))).toEqual([]);
+  expect([...byPage['index.html']].filter((f) => f.startsWith('er-wizard')).length).toBe(2);
+  expect([...byPage['tools.html']].filter((f) => f.startsWith('er-wizard'))).toEqual([]);
+  expect([...byPage['tools.html']].filter((f) => f.startsWith('er-tools')).length).toBe(2);
+  // The inline bootstraps are allowed by hash only, and the hashes match them.
   const hashes = JSON.parse(fs.readFileSync(path.join(DIST, 'csp-hashes.json'), 'utf8'));
-  expect(inline.map((s) => 'sha256-' + crypto.createHash('sha256').update(s, 'utf8').digest('base64'))).toEqual(hashes);
+  expect(inline.map((s) => 'sha256-' + crypto.createHash('sha256').update(s, 'utf8').digest('base64')).sort()).toEqual([...hashes].sort());
 });
 
 test('a tampered asset is refused by the browser (SRI is enforced, not only present)', async ({ page }) => {

@@ -12,3 +12,35 @@ test('the shell renders under the sub-path and after a reload', async ({ page })
   await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('the first load fetches the wizard only; import and demos are their own page, reached from both', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
+  expect(fetched.filter((p) => p.includes('er-wizard')).length).toBe(2);
+  expect(fetched.filter((p) => p.includes('er-tools'))).toEqual([]);
+
+  // The header links go to the tools page, under the same sub-path.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import a circuit' })).toBeVisible();
+  expect(new URL(page.url()).pathname + new URL(page.url()).hash).toBe('/wizard/tools.html#/import');
+  expect(fetched.filter((p) => p.includes('er-tools')).length).toBe(2);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Demos' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Demos' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/wizard/tools.html');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your circuits' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
+  expect(new URL(page.url()).pathname + new URL(page.url()).hash).toBe('/wizard/#/');
+
+  // Addresses of the one-page app (bookmarks, shared links) still open the right screen, both ways.
+  await page.goto('./#/demos/happy-path');
+  await expect(page).toHaveURL(/\/wizard\/tools\.html#\/demos\/happy-path$/);
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.goto('./tools.html#/create');
+  await expect(page).toHaveURL(/\/wizard\/#\/create$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Create the circuit' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
