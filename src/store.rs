@@ -223,18 +223,32 @@ impl Store {
         }
     }
 
+    /// Handles another tab's save (`storage` events fire only in the other tabs), given the text
+    /// it wrote. Public so that the browser tests can play a second tab.
+    pub fn on_other_tab_saved(&self, written: Option<String>) {
+        let stored = storage::stored_revision();
+        let ours = self.revision.get_untracked();
+        // Two tabs that both saw revision N can both write N + 1: each tab's check and write are
+        // not one step across processes. The tab whose write was replaced sees the other's text
+        // stored under its own revision number; without this it would take the numbers as equal
+        // and drop its change (a circuit deleted there came back). It merges and saves again.
+        let collided = stored == Some(ours)
+            && written.is_some()
+            && storage::read_raw(storage::KEY).ok().flatten() == written;
+        if stored.is_some_and(|r| r != ours) || collided {
+            let had_pending = self.pending.get_untracked().is_some();
+            if self.merge_from_storage() && (had_pending || collided) {
+                self.save_now();
+            }
+        }
+    }
+
     fn listen(&self) {
         let this = *self;
         // Another tab saved: merge its data in now, so both tabs show the same circuits.
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
             if ev.key().as_deref() == Some(storage::KEY) {
-                let stored = storage::stored_revision();
-                if stored.is_some_and(|r| r != this.revision.get_untracked()) {
-                    let had_pending = this.pending.get_untracked().is_some();
-                    if this.merge_from_storage() && had_pending {
-                        this.save_now();
-                    }
-                }
+                this.on_other_tab_saved(ev.new_value());
             }
         });
         // Flush typing that has not been saved yet when the page is hidden or closed.
