@@ -240,11 +240,14 @@ fn cli_child(c: &Circuit) -> String {
     )
 }
 
+/// Mbps as Gbps in decimal ("0.05", "1", "2.5"), by integer arithmetic: no float formatting.
 fn gbps_text(mbps: u32) -> String {
-    if mbps.is_multiple_of(1000) {
-        (mbps / 1000).to_string()
+    let (whole, frac) = (mbps / 1000, mbps % 1000);
+    if frac == 0 {
+        whole.to_string()
     } else {
-        format!("{}", f64::from(mbps) / 1000.0)
+        let digits = format!("{frac:03}");
+        format!("{whole}.{}", digits.trim_end_matches('0'))
     }
 }
 

@@ -614,6 +614,18 @@ fn change_bandwidth_ps_circuit() {
     let d = commands::change_bandwidth(&direct, 10_000);
     assert!(d.powershell.contains("\n$ckt.BandwidthInGbps = 10\n"));
     assert!(d.cli.ends_with("--bandwidth 10 Gbps"));
+    // Fractions of a Gbps are written in decimal, without trailing zeros.
+    for (mbps, text) in [(500, "0.5"), (50, "0.05"), (2_500, "2.5"), (1_001, "1.001")] {
+        let d = commands::change_bandwidth(&direct, mbps);
+        assert!(
+            d.cli.ends_with(&format!("--bandwidth {text} Gbps")),
+            "{mbps}: {}",
+            d.cli
+        );
+        assert!(d
+            .powershell
+            .contains(&format!("$ckt.BandwidthInGbps = {text}\n")));
+    }
 }
 
 #[test]
