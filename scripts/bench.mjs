@@ -66,25 +66,39 @@ function serve(dir, port) {
 }
 
 // ---------- sizes ----------
-// Every file the page loads: everything in the dist folder but the CSP hash list (a build artefact
-// for the host, never requested by the browser).
+// Every file a first visit loads: index.html and what it references. The app is two pages; the
+// second, tools.html (import, demos, timelines), and the files only it references are fetched when
+// one of those is first opened, so they are reported apart and left out of the first load. The
+// CSP hash list is a build artefact for the host, never requested by the browser.
+function compressed(dir, name) {
+  const buf = fs.readFileSync(path.join(dir, name));
+  return {
+    name,
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length,
+  };
+}
+function referencedBy(dir, page) {
+  const html = fs.readFileSync(path.join(dir, page), 'utf8');
+  return new Set([...html.matchAll(/\b(?:href|src)="([^"#?]+)"/g)].map((m) => path.basename(m[1])));
+}
+const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 function sizes(dir) {
-  const rows = [];
-  for (const name of fs.readdirSync(dir).sort()) {
-    const file = path.join(dir, name);
-    if (!fs.statSync(file).isFile() || name === 'csp-hashes.json') continue;
-    const buf = fs.readFileSync(file);
-    rows.push({
-      name,
-      raw: buf.length,
-      gzip: zlib.gzipSync(buf, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(buf, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-      }).length,
-    });
+  const files = fs.readdirSync(dir).sort().filter((n) => fs.statSync(path.join(dir, n)).isFile() && n !== 'csp-hashes.json');
+  let later = new Set();
+  if (files.includes('tools.html')) {
+    const first = referencedBy(dir, 'index.html');
+    later = new Set(['tools.html', ...[...referencedBy(dir, 'tools.html')].filter((n) => !first.has(n))]);
   }
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  return { rows, total, wasmRaw: rows.filter((r) => r.name.endsWith('.wasm')).reduce((t, r) => t + r.raw, 0) };
+  const rows = files.filter((n) => !later.has(n)).map((n) => compressed(dir, n));
+  const laterRows = files.filter((n) => later.has(n)).map((n) => compressed(dir, n));
+  return {
+    rows, total: sum(rows), wasmRaw: rows.filter((r) => r.name.endsWith('.wasm')).reduce((t, r) => t + r.raw, 0),
+    laterRows, laterTotal: sum(laterRows),
+  };
 }
 
 // ---------- time to interactive ----------
@@ -401,6 +415,8 @@ p('| asset | raw KB | gzip KB | brotli KB |');
 p('|---|---:|---:|---:|');
 for (const r of S.app.rows) p(`| ${r.name.replace(/-[0-9a-f]{16}/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 p(`| **app total (first load)** | **${kb(S.app.total.raw)}** | **${kb(S.app.total.gzip)}** | **${kb(S.app.total.brotli)}** |`);
+for (const r of S.app.laterRows) p(`| later: ${r.name.replace(/-[0-9a-f]{16}/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+if (S.app.laterRows.length) p(`| tools page total (import, demos, timelines; fetched when first opened) | ${kb(S.app.laterTotal.raw)} | ${kb(S.app.laterTotal.gzip)} | ${kb(S.app.laterTotal.brotli)} |`);
 p(`| Leptos floor app total | ${kb(S.floor.total.raw)} | ${kb(S.floor.total.gzip)} | ${kb(S.floor.total.brotli)} |`);
 p(`| plain HTML+JS page total | ${kb(S.plain.total.raw)} | ${kb(S.plain.total.gzip)} | ${kb(S.plain.total.brotli)} |`);
 p();
@@ -451,7 +467,7 @@ const budgets = [];
 const b = (ok, text) => budgets.push(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
 b(S.app.total.gzip <= 150 * 1024, `total first load ${kb(S.app.total.gzip)} KB gzip <= 150 KB`);
 b(S.app.total.brotli <= 125 * 1024, `total first load ${kb(S.app.total.brotli)} KB brotli <= 125 KB`);
-b(S.app.wasmRaw <= 400 * 1024, `raw wasm ${kb(S.app.wasmRaw)} KB <= 400 KB`);
+b(S.app.wasmRaw <= 400 * 1024, `raw wasm (first load) ${kb(S.app.wasmRaw)} KB <= 400 KB`);
 for (const rate of RATES) {
   const r1 = M[`app@${rate}`] / M[`floor@${rate}`];
   const r2 = M[`app@${rate}`] / M[`plain@${rate}`];

@@ -40,14 +40,15 @@ pub fn wizard_pages(route: Route) -> AnyView {
     match route {
         Route::Create => view! { <CreatePage/> }.into_any(),
         Route::CreateReview => view! { <CreateReviewPage/> }.into_any(),
-        Route::Circuit { id, section } => view! { <CircuitPage id=id section=section/> }.into_any(),
+        Route::Circuit { id, section } => view! { <CircuitPage id=id section=section body=crate::wizard::circuit::wizard_section/> }.into_any(),
         _ => view! { <CircuitsPage/> }.into_any(),
     }
 }
 
-/// The screens of the tools page (`tools.html`): import and demos.
+/// The screens of the tools page (`tools.html`): import, demos, and a circuit's timeline.
 pub fn tools_pages(route: Route) -> AnyView {
     match route {
+        Route::Circuit { id, section } => view! { <CircuitPage id=id section=section body=crate::wizard::circuit::timeline_section/> }.into_any(),
         Route::Import => view! { <crate::import::ImportPage/> }.into_any(),
         Route::Share(payload) => view! { <crate::demos::SharePage payload=payload/> }.into_any(),
         Route::Demos(name) => view! { <crate::demos::DemosPage name=name/> }.into_any(),

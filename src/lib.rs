@@ -24,7 +24,7 @@ pub fn mount() {
     );
 }
 
-/// Mounts the tools page (`tools.html`: import and demos) on `<body>`.
+/// Mounts the tools page (`tools.html`: import, demos, timelines) on `<body>`.
 pub fn mount_tools() {
     use leptos::prelude::*;
     leptos::mount::mount_to_body(

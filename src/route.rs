@@ -32,12 +32,12 @@ pub enum Route {
 
 /// The two pages the app is served as. The first load brings only the wizard (your circuits,
 /// the five steps, changes and the timeline); the import and the demos are a second bundle, fetched
-/// when first opened, so that their parsers and players stay off start-up.
+/// when first opened, so that their parsers, players and state diagrams stay off start-up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     /// `index.html`, served at the public URL itself.
     Wizard,
-    /// `tools.html`: import and demos.
+    /// `tools.html`: import, demos, and a circuit's timeline with its state diagrams.
     Tools,
 }
 
@@ -107,6 +107,10 @@ impl Route {
     pub fn page(&self) -> Page {
         match self {
             Route::Import | Route::Demos(_) | Route::Share(_) => Page::Tools,
+            Route::Circuit {
+                section: Section::Timeline,
+                ..
+            } => Page::Tools,
             Route::Circuits | Route::Create | Route::CreateReview | Route::Circuit { .. } => {
                 Page::Wizard
             }
@@ -170,7 +174,7 @@ mod tests {
                 section: Section::Timeline
             }
             .href(),
-            "./#/c/a/timeline"
+            "tools.html#/c/a/timeline"
         );
         assert_eq!(Route::CreateReview.page(), Page::Wizard);
     }

@@ -1,4 +1,5 @@
-//! The tools page (`tools.html`): import and demos, a second bundle kept off the first load.
+//! The tools page (`tools.html`): import, demos and circuit timelines, a second bundle kept off
+//! the first load.
 fn main() {
     console_error_panic_hook::set_once();
     er_wizard::mount_tools();

@@ -98,6 +98,8 @@ pub fn CircuitPage(
     id: String,
     /// Which part is shown.
     section: Section,
+    /// Draws the part shown ([`wizard_section`] on the wizard's page, the timeline on the tools page).
+    body: fn(String, Section, Memo<Option<Circuit>>) -> AnyView,
 ) -> impl IntoView {
     let store = use_store();
     provide_context(FeedbackCtx(RwSignal::new(None)));
@@ -146,20 +148,38 @@ pub fn CircuitPage(
                 })
             }
             <FeedbackArea/>
-            {
-                let id = id.clone();
-                match section {
-                    Section::Step(1) => view! { <crate::wizard::provider::CreatedStep id=id circuit=circuit/> }.into_any(),
-                    Section::Step(2) => view! { <crate::wizard::provider::OrderStep id=id circuit=circuit/> }.into_any(),
-                    Section::Step(3) => view! { <crate::wizard::provider::VerifyStep id=id circuit=circuit/> }.into_any(),
-                    Section::Step(4) => view! { <crate::wizard::routing::RoutingStep id=id circuit=circuit/> }.into_any(),
-                    Section::Step(_) => view! { <crate::wizard::link::LinkStep id=id circuit=circuit/> }.into_any(),
-                    Section::Manage => view! { <crate::wizard::manage::ManagePage id=id circuit=circuit/> }.into_any(),
-                    Section::Timeline => view! { <crate::demos::TimelinePage id=id circuit=circuit/> }.into_any(),
-                }
-            }
+            {body(id.clone(), section, circuit)}
         </Show>
     }
+}
+
+/// The wizard's steps and "Changes and end of life" (the timeline is on the tools page).
+pub fn wizard_section(id: String, section: Section, circuit: Memo<Option<Circuit>>) -> AnyView {
+    match section {
+        Section::Step(1) => {
+            view! { <crate::wizard::provider::CreatedStep id=id circuit=circuit/> }.into_any()
+        }
+        Section::Step(2) => {
+            view! { <crate::wizard::provider::OrderStep id=id circuit=circuit/> }.into_any()
+        }
+        Section::Step(3) => {
+            view! { <crate::wizard::provider::VerifyStep id=id circuit=circuit/> }.into_any()
+        }
+        Section::Step(4) => {
+            view! { <crate::wizard::routing::RoutingStep id=id circuit=circuit/> }.into_any()
+        }
+        Section::Step(_) | Section::Timeline => {
+            view! { <crate::wizard::link::LinkStep id=id circuit=circuit/> }.into_any()
+        }
+        Section::Manage => {
+            view! { <crate::wizard::manage::ManagePage id=id circuit=circuit/> }.into_any()
+        }
+    }
+}
+
+/// A circuit's timeline and state diagrams (the tools page).
+pub fn timeline_section(id: String, _section: Section, circuit: Memo<Option<Circuit>>) -> AnyView {
+    view! { <crate::demos::TimelinePage id=id circuit=circuit/> }.into_any()
 }
 
 /// "Continue to step N" and "Back to step N-1" links at the bottom of a step.

@@ -210,6 +210,8 @@ test('payloads in every peering, link and authorization field', async ({ page })
     }
   }
   await page.getByRole('link', { name: 'Timeline and diagram' }).click();
+  // The timeline is on the tools page: wait until it has loaded.
+  await expect(page.getByRole('heading', { level: 1, name: 'Timeline', exact: true })).toBeVisible();
   await expectInert(page, 'timeline');
 });
 

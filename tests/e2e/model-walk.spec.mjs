@@ -45,7 +45,14 @@ async function expectBadgesMatch(page, saved, where) {
     .toHaveText(saved.circuit.serviceProviderProvisioningState);
 }
 
-const go = (page, hash) => page.evaluate((h) => { location.hash = h; }, hash);
+// Goes to a circuit's screen and waits for its heading. The timeline is on the tools page, the rest
+// on the wizard's page: going between them loads the other page.
+const HEADINGS = { timeline: 'Timeline', manage: 'Changes and end of life', 2: 'Order connectivity from the provider' };
+async function go(page, hash) {
+  const section = hash.split('/').at(-1);
+  await page.goto((section === 'timeline' ? 'tools.html' : './') + hash);
+  await expect(page.getByRole('heading', { level: 1, name: HEADINGS[section], exact: true })).toBeVisible();
+}
 
 for (let walk = 0; walk < WALKS; walk++) {
   const seed = 1000 + walk;
