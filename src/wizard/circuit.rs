@@ -131,6 +131,8 @@ pub fn CircuitPage(
                 move || circuit.get().map(|c| {
                     let id = id_nav.clone();
                     let step = match section { Section::Step(n) => n, _ => 0 };
+                    // From "Changes" or the timeline, "Wizard" goes back to the step last shown.
+                    let wizard_step = if step > 0 { step } else { store.data.with_untracked(|d| d.get(&id).map_or(1, |s| s.step.clamp(1, crate::route::STEPS))) };
                     view! {
                         <div class="circuit-head">
                             <p class="circuit-name">{c.name.clone()}" "<span class="meta">{c.sku.name()}</span></p>
@@ -139,7 +141,7 @@ pub fn CircuitPage(
                         {(step > 0).then(|| view! { <StepNav current=step circuit_id=Some(id.clone())/> })}
                         <nav class="circuit-tabs" aria-label="Circuit">
                             <ul>
-                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Step(if step > 0 { step } else { 1 }) }.href() aria-current=(step > 0).then_some("page")>"Wizard"</a></li>
+                                <li><a href=Route::Circuit { id: id.clone(), section: Section::Step(wizard_step) }.href() aria-current=(step > 0).then_some("page")>"Wizard"</a></li>
                                 <li><a href=Route::Circuit { id: id.clone(), section: Section::Manage }.href() aria-current=(section == Section::Manage).then_some("page")>"Changes and end of life"</a></li>
                                 <li><a href=Route::Circuit { id: id.clone(), section: Section::Timeline }.href() aria-current=(section == Section::Timeline).then_some("page")>"Timeline and diagram"</a></li>
                             </ul>

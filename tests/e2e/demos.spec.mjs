@@ -126,6 +126,12 @@ test('undo on the timeline restores the exact previous state', async ({ page }) 
   if (SHOTS) {
     await page.screenshot({ path: `${SHOTS}/timeline-desktop.png`, fullPage: true });
   }
+  // The timeline is on the tools page; "Wizard" goes back to the step last shown (step 2).
+  expect(new URL(page.url()).pathname).toBe('/wizard/tools.html');
+  await page.getByRole('navigation', { name: 'Circuit' }).getByRole('link', { name: 'Wizard' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Order connectivity from the provider' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/wizard/');
+  await expect(page.getByText('Step 2 of 5')).toBeVisible();
 });
 
 test('a shared circuit link opens the same state in a fresh browser context', async ({ page, browser, baseURL }) => {
