@@ -6,6 +6,7 @@ pub mod app;
 pub mod circuits;
 pub mod components;
 pub mod demos;
+pub mod export;
 pub mod files;
 pub mod fuzz;
 pub mod ids;

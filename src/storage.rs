@@ -108,17 +108,20 @@ pub enum Decoded<T> {
     Corrupt(String),
 }
 
-/// Decodes stored text. `migrate(version, data)` turns an older schema's `data` into the current one.
+/// Decodes stored text. `migrate(version, data)` turns an older schema's `data` (its JSON text)
+/// into the current one. The current schema is read straight from the text into `T`, in one pass
+/// and without an intermediate `serde_json::Value`.
 pub fn decode<T: DeserializeOwned>(
     text: &str,
-    migrate: impl Fn(u32, serde_json::Value) -> Result<T, String>,
+    migrate: impl Fn(u32, &str) -> Result<T, String>,
 ) -> Decoded<T> {
     #[derive(Deserialize)]
-    struct Head {
+    struct Head<'a> {
         version: u32,
         #[serde(default)]
         revision: u64,
-        data: serde_json::Value,
+        #[serde(borrow)]
+        data: &'a serde_json::value::RawValue,
     }
     let head: Head = match serde_json::from_str(text) {
         Ok(h) => h,
@@ -128,7 +131,7 @@ pub fn decode<T: DeserializeOwned>(
         return Decoded::Newer(head.version);
     }
     if head.version < VERSION {
-        return match migrate(head.version, head.data) {
+        return match migrate(head.version, head.data.get()) {
             Ok(data) => Decoded::Migrated(Envelope {
                 version: VERSION,
                 revision: head.revision,
@@ -140,7 +143,7 @@ pub fn decode<T: DeserializeOwned>(
             )),
         };
     }
-    match serde_json::from_value(head.data) {
+    match serde_json::from_str(head.data.get()) {
         Ok(data) => Decoded::Current(Envelope {
             version: VERSION,
             revision: head.revision,
@@ -161,7 +164,7 @@ pub struct Loaded<T> {
 
 /// Reads the app's data. `Ok(None)` when nothing was saved yet.
 pub fn load<T: DeserializeOwned>(
-    migrate: impl Fn(u32, serde_json::Value) -> Result<T, String>,
+    migrate: impl Fn(u32, &str) -> Result<T, String>,
 ) -> Result<Option<Loaded<T>>, StorageError> {
     available()?;
     let Some(text) = read_raw(KEY)? else {
@@ -292,7 +295,7 @@ use wasm_bindgen::JsCast;
 mod tests {
     use super::*;
 
-    fn no_migration(v: u32, _: serde_json::Value) -> Result<Vec<u32>, String> {
+    fn no_migration(v: u32, _: &str) -> Result<Vec<u32>, String> {
         Err(format!("no migration from {v}"))
     }
 
@@ -325,7 +328,7 @@ mod tests {
     fn older_version_is_migrated() {
         let d = decode::<Vec<u32>>(r#"{"version":0,"revision":2,"data":[7]}"#, |v, data| {
             assert_eq!(v, 0);
-            serde_json::from_value(data).map_err(|e| e.to_string())
+            serde_json::from_str(data).map_err(|e| e.to_string())
         });
         assert_eq!(
             d,

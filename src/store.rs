@@ -47,14 +47,14 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
-/// Turns an older schema's `data` into the current [`AppData`].
+/// Turns an older schema's `data` (its JSON text) into the current [`AppData`].
 ///
 /// Schema 0 (the first prototype) stored `data` as the bare list of circuits, before the create
 /// form's draft and the record of deletions were kept; its circuits have the same shape, and the
 /// fields added since then (drafts, timeline, history, imported) default to empty.
-pub fn migrate(version: u32, data: serde_json::Value) -> Result<AppData, String> {
+pub fn migrate(version: u32, data: &str) -> Result<AppData, String> {
     match version {
-        0 => serde_json::from_value::<Vec<SavedCircuit>>(data)
+        0 => serde_json::from_str::<Vec<SavedCircuit>>(data)
             .map(|circuits| AppData {
                 circuits,
                 ..AppData::default()

@@ -11,7 +11,7 @@ fn reset() {
     LocalStorage::clear();
 }
 
-fn no_migration(v: u32, _: serde_json::Value) -> Result<Vec<String>, String> {
+fn no_migration(v: u32, _: &str) -> Result<Vec<String>, String> {
     Err(format!("no migration from {v}"))
 }
 

@@ -119,6 +119,7 @@ pub fn TimelinePage(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView
                 }
             })}
         </section>
+        {move || circuit.get().map(|c| view! { <crate::export::ExportSection circuit=c/> })}
         {diagrams}
     }
 }

@@ -114,7 +114,7 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
             }}
             <crate::wizard::commands::LifecycleCommands circuit=c.clone()/>
         </section>
-        <ExportSection circuit=c.clone()/>
+        <p class="hint">"To share the circuit as a link or export it as Azure JSON, open "<a href=crate::route::Route::Circuit { id: id.clone(), section: crate::route::Section::Timeline }.href()>"Timeline and diagram"</a>"."</p>
     }
 }
 
@@ -136,31 +136,5 @@ fn ConfirmDelete(id: String, name: String) -> impl IntoView {
                 <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
             </div>
         </Show>
-    }
-}
-
-/// Export the circuit in the REST resource shape, with Azure's enum spellings.
-#[component]
-fn ExportSection(circuit: Circuit) -> impl IntoView {
-    let json = er_core::export_azure_json(&circuit);
-    let filename = format!("{}.json", circuit.name);
-    let status = RwSignal::new(None::<String>);
-    let text = json.clone();
-    view! {
-        <section class="card" aria-labelledby="export-title">
-            <h2 id="export-title">"Export"</h2>
-            <p>"The circuit as Azure's REST API shapes it (the same fields as az network express-route show --output json), ready to share or to import into this app elsewhere."</p>
-            <button type="button" class="button secondary" on:click=move |_| {
-                status.set(Some(match crate::files::download(&filename, &text, "application/json") {
-                    Ok(()) => "Downloaded.".to_string(),
-                    Err(e) => format!("The file could not be made ({e})."),
-                }));
-            }>"Download as Azure JSON"</button>
-            <span role="status">{move || status.get()}</span>
-            <details class="commands">
-                <summary>"Show the JSON"</summary>
-                <pre><code>{json}</code></pre>
-            </details>
-        </section>
     }
 }

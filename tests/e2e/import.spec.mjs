@@ -82,7 +82,10 @@ test('export as Azure JSON then import gives the same circuit state', async ({ p
   await w.home();
   await w.createCircuit({ name: 'RoundTrip' });
   await w.provision();
+  // Changes and end of life points to the export, which is beside the share link on the timeline.
   await page.getByRole('link', { name: 'Changes and end of life' }).click();
+  await page.locator('p.hint').getByRole('link', { name: 'Timeline and diagram' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Export' })).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download as Azure JSON' }).click(),
