@@ -173,7 +173,7 @@ pub fn validate_vnet_link(input: &VnetLinkInput) -> Result<VnetLinkRequest, Vec<
         vnet_name: input.vnet_name.trim().to_string(),
         vnet_region: input.vnet_region.trim().to_string(),
         address_spaces: spaces,
-        authorization_key: (!key.is_empty()).then(|| key.to_lowercase()),
+        authorization_key: (!key.is_empty()).then(|| key.to_ascii_lowercase()),
     })
 }
 

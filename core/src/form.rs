@@ -447,7 +447,7 @@ pub fn create(req: &CreateCircuit, service_key: &str) -> Result<Circuit, Vec<Fie
             tier: req.sku_tier,
             family: req.sku_family,
         },
-        service_key: service_key.to_lowercase(),
+        service_key: service_key.to_ascii_lowercase(),
         // [WF]: NotProvisioned/Enabled at creation. Direct circuits carry the
         // field too but it is never shown or used for them (SC-14).
         service_provider_provisioning_state: ServiceProviderProvisioningState::NotProvisioned,

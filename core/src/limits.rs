@@ -141,7 +141,7 @@ pub fn geopolitical_area(region: &str) -> Option<Geopolitical> {
     let key: String = region
         .chars()
         .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     use Geopolitical::*;
     let area = match key.as_str() {

@@ -758,7 +758,7 @@ fn add_authorization(c: &Circuit, name: &str, key: &str) -> Result<Transition, R
             given: key.into(),
         });
     }
-    let key = key.to_lowercase();
+    let key = key.to_ascii_lowercase();
     if c.authorizations.iter().any(|a| a.authorization_key == key) {
         return Err(Refusal::AuthorizationKeyTaken);
     }
@@ -889,7 +889,7 @@ fn link_vnet(c: &Circuit, link: &VnetLinkRequest) -> Result<Transition, Refusal>
     let mut notes = Vec::new();
     if let Some(key) = &link.authorization_key {
         // SC-38 [PS-LINK]: one connection per authorization.
-        let key = key.to_lowercase();
+        let key = key.to_ascii_lowercase();
         let auth = next
             .authorizations
             .iter_mut()

@@ -543,8 +543,8 @@ impl Refusal {
         match self {
             ResourceNameInvalid { .. } => "Use 1–80 letters, digits, underscores, periods or hyphens, starting with a letter or digit and ending with a letter, digit or underscore.".into(),
             ResourceGroupInvalid { .. } => "Use 1–90 letters, digits, underscores, periods, hyphens or parentheses, not ending with a period.".into(),
-            Required { what } => format!("Enter the {}.", what.to_lowercase()),
-            NotANumber { what, .. } => format!("Enter the {} as digits only.", what.to_lowercase()),
+            Required { what } => format!("Enter the {}.", what.to_ascii_lowercase()),
+            NotANumber { what, .. } => format!("Enter the {} as digits only.", what.to_ascii_lowercase()),
             BandwidthNotOffered { offered, .. } => format!("Choose one of the provider's offered bandwidths at that peering location: {}.", mbps_list(offered)),
             DirectBandwidthNotOffered { offered, .. } => format!("Choose one of: {} Gbps (40 and 100 Gbps are ExpressRoute Direct only).", list(offered)),
             LocalRequiresUnlimited => "Switch the billing model to UnlimitedData, or choose the Standard or Premium tier to keep MeteredData.".into(),

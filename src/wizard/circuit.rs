@@ -59,7 +59,7 @@ pub fn act(store: Store, fb: FeedbackCtx, id: &str, action: Action, label: &str)
             if let Some(fb) = fb {
                 fb.0.set(Some(Feedback {
                     ok: false,
-                    title: format!("Cannot {}", label.to_lowercase()),
+                    title: format!("Cannot {}", label.to_ascii_lowercase()),
                     lines: vec![refusal_text(r)],
                 }));
                 // The refusal is shown above the page's heading, which may be scrolled away from the

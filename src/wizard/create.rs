@@ -304,7 +304,7 @@ pub fn CreateReviewPage() -> impl IntoView {
                             ev.prevent_default();
                             crate::components::focus_after_navigation(format!("create-{field}"));
                             navigate(&Route::Create);
-                        }>"Change"<span class="visually-hidden">{format!(" {}", k.to_lowercase())}</span></a>
+                        }>"Change"<span class="visually-hidden">{format!(" {}", k.to_ascii_lowercase())}</span></a>
                     </dd>
                 </div>
             }).collect_view()}
