@@ -267,8 +267,16 @@ fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
 }
 
 /// Copies `text` to a fresh backup key and returns the key. A backup that cannot be written
-/// (storage full) is reported, and the caller then leaves the original key untouched.
+/// (storage full) is reported, and the caller then leaves the original key untouched. The same
+/// text already kept (the page reloaded, or a second tab opened, before anything replaced it) is
+/// not copied again: each load would otherwise add a copy until storage is full.
 fn keep_backup(text: &str) -> Result<String, StorageError> {
+    if let Some(existing) = backups()
+        .into_iter()
+        .find(|k| read_raw(k).ok().flatten().as_deref() == Some(text))
+    {
+        return Ok(existing);
+    }
     let now = js_sys::Date::now() as u64;
     let mut key = format!("{BACKUP_PREFIX}{now}");
     let mut n = 1;

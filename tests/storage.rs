@@ -58,7 +58,25 @@ fn corrupt_data_is_backed_up_and_left_in_place() {
         storage::read_raw(&backup_key).unwrap().as_deref(),
         Some("{\"version\":1,\"rev")
     );
-    assert_eq!(storage::backups(), vec![backup_key]);
+    assert_eq!(storage::backups(), vec![backup_key.clone()]);
+
+    // Loading the same unreadable text again (a reload, a second tab) keeps the one copy.
+    let again = storage::load::<Vec<String>>(no_migration).unwrap_err();
+    assert!(matches!(&again, StorageError::Corrupt { backup_key: k, .. } if *k == backup_key));
+    assert_eq!(storage::backups(), vec![backup_key.clone()]);
+
+    // Different unreadable text gets a copy of its own; the first is kept.
+    LocalStorage::raw()
+        .set_item(storage::KEY, "{\"version\":1,\"revision\":2,\"da")
+        .unwrap();
+    let StorageError::Corrupt {
+        backup_key: other, ..
+    } = storage::load::<Vec<String>>(no_migration).unwrap_err()
+    else {
+        panic!("expected Corrupt");
+    };
+    assert_ne!(other, backup_key);
+    assert_eq!(storage::backups().len(), 2);
 }
 
 #[wasm_bindgen_test]

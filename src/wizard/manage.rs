@@ -114,7 +114,7 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
             }}
             <crate::wizard::commands::LifecycleCommands circuit=c.clone()/>
         </section>
-        <p class="hint">"To share the circuit as a link or export it as Azure JSON, open "<a href=crate::route::Route::Circuit { id: id.clone(), section: crate::route::Section::Timeline }.href()>"Timeline and diagram"</a>"."</p>
+        <p class="hint"><a href=crate::route::Route::Circuit { id: id.clone(), section: crate::route::Section::Timeline }.href()>"Share or export this circuit"</a>": a link that opens it in another browser, or its Azure JSON (on the timeline page)."</p>
     }
 }
 

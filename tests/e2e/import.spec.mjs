@@ -84,7 +84,7 @@ test('export as Azure JSON then import gives the same circuit state', async ({ p
   await w.provision();
   // Changes and end of life points to the export, which is beside the share link on the timeline.
   await page.getByRole('link', { name: 'Changes and end of life' }).click();
-  await page.locator('p.hint').getByRole('link', { name: 'Timeline and diagram' }).click();
+  await page.getByRole('link', { name: 'Share or export this circuit' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Export' })).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
