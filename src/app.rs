@@ -1,8 +1,8 @@
 //! Root component: header, notices, route switch, and the app-wide context.
 
-use leptos::prelude::*;
-
 use std::cell::Cell;
+
+use leptos::prelude::*;
 
 use crate::circuits::CircuitsPage;
 use crate::route::{Page, Route};

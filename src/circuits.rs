@@ -3,7 +3,7 @@
 use er_core::{Action, Circuit, Port};
 use leptos::prelude::*;
 
-use crate::components::Badge;
+use crate::components::{Badge, DeleteConfirmation};
 use crate::route::{Route, Section};
 use crate::state::Outcome;
 use crate::store::{now, use_store};
@@ -108,7 +108,7 @@ fn CircuitRow(id: String) -> impl IntoView {
     let id_for_view = id.clone();
     let saved = move || store.data.with(|d| d.get(&id_for_view).cloned());
     let delete_id = id.clone();
-    let do_delete = move |_| {
+    let do_delete = move || {
         let mut outcome = None;
         store.update_circuit(&delete_id, |c| {
             outcome = Some(c.act(&Action::Delete, "Delete circuit", now()));
@@ -158,13 +158,7 @@ fn CircuitRow(id: String) -> impl IntoView {
                         <a class="button secondary" href=open>"Open"<span class="visually-hidden">{format!(" {name}")}</span></a>
                         <button type="button" class="button warning" on:click=ask.clone()>"Delete"<span class="visually-hidden">{format!(" {name}")}</span></button>
                     </div>
-                    <Show when=move || confirming.get()>
-                        <div class="callout warning" role="alertdialog" aria-label="Confirm delete">
-                            <p>{format!("Delete {}? In Azure this removes the circuit resource and stops billing. It cannot be undone.", name.clone())}</p>
-                            <button type="button" class="button warning" on:click=do_delete.clone()>"Yes, delete the circuit"</button>
-                            <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                        </div>
-                    </Show>
+                    <DeleteConfirmation name=name.clone() open=confirming on_confirm=Callback::new(move |()| do_delete())/>
                     {move || refusal.get().map(|r| view! {
                         <div class="callout error" role="alert">
                             <h3>"The circuit cannot be deleted yet"</h3>

@@ -30,9 +30,10 @@ pub enum Route {
     Share(String),
 }
 
-/// The two pages the app is served as. The first load brings only the wizard (your circuits,
-/// the five steps, changes and the timeline); the import and the demos are a second bundle, fetched
-/// when first opened, so that their parsers, players and state diagrams stay off start-up.
+/// The two pages the app is served as. The first load brings only the wizard (your circuits, the
+/// five steps, changes and end of life); the import, the demos and each circuit's timeline (with
+/// its state diagrams, share link and export) are a second bundle, fetched when first opened, so
+/// that their parsers, players and diagrams stay off start-up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     /// `index.html`, served at the public URL itself.

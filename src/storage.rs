@@ -196,12 +196,16 @@ pub fn load<T: DeserializeOwned>(
 
 /// The revision currently stored, if the stored data is readable at all.
 pub fn stored_revision() -> Option<u64> {
-    let text = read_raw(KEY).ok()??;
+    revision_of(&read_raw(KEY).ok()??)
+}
+
+/// The revision in a stored text, if the text is readable at all.
+pub fn revision_of(text: &str) -> Option<u64> {
     #[derive(Deserialize)]
     struct Rev {
         revision: u64,
     }
-    serde_json::from_str::<Rev>(&text).ok().map(|r| r.revision)
+    serde_json::from_str::<Rev>(text).ok().map(|r| r.revision)
 }
 
 /// Saves `data` if the stored revision is still `expected_revision` (or nothing is stored).

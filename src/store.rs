@@ -226,15 +226,14 @@ impl Store {
     /// Handles another tab's save (`storage` events fire only in the other tabs), given the text
     /// it wrote. Public so that the browser tests can play a second tab.
     pub fn on_other_tab_saved(&self, written: Option<String>) {
-        let stored = storage::stored_revision();
+        let text = storage::read_raw(storage::KEY).ok().flatten();
+        let stored = text.as_deref().and_then(storage::revision_of);
         let ours = self.revision.get_untracked();
         // Two tabs that both saw revision N can both write N + 1: each tab's check and write are
         // not one step across processes. The tab whose write was replaced sees the other's text
         // stored under its own revision number; without this it would take the numbers as equal
         // and drop its change (a circuit deleted there came back). It merges and saves again.
-        let collided = stored == Some(ours)
-            && written.is_some()
-            && storage::read_raw(storage::KEY).ok().flatten() == written;
+        let collided = stored == Some(ours) && written.is_some() && text == written;
         if stored.is_some_and(|r| r != ours) || collided {
             let had_pending = self.pending.get_untracked().is_some();
             if self.merge_from_storage() && (had_pending || collided) {

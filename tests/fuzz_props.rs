@@ -9,23 +9,13 @@ use er_wizard::storage::{decode, Decoded, Envelope, VERSION};
 use er_wizard::store::migrate;
 use proptest::prelude::*;
 
+mod common;
+use common::circuit;
+
 const EXAMPLES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/core/tests/fixtures/azure-examples"
 );
-
-fn circuit(name: &str) -> er_core::Circuit {
-    let req = er_core::CreateCircuit {
-        name: name.into(),
-        resource_group: "rg".into(),
-        region: "West US".into(),
-        provider: "Equinix".into(),
-        peering_location: "Silicon Valley".into(),
-        bandwidth_mbps: 200,
-        ..Default::default()
-    };
-    er_core::create(&req, "a1410692-0000-4ceb-b94a-b90b94d398d1").expect("valid request")
-}
 
 /// A realistic stored envelope: two circuits, one with a timeline, a draft and a deletion.
 fn good_envelope() -> String {

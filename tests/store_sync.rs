@@ -12,28 +12,25 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+
 fn saved(id: &str, name: &str, updated: f64) -> SavedCircuit {
-    let req = er_core::CreateCircuit {
-        name: name.into(),
-        resource_group: "rg".into(),
-        region: "West US".into(),
-        provider: "Equinix".into(),
-        peering_location: "Silicon Valley".into(),
-        bandwidth_mbps: 200,
-        ..Default::default()
-    };
-    let circuit = er_core::create(&req, "a1410692-0000-4ceb-b94a-b90b94d398d1").unwrap();
-    SavedCircuit::new(id.into(), circuit, 2, updated)
+    SavedCircuit::new(id.into(), common::circuit(name), 2, updated)
 }
 
-/// Writes `data` under `revision` as another tab would, and returns the text written.
-fn other_tab_writes(data: &AppData, revision: u64) -> String {
-    let text = serde_json::to_string(&Envelope {
+/// The text another tab's save of `data` under `revision` writes.
+fn envelope_text(data: &AppData, revision: u64) -> String {
+    serde_json::to_string(&Envelope {
         version: VERSION,
         revision,
         data,
     })
-    .unwrap();
+    .unwrap()
+}
+
+/// Writes `data` under `revision` as another tab would, and returns the text written.
+fn other_tab_writes(data: &AppData, revision: u64) -> String {
+    let text = envelope_text(data, revision);
     LocalStorage::raw().set_item(storage::KEY, &text).unwrap();
     text
 }
@@ -90,12 +87,7 @@ fn an_event_for_a_write_that_is_no_longer_stored_changes_nothing() {
         // An older write of the other tab, already replaced by this tab's save (same revision).
         let mut old = AppData::default();
         old.circuits.push(saved("ghost", "Ghost", 0.5));
-        let old_text = serde_json::to_string(&Envelope {
-            version: VERSION,
-            revision: 1,
-            data: &old,
-        })
-        .unwrap();
+        let old_text = envelope_text(&old, 1);
 
         store.on_other_tab_saved(Some(old_text));
 

@@ -1,10 +1,12 @@
 //! Shared widgets, one per file.
 
+pub mod delete_confirmation;
 pub mod error_summary;
 pub mod field;
 pub mod state_info;
 pub mod step_nav;
 
+pub use delete_confirmation::DeleteConfirmation;
 pub use error_summary::ErrorSummary;
 pub use field::{CheckboxField, RadioGroup, SelectField, TextAreaField, TextField};
 pub use state_info::{Badge, StateInfoPanel};

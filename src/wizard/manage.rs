@@ -7,7 +7,7 @@ use er_core::{
 };
 use leptos::prelude::*;
 
-use crate::components::{SelectField, StateInfoPanel};
+use crate::components::{DeleteConfirmation, SelectField, StateInfoPanel};
 use crate::store::use_store;
 use crate::wizard::circuit::{act, ActionButton, FeedbackCtx, SimActions};
 
@@ -124,17 +124,11 @@ fn ConfirmDelete(id: String, name: String) -> impl IntoView {
     let store = use_store();
     let fb = expect_context::<FeedbackCtx>();
     let confirming = RwSignal::new(false);
+    let on_confirm = Callback::new(move |()| {
+        act(store, fb, &id, Action::Delete, "Delete circuit");
+    });
     view! {
         <button type="button" class="button warning" aria-expanded=move || confirming.get().to_string() on:click=move |_| confirming.set(true)>"Delete circuit"</button>
-        <Show when=move || confirming.get()>
-            <div class="callout warning" role="alertdialog" aria-label="Confirm delete">
-                <p>{format!("Delete {name}? In Azure this removes the circuit resource and stops billing. It cannot be undone.")}</p>
-                <button type="button" class="button warning" on:click={
-                    let id = id.clone();
-                    move |_| { act(store, fb, &id, Action::Delete, "Delete circuit"); }
-                }>"Yes, delete the circuit"</button>
-                <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
-            </div>
-        </Show>
+        <DeleteConfirmation name=name open=confirming on_confirm=on_confirm/>
     }
 }
