@@ -59,15 +59,16 @@ async function wholeWorkflow(page) {
   await download;
   // Demos and a shared link, when present.
   await page.getByRole('link', { name: 'Demos', exact: true }).click();
-  const demo = page.locator('main a[href^="#/demos/"]').first();
+  const demo = page.locator('main a[href*="#/demos/"]').first();
   if (await demo.count()) await demo.click();
-  const share = page.locator('main a[href^="#/share/"]').first();
+  const share = page.locator('main a[href*="#/share/"]').first();
   if (await share.count()) await share.click();
   await page.goto('./#/share/not-a-payload');
   await expect(page.locator('h1')).toBeVisible();
   // End of life.
   await w.home();
   await page.getByRole('link', { name: 'CspCircuit', exact: true }).click();
+  await expect(page.getByText(/Step \d of 5/)).toBeVisible();
   await w.step(5);
   await w.press('Unlink ERConnection');
   await page.getByRole('link', { name: 'Changes and end of life' }).click();
