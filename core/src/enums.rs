@@ -27,14 +27,17 @@ macro_rules! azure_enum {
         $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $spelling:literal ),+ $(,)? }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $( $(#[$vmeta])* #[serde(rename = $spelling)] $variant ),+
+            $( $(#[$vmeta])* $variant ),+
         }
 
         impl $name {
             /// Every value, in the order the API lists them.
             pub const ALL: &'static [Self] = &[ $( Self::$variant ),+ ];
+
+            /// Every Azure spelling, in the order of `ALL`.
+            const SPELLINGS: &'static [&'static str] = &[ $( $spelling ),+ ];
 
             /// The exact Azure spelling.
             pub const fn as_str(self) -> &'static str {
@@ -45,6 +48,25 @@ macro_rules! azure_enum {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        // Hand-written rather than derived: serialized as the exact spelling, read back only from
+        // the exact spelling (as the derive did, with its error message), through one small
+        // string match instead of a visitor per enum (README "Performance").
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                match Self::SPELLINGS.iter().position(|v| *v == s) {
+                    Some(i) => Ok(Self::ALL[i]),
+                    None => Err(serde::de::Error::unknown_variant(&s, Self::SPELLINGS)),
+                }
             }
         }
 

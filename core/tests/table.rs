@@ -340,7 +340,12 @@ fn every_state_of_every_machine_is_explained() {
 fn enums_use_azure_spellings() {
     fn round<T>(all: &[T])
     where
-        T: std::fmt::Display + std::str::FromStr + PartialEq + std::fmt::Debug + serde::Serialize,
+        T: std::fmt::Display
+            + std::str::FromStr
+            + PartialEq
+            + std::fmt::Debug
+            + serde::Serialize
+            + serde::de::DeserializeOwned,
         <T as std::str::FromStr>::Err: std::fmt::Debug,
     {
         for v in all {
@@ -348,6 +353,15 @@ fn enums_use_azure_spellings() {
             assert_eq!(&s.parse::<T>().unwrap(), v);
             let json = serde_json::to_string(v).unwrap();
             assert_eq!(json, format!("\"{s}\""));
+            // Stored data is read back from the exact spelling only.
+            assert_eq!(&serde_json::from_str::<T>(&json).unwrap(), v);
+            if T::from_str("§").is_err() {
+                let lower = format!("\"{}\"", s.to_lowercase());
+                assert!(serde_json::from_str::<T>(&lower).is_err(), "{lower}");
+                let padded = format!("\" {s}\"");
+                assert!(serde_json::from_str::<T>(&padded).is_err(), "{padded}");
+                assert!(serde_json::from_str::<T>("0").is_err());
+            }
         }
     }
     round(ServiceProviderProvisioningState::ALL);
