@@ -400,7 +400,26 @@ pub fn service_key(c: &Circuit) -> CommandPair {
 
 /// Shows the provider state and the circuit status: the circuit is usable when
 /// they read Provisioned and Enabled. [PS-CIRCUIT] [CLI-CIRCUIT] [WF]
+///
+/// An ExpressRoute Direct circuit has no provider state to show (SC-14 [WF]): only
+/// its status and ARM state are asked for.
 pub fn check_states(c: &Circuit) -> CommandPair {
+    if c.is_direct() {
+        return CommandPair::new(
+            "Check the circuit status (usable when Enabled)",
+            format!(
+                "Get-AzExpressRouteCircuit -Name {} -ResourceGroupName {} | Select-Object Name, CircuitProvisioningState, ProvisioningState",
+                ps_quote(&c.name),
+                ps_quote(&c.resource_group)
+            ),
+            format!(
+                "az network express-route show {} --query {}",
+                cli_circuit(c),
+                sh_quote("{status:circuitProvisioningState, provisioning:provisioningState}")
+            ),
+            "[PS-CIRCUIT] [CLI-CIRCUIT] [WF]",
+        );
+    }
     CommandPair::new(
         "Check the provider state and the circuit status (usable when Provisioned and Enabled)",
         format!(

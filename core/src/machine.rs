@@ -1030,8 +1030,8 @@ fn change_tier(c: &Circuit, tier: SkuTier) -> Result<Transition, Refusal> {
         }
         SkuTier::Standard => {
             if from == SkuTier::Premium {
-                // [PS-CIRCUIT]: the docs say linked VNets "less than 10"; the Standard
-                // link limit is 10, so more than 10 blocks.
+                // [PS-CIRCUIT] [CLI-CIRCUIT]: the downgrade fails unless linked VNets are
+                // "less than 10" (the Standard link limit), so 10 or more block it.
                 let limit = link_limit(SkuTier::Standard, c.bandwidth_mbps());
                 let other_region_links: Vec<String> = c
                     .vnet_links
@@ -1044,7 +1044,7 @@ fn change_tier(c: &Circuit, tier: SkuTier) -> Result<Transition, Refusal> {
                     })
                     .map(|l| l.name.clone())
                     .collect();
-                if c.vnet_links.len() > limit as usize || !other_region_links.is_empty() {
+                if c.vnet_links.len() >= limit as usize || !other_region_links.is_empty() {
                     return Err(Refusal::PremiumDowngradeBlocked {
                         to: tier,
                         links: c.vnet_links.len(),

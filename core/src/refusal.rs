@@ -517,7 +517,7 @@ pub enum Refusal {
         from: SkuTier,
     },
     /// Premium → Standard guard.
-    #[error("The circuit cannot move from Premium to {to}: it has {links} virtual network links (limit {limit} after the change){}.", if .other_region_links.is_empty() { String::new() } else { format!(" and links to VNets in other geopolitical regions ({})", list(.other_region_links)) })]
+    #[error("The circuit cannot move from Premium to {to}: it has {links} virtual network links (fewer than {limit} are needed){}.", if .other_region_links.is_empty() { String::new() } else { format!(" and links to VNets in other geopolitical regions ({})", list(.other_region_links)) })]
     PremiumDowngradeBlocked {
         /// The tier requested.
         to: SkuTier,
@@ -563,8 +563,11 @@ impl Refusal {
             DeleteWhileProvisioned { .. } => "Ask your connectivity provider to deprovision the circuit first; delete it once the provider status is NotProvisioned. Microsoft keeps billing until you delete it.".into(),
             DeleteWhileDeprovisioning => "Wait until the provider status is NotProvisioned, then delete the circuit. Microsoft keeps billing until you delete it.".into(),
             DeleteBlocked { .. } => "Delete the virtual network connections (unlink the VNets) first, then delete the circuit.".into(),
-            ChangeWhileDeprovisioning { .. } => "Wait until the provider has deprovisioned the circuit, then re-enable it before changing it.".into(),
-            PeeringNeedsProvisioned { .. } => "Contact your connectivity provider to complete provisioning; configure peering once the provider status is Provisioned.".into(),
+            ChangeWhileDeprovisioning { .. } => "Wait until the provider status is NotProvisioned, then make the change (or ask the provider to provision the circuit again).".into(),
+            PeeringNeedsProvisioned { provider_state } => match provider_state {
+                ServiceProviderProvisioningState::Deprovisioning => "The provider is tearing the circuit down: wait until the provider status is NotProvisioned, then ask the provider to provision it again before configuring peering.".into(),
+                _ => "Contact your connectivity provider to complete provisioning; configure peering once the provider status is Provisioned.".into(),
+            },
             Layer3ProviderManagesRouting => "Ask your provider to configure or change the peering, and use refresh on the Peerings blade to see the provider-configured peerings.".into(),
             RetiredPeeringType => "Use Microsoft peering for Microsoft public services, and private peering for virtual networks.".into(),
             PeeringExists { .. } => "Update the existing peering instead of adding another.".into(),
@@ -598,13 +601,14 @@ impl Refusal {
             MicrosoftPeeringNotConfigured => "Add Microsoft peering first.".into(),
             PrefixNotAdvertised { .. } => "Pick one of the peering's advertised public prefixes.".into(),
             PrefixValidationNotPending { .. } => "Wait for Microsoft to evaluate the prefixes, or update the peering's prefixes to start validation again.".into(),
-            NotAFailureState { .. } => "Report one of ValidationFailed, ManualValidationNeeded, AsnValidationFailed, CertificateMissingInRoutingRegistry, InvalidSignatureEncoding or SignatureVerificationFailed.".into(),
+            NotAFailureState { .. } => "Report one of ValidationNeeded, ValidationFailed, ManualValidationNeeded, AsnValidationFailed, CertificateMissingInRoutingRegistry, InvalidSignatureEncoding or SignatureVerificationFailed.".into(),
             AuthorizationLimit { .. } => "Remove an authorization that is no longer needed.".into(),
             AuthorizationNameTaken { .. } => "Choose another name.".into(),
             AuthorizationKeyTaken => "Use the key Azure generates for the new authorization.".into(),
             AuthorizationNotFound { .. } | NoAuthorizations => "Create an authorization first.".into(),
             LinkNeedsProvisioned { .. } => "Wait until the provider status is Provisioned, configure private peering, then link the VNet.".into(),
             LinkNeedsPrivatePeering => "Configure Azure private peering first.".into(),
+            LinkLimitReached { tier: SkuTier::Premium, .. } => "Unlink a VNet, or increase the circuit's bandwidth: Premium allows more links at higher bandwidths.".into(),
             LinkLimitReached { .. } => "Unlink a VNet, or upgrade to Premium for more links (Premium allows more links at higher bandwidths).".into(),
             OtherGeopoliticalRegion { .. } => "Upgrade the circuit to Premium, or link a VNet in the circuit's geopolitical region.".into(),
             AuthorizationInUse { .. } => "Ask the circuit owner for a new authorization: each authorization key can be used by one connection.".into(),
@@ -617,7 +621,7 @@ impl Refusal {
             NoHigherBandwidth { .. } => "Create an additional circuit if you need more capacity.".into(),
             UnlimitedToMetered => "Keep UnlimitedData, or create a new MeteredData circuit.".into(),
             LocalTierNotInPortal { .. } => "Use Azure PowerShell or the Azure CLI (az network express-route update --sku-tier Local) to change to Local; the billing model must be UnlimitedData.".into(),
-            PremiumDowngradeBlocked { limit, .. } => format!("Unlink VNets so {limit} or fewer remain and unlink VNets in other geopolitical regions; make sure private peering advertises fewer than 4,000 routes. Premium billing continues until the change succeeds."),
+            PremiumDowngradeBlocked { limit, .. } => format!("Unlink VNets so fewer than {limit} remain and unlink VNets in other geopolitical regions; make sure private peering advertises fewer than 4,000 routes. Premium billing continues until the change succeeds."),
         }
     }
 

@@ -717,6 +717,25 @@ fn direct_circuit_has_no_provider_step_sc14() {
     assert!(
         !titles(&commands::for_step(&c, 1)).contains(&commands::list_providers().title.as_str())
     );
+    // Step 3 and the lifecycle commands ask only for what a Direct circuit shows. [WF]
+    let mut shown: Vec<CommandPair> = commands::for_step(&c, 3);
+    shown.extend(commands::lifecycle(&c));
+    assert!(shown
+        .iter()
+        .any(|p| p.cli.contains("circuitProvisioningState")));
+    for p in &shown {
+        assert!(
+            !p.powershell.contains("ServiceProviderProvisioningState"),
+            "{}",
+            p.powershell
+        );
+        assert!(
+            !p.cli.contains("serviceProviderProvisioningState"),
+            "{}",
+            p.cli
+        );
+        assert!(!p.title.contains("Provisioned and"), "{}", p.title);
+    }
 }
 
 #[test]

@@ -1169,3 +1169,96 @@ fn sc_39_upgrade_downgrade_rules() {
         .warnings
         .contains(&Warning::PrivateRouteLimitAfterDowngrade));
 }
+
+/// [PS-CIRCUIT] [CLI-CIRCUIT]: Premium → Standard fails unless the linked VNets are
+/// "less than 10": nine links downgrade, ten are refused with the remedy to unlink.
+#[test]
+fn sc_39_premium_to_standard_needs_fewer_than_10_links_ps_circuit() {
+    let c = provisioned(&circuit_with(
+        SkuTier::Premium,
+        SkuFamily::UnlimitedData,
+        1000,
+        RoutingModel::Layer2,
+    ));
+    let mut p = with_private_peering(&c);
+    let region = p.region.clone();
+    for i in 0..9 {
+        p = step(
+            &p,
+            link(
+                &format!("v{i}"),
+                &region,
+                &format!("10.{}.0.0/16", 100 + i),
+                None,
+            ),
+        );
+    }
+    let down = Action::ChangeTier {
+        tier: SkuTier::Standard,
+    };
+    assert_eq!(
+        apply(&p, &down).unwrap().circuit.sku.tier,
+        SkuTier::Standard
+    );
+    let p = step(&p, link("v9", &region, "10.120.0.0/16", None));
+    let r = refusal(&p, down);
+    assert!(
+        matches!(
+            r,
+            Refusal::PremiumDowngradeBlocked {
+                links: 10,
+                limit: 10,
+                ..
+            }
+        ),
+        "{r:?}"
+    );
+    assert!(r.to_string().contains("fewer than 10"), "{r}");
+    assert!(
+        r.remedy().contains("fewer than 10 remain"),
+        "{}",
+        r.remedy()
+    );
+}
+
+/// Remedies point the right way for the circuit at hand: a Premium circuit at its link limit
+/// needs more bandwidth, not Premium [LIMITS]; every failure value `is_failure` accepts is
+/// listed [SPEC-2024-10]; a circuit being deprovisioned is not "completing provisioning" [WF].
+#[test]
+fn remedies_fit_the_circuit_limits_spec_2024_10_wf() {
+    let premium = Refusal::LinkLimitReached {
+        limit: 20,
+        tier: SkuTier::Premium,
+        bandwidth_mbps: 50,
+    };
+    assert!(
+        !premium.remedy().contains("upgrade to Premium"),
+        "{}",
+        premium.remedy()
+    );
+    assert!(premium.remedy().contains("bandwidth"));
+    let standard = Refusal::LinkLimitReached {
+        limit: 10,
+        tier: SkuTier::Standard,
+        bandwidth_mbps: 50,
+    };
+    assert!(standard.remedy().contains("Premium"));
+    let listed = Refusal::NotAFailureState {
+        state: PrefixValidationState::Configured,
+    }
+    .remedy();
+    for s in PrefixValidationState::ALL.iter().filter(|s| s.is_failure()) {
+        assert!(
+            listed.contains(&format!("{s},"))
+                || listed.contains(&format!("{s} "))
+                || listed.ends_with(&format!("{s}.")),
+            "{s} missing from: {listed}"
+        );
+    }
+    let down = Refusal::PeeringNeedsProvisioned {
+        provider_state: ServiceProviderProvisioningState::Deprovisioning,
+    }
+    .remedy();
+    assert!(!down.contains("complete provisioning"), "{down}");
+    assert!(down.contains("NotProvisioned"));
+}
