@@ -5,7 +5,7 @@
 //! - unreadable or newer-version data is copied under a backup key before anything else happens,
 //!   and the caller is told, so it is never silently replaced;
 //! - storage that is disabled or throws is reported as [`StorageError::Unavailable`] instead of
-//!   panicking (gloo's `raw()` throws in that case, so every access goes through a checked accessor);
+//!   panicking (every access goes through one checked accessor);
 //! - every save carries a revision; a save whose expected revision no longer matches what is stored
 //!   (another tab saved meanwhile) is refused with [`StorageError::Conflict`] so the caller can merge.
 
@@ -83,9 +83,9 @@ pub fn available() -> Result<(), StorageError> {
         .map_err(|e| StorageError::Unavailable(js_text(&e)))
 }
 
-/// `window.localStorage`, or why it cannot be had. Used instead of gloo's `LocalStorage::raw()`,
-/// which throws (and so aborts the app) when storage is disabled or the getter throws
-/// `SecurityError`: every access here goes through this and turns that into an error value.
+/// `window.localStorage`, or why it cannot be had. The getter throws `SecurityError` when storage
+/// is disabled; every access here goes through this, which turns that (and a missing storage)
+/// into an error value instead of aborting the app.
 fn raw() -> Result<web_sys::Storage, StorageError> {
     let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
     match window.local_storage() {
