@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::enums::{
     AdvertisedPublicPrefixesState, AuthorizationUseStatus, BgpState, CircuitProvisioningState,
-    PeeringState, PeeringType, PrefixValidationState, ProvisioningState, RoutingModel,
-    ServiceProviderProvisioningState, SkuFamily, SkuTier,
+    PeeringState, PeeringType, PrefixValidationState, ProvisioningState, RegistryName,
+    RoutingModel, ServiceProviderProvisioningState, SkuFamily, SkuTier,
 };
 use crate::limits::link_limit;
 use crate::routing::PeeringConfig;
@@ -172,7 +172,8 @@ impl Peering {
         self.config
             .microsoft
             .as_ref()
-            .map_or("NONE", |m| m.routing_registry_name.as_str())
+            .and_then(|m| m.routing_registry_name)
+            .map_or("NONE", RegistryName::as_str)
     }
 }
 

@@ -454,7 +454,8 @@ struct MicrosoftArgs {
     v4_prefixes: Vec<String>,
     v6_prefixes: Vec<String>,
     customer_asn: Option<String>,
-    registry: String,
+    /// `None` when the peering has no registry ("NONE"): the flag is left out.
+    registry: Option<String>,
 }
 
 fn pair_text(p: &LinkPair) -> (String, String) {
@@ -473,7 +474,7 @@ impl PeeringArgs {
                     v4_prefixes: v4.iter().map(ToString::to_string).collect(),
                     v6_prefixes: v6.iter().map(ToString::to_string).collect(),
                     customer_asn: m.customer_asn.map(|a| a.get().to_string()),
-                    registry: m.routing_registry_name.to_string(),
+                    registry: m.routing_registry_name.map(|r| r.to_string()),
                 }
             }),
             PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering => None,
@@ -495,7 +496,7 @@ impl PeeringArgs {
             v4_prefixes: vec!["<your-public-prefix>".to_string()],
             v6_prefixes: Vec::new(),
             customer_asn: None,
-            registry: "<ARIN|APNIC|AFRINIC|LACNIC|RIPENCC|RADB|ALTDB|LEVEL3>".to_string(),
+            registry: Some("<ARIN|APNIC|AFRINIC|LACNIC|RIPENCC|RADB|ALTDB|LEVEL3>".to_string()),
         });
         Self {
             kind,
@@ -570,10 +571,12 @@ impl PeeringArgs {
                 if let Some(asn) = &m.customer_asn {
                     line.push_str(&format!(" -MicrosoftConfigCustomerAsn {}", ps_num(asn)));
                 }
-                line.push_str(&format!(
-                    " -MicrosoftConfigRoutingRegistryName {}",
-                    ps_quote(&m.registry)
-                ));
+                if let Some(r) = &m.registry {
+                    line.push_str(&format!(
+                        " -MicrosoftConfigRoutingRegistryName {}",
+                        ps_quote(r)
+                    ));
+                }
             }
             if let Some(k) = &self.shared_key {
                 line.push_str(&format!(" -SharedKey {}", ps_quote(k)));
@@ -628,10 +631,9 @@ impl PeeringArgs {
                 if let Some(asn) = &m.customer_asn {
                     line.push_str(&format!(" --customer-asn {}", sh_quote(asn)));
                 }
-                line.push_str(&format!(
-                    " --routing-registry-name {}",
-                    sh_quote(&m.registry)
-                ));
+                if let Some(r) = &m.registry {
+                    line.push_str(&format!(" --routing-registry-name {}", sh_quote(r)));
+                }
             }
             lines.push(line);
         }

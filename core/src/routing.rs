@@ -587,8 +587,11 @@ pub struct MicrosoftConfig {
     pub advertised_public_prefixes: Vec<IpNet>,
     /// The AS the prefixes are registered to, when not the peer ASN.
     pub customer_asn: Option<CustomerAsn>,
-    /// The routing registry the prefixes are registered in.
-    pub routing_registry_name: RegistryName,
+    /// The routing registry the prefixes are registered in. `None` is Azure's "NONE": an
+    /// existing peering may have no registry (read back as "NONE" [CLI-ROUTING] [TF-PEERING]);
+    /// the wizard asks for one when a Microsoft peering is added or changed (SC-31).
+    #[serde(default)]
+    pub routing_registry_name: Option<RegistryName>,
 }
 
 /// A validated peering configuration. Fields are public for reading; build one
@@ -887,7 +890,7 @@ fn parse_internal(kind: PeeringType, input: &PeeringInput) -> Parsed {
     let microsoft = registry.map(|routing_registry_name| MicrosoftConfig {
         advertised_public_prefixes: prefixes.clone(),
         customer_asn,
-        routing_registry_name,
+        routing_registry_name: Some(routing_registry_name),
     });
     let config = match (peer_asn, vlan) {
         (Some(peer_asn), Some(vlan_id)) if errors.is_empty() => Some(PeeringConfig {

@@ -6,8 +6,8 @@ use er_core::commands;
 use er_core::{
     export_azure_json, import, AdvertisedPublicPrefixesState, AuthorizationUseStatus, Circuit,
     CircuitProvisioningState, ImportFormat, ImportedKind, PeeringState, PeeringType, Port,
-    PrefixValidationState, ProvisioningState, RoutingModel, ServiceProviderProvisioningState as Sp,
-    SkuFamily, SkuTier, UnknownReason,
+    PrefixValidationState, ProvisioningState, RegistryName, RoutingModel,
+    ServiceProviderProvisioningState as Sp, SkuFamily, SkuTier, UnknownReason,
 };
 
 // A copy of shared/reference/azure-examples/, kept in the repository so a fresh clone tests it.
@@ -151,7 +151,7 @@ fn example_peering_get_microsoft_validation_needed_ex_peering_get_sc33() {
         vec!["123.1.0.0/24", "3ffe:ffff:0:cd31::/120"]
     );
     assert_eq!(ms.customer_asn.map(|a| a.get()), Some(23));
-    assert_eq!(ms.routing_registry_name.as_str(), "ARIN");
+    assert_eq!(ms.routing_registry_name, Some(RegistryName::Arin));
     assert_eq!(p.last_modified_by, "Customer");
     // It says it is only a peering.
     assert!(
@@ -895,4 +895,58 @@ mod props {
             check(&mutated);
         }
     }
+}
+
+/// A Microsoft peering read back with `routingRegistryName: "NONE"` (no registry set,
+/// [CLI-ROUTING] [TF-PEERING]) keeps its prefixes and customer ASN; it exports as "NONE" again
+/// and its commands leave the registry flag out. A registry name Microsoft does not accept is
+/// said and shown as unknown, and the prefixes still stay.
+#[test]
+fn microsoft_peering_without_registry_keeps_its_prefixes_cli_routing() {
+    let text = example("ExpressRouteCircuitPeeringGet.json").replace("\"ARIN\"", "\"NONE\"");
+    let i = one(&text);
+    let p = i
+        .circuit
+        .peering(PeeringType::MicrosoftPeering)
+        .expect("microsoft peering");
+    let ms = p.config.microsoft.as_ref().expect("microsoft config kept");
+    assert_eq!(ms.advertised_public_prefixes.len(), 2);
+    assert_eq!(ms.customer_asn.map(|a| a.get()), Some(23));
+    assert_eq!(ms.routing_registry_name, None);
+    assert_eq!(p.routing_registry_name(), "NONE");
+    assert!(i.unknown_values.is_empty(), "{}", print(&i));
+    let pair = commands::microsoft_peering(&i.circuit, &p.config);
+    assert!(pair
+        .powershell
+        .contains("-MicrosoftConfigAdvertisedPublicPrefixes"));
+    assert!(
+        !pair.powershell.contains("RoutingRegistryName"),
+        "{}",
+        pair.powershell
+    );
+    assert!(
+        !pair.cli.contains("--routing-registry-name"),
+        "{}",
+        pair.cli
+    );
+    round_trip(&i.circuit);
+
+    let odd = example("ExpressRouteCircuitPeeringGet.json").replace("\"ARIN\"", "\"MYREG\"");
+    let i = one(&odd);
+    let ms = i
+        .circuit
+        .peering(PeeringType::MicrosoftPeering)
+        .and_then(|p| p.config.microsoft.clone())
+        .expect("microsoft config kept");
+    assert_eq!(ms.advertised_public_prefixes.len(), 2);
+    assert_eq!(ms.routing_registry_name, None);
+    assert!(
+        i.unknown_values.iter().any(|u| u.value == "MYREG"),
+        "{}",
+        print(&i)
+    );
+    assert!(i
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("'MYREG'") && w.message.contains("kept")));
 }

@@ -272,7 +272,7 @@ fn microsoft_peering_prefix_rules() {
     let v = validate_peering(&c, PeeringType::MicrosoftPeering, &input).unwrap();
     assert_eq!(
         v.config.microsoft.unwrap().routing_registry_name,
-        RegistryName::RipeNcc
+        Some(RegistryName::RipeNcc)
     );
     let errs = peering_errors(&c, PeeringType::AzurePrivatePeering, &microsoft_input());
     assert!(has(&errs, Field::CustomerAsn, |r| *r

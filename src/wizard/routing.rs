@@ -103,10 +103,9 @@ fn fields_of(p: &Peering) -> std::collections::BTreeMap<String, String> {
         if let Some(a) = ms.customer_asn {
             m.insert("customer-asn".to_string(), a.get().to_string());
         }
-        m.insert(
-            "routing-registry-name".to_string(),
-            ms.routing_registry_name.to_string(),
-        );
+        if let Some(r) = ms.routing_registry_name {
+            m.insert("routing-registry-name".to_string(), r.to_string());
+        }
     }
     m
 }

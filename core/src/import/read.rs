@@ -1005,23 +1005,24 @@ impl Reader {
             }
         }
         let microsoft = match (kind, registry) {
-            (PeeringType::MicrosoftPeering, Some(routing_registry_name)) => Some(MicrosoftConfig {
+            (PeeringType::MicrosoftPeering, Some(r)) => Some(MicrosoftConfig {
                 advertised_public_prefixes: prefixes,
                 customer_asn,
-                routing_registry_name,
+                routing_registry_name: Some(r),
             }),
             (PeeringType::MicrosoftPeering, None) => {
-                let listed: Vec<String> = prefixes.iter().map(ToString::to_string).collect();
-                let path = registry_problem.as_ref().map_or_else(
-                    || join(base, "microsoftPeeringConfig.routingRegistryName"),
-                    |(p, _)| p.clone(),
-                );
-                let raw = registry_problem.map_or_else(|| "NONE".to_string(), |(_, s)| s);
-                if !listed.is_empty() || raw != "NONE" {
-                    self.warn(&path, format!("routing registry '{raw}' is not one Microsoft accepts (ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB, LEVEL3), so the Microsoft peering config is shown as unknown; advertised prefixes: {}.", if listed.is_empty() { "none".to_string() } else { listed.join(", ") }));
+                // "NONE" (or no value) is a peering without a registry [CLI-ROUTING]: its
+                // prefixes and customer ASN are kept as they are. A registry name the wizard
+                // does not know is said and kept out, never the prefixes with it.
+                if let Some((path, raw)) = registry_problem {
+                    self.warn(&path, format!("routing registry '{raw}' is not one Microsoft accepts (ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB, LEVEL3); the peering is shown with no registry (NONE) and its advertised prefixes are kept."));
                     self.unknown(&path, &raw, "left out");
                 }
-                None
+                (!prefixes.is_empty() || customer_asn.is_some()).then(|| MicrosoftConfig {
+                    advertised_public_prefixes: prefixes,
+                    customer_asn,
+                    routing_registry_name: None,
+                })
             }
             (PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering, _) => None,
         };
