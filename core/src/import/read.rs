@@ -1018,7 +1018,7 @@ impl Reader {
                     self.warn(&path, format!("routing registry '{raw}' is not one Microsoft accepts (ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB, LEVEL3); the peering is shown with no registry (NONE) and its advertised prefixes are kept."));
                     self.unknown(&path, &raw, "left out");
                 }
-                (!prefixes.is_empty() || customer_asn.is_some()).then(|| MicrosoftConfig {
+                (!prefixes.is_empty() || customer_asn.is_some()).then_some(MicrosoftConfig {
                     advertised_public_prefixes: prefixes,
                     customer_asn,
                     routing_registry_name: None,
