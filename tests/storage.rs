@@ -2,13 +2,19 @@
 #![cfg(target_arch = "wasm32")]
 
 use er_wizard::storage::{self, StorageError};
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The page's localStorage, as the app's own accessor reaches it.
+fn local() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
 fn reset() {
-    LocalStorage::clear();
+    local().clear().unwrap();
 }
 
 fn no_migration(v: u32, _: &str) -> Result<Vec<String>, String> {
@@ -47,7 +53,7 @@ fn stale_revision_is_refused_not_overwritten() {
 #[wasm_bindgen_test]
 fn corrupt_data_is_backed_up_and_left_in_place() {
     reset();
-    LocalStorage::raw()
+    local()
         .set_item(storage::KEY, "{\"version\":1,\"rev")
         .unwrap();
     let err = storage::load::<Vec<String>>(no_migration).unwrap_err();
@@ -66,7 +72,7 @@ fn corrupt_data_is_backed_up_and_left_in_place() {
     assert_eq!(storage::backups(), vec![backup_key.clone()]);
 
     // Different unreadable text gets a copy of its own; the first is kept.
-    LocalStorage::raw()
+    local()
         .set_item(storage::KEY, "{\"version\":1,\"revision\":2,\"da")
         .unwrap();
     let StorageError::Corrupt {
@@ -83,7 +89,7 @@ fn corrupt_data_is_backed_up_and_left_in_place() {
 fn newer_version_is_backed_up() {
     reset();
     let text = "{\"version\":999,\"revision\":3,\"data\":{}}";
-    LocalStorage::raw().set_item(storage::KEY, text).unwrap();
+    local().set_item(storage::KEY, text).unwrap();
     let err = storage::load::<Vec<String>>(no_migration).unwrap_err();
     let StorageError::NewerVersion { found, backup_key } = err else {
         panic!("expected NewerVersion, got {err:?}");

@@ -6,13 +6,19 @@
 use er_wizard::state::{AppData, SavedCircuit};
 use er_wizard::storage::{self, Envelope, VERSION};
 use er_wizard::store::Store;
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
+
+/// The page's localStorage, as the app's own accessor reaches it.
+fn local() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
 
 fn saved(id: &str, name: &str, updated: f64) -> SavedCircuit {
     SavedCircuit::new(id.into(), common::circuit(name), 2, updated)
@@ -31,12 +37,12 @@ fn envelope_text(data: &AppData, revision: u64) -> String {
 /// Writes `data` under `revision` as another tab would, and returns the text written.
 fn other_tab_writes(data: &AppData, revision: u64) -> String {
     let text = envelope_text(data, revision);
-    LocalStorage::raw().set_item(storage::KEY, &text).unwrap();
+    local().set_item(storage::KEY, &text).unwrap();
     text
 }
 
 fn stored() -> Envelope<AppData> {
-    serde_json::from_str(&LocalStorage::raw().get_item(storage::KEY).unwrap().unwrap()).unwrap()
+    serde_json::from_str(&local().get_item(storage::KEY).unwrap().unwrap()).unwrap()
 }
 
 fn names(d: &AppData) -> Vec<String> {
@@ -45,7 +51,7 @@ fn names(d: &AppData) -> Vec<String> {
 
 #[wasm_bindgen_test]
 fn a_delete_in_the_other_tab_is_kept_when_both_tabs_wrote_the_same_revision() {
-    LocalStorage::clear();
+    local().clear().unwrap();
     let owner = Owner::new();
     owner.with(|| {
         let store = Store::init();
@@ -78,12 +84,12 @@ fn a_delete_in_the_other_tab_is_kept_when_both_tabs_wrote_the_same_revision() {
 
 #[wasm_bindgen_test]
 fn an_event_for_a_write_that_is_no_longer_stored_changes_nothing() {
-    LocalStorage::clear();
+    local().clear().unwrap();
     let owner = Owner::new();
     owner.with(|| {
         let store = Store::init();
         store.update(|d| d.circuits.push(saved("alpha", "Alpha", 1.0)));
-        let before = LocalStorage::raw().get_item(storage::KEY).unwrap();
+        let before = local().get_item(storage::KEY).unwrap();
         // An older write of the other tab, already replaced by this tab's save (same revision).
         let mut old = AppData::default();
         old.circuits.push(saved("ghost", "Ghost", 0.5));
@@ -92,13 +98,13 @@ fn an_event_for_a_write_that_is_no_longer_stored_changes_nothing() {
         store.on_other_tab_saved(Some(old_text));
 
         assert_eq!(store.data.with_untracked(names), ["Alpha"]);
-        assert_eq!(LocalStorage::raw().get_item(storage::KEY).unwrap(), before);
+        assert_eq!(local().get_item(storage::KEY).unwrap(), before);
     });
 }
 
 #[wasm_bindgen_test]
 fn a_newer_revision_from_the_other_tab_is_merged_without_saving_again() {
-    LocalStorage::clear();
+    local().clear().unwrap();
     let owner = Owner::new();
     owner.with(|| {
         let store = Store::init();
@@ -110,9 +116,6 @@ fn a_newer_revision_from_the_other_tab_is_merged_without_saving_again() {
         store.on_other_tab_saved(Some(written.clone()));
 
         assert_eq!(store.data.with_untracked(names), ["Alpha", "Bravo"]);
-        assert_eq!(
-            LocalStorage::raw().get_item(storage::KEY).unwrap(),
-            Some(written)
-        );
+        assert_eq!(local().get_item(storage::KEY).unwrap(), Some(written));
     });
 }
