@@ -413,9 +413,9 @@ p('**Transfer size** (release build; gzip -9 and brotli q11 as a host would serv
 p();
 p('| asset | raw KB | gzip KB | brotli KB |');
 p('|---|---:|---:|---:|');
-for (const r of S.app.rows) p(`| ${r.name.replace(/-[0-9a-f]{16}/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+for (const r of S.app.rows) p(`| ${r.name.replace(/-[0-9a-f]{8,16}(?=[._])/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 p(`| **app total (first load)** | **${kb(S.app.total.raw)}** | **${kb(S.app.total.gzip)}** | **${kb(S.app.total.brotli)}** |`);
-for (const r of S.app.laterRows) p(`| later: ${r.name.replace(/-[0-9a-f]{16}/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+for (const r of S.app.laterRows) p(`| later: ${r.name.replace(/-[0-9a-f]{8,16}(?=[._])/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 if (S.app.laterRows.length) p(`| tools page total (import, demos, timelines; fetched when first opened) | ${kb(S.app.laterTotal.raw)} | ${kb(S.app.laterTotal.gzip)} | ${kb(S.app.laterTotal.brotli)} |`);
 p(`| Leptos floor app total | ${kb(S.floor.total.raw)} | ${kb(S.floor.total.gzip)} | ${kb(S.floor.total.brotli)} |`);
 p(`| plain HTML+JS page total | ${kb(S.plain.total.raw)} | ${kb(S.plain.total.gzip)} | ${kb(S.plain.total.brotli)} |`);
