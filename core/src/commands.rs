@@ -26,6 +26,29 @@ pub const STEPS: &[(u8, &str)] = &[
     (5, "Link virtual networks"),
 ];
 
+/// Whether a wizard step has anything to do for this circuit: an ExpressRoute Direct circuit
+/// has no provider, so no provider step (SC-14 [WF]).
+pub fn step_applies(c: &Circuit, step: u8) -> bool {
+    STEPS.iter().any(|(n, _)| *n == step) && !(step == 2 && c.is_direct())
+}
+
+/// The step after `step` that applies to this circuit, if any.
+pub fn next_wizard_step(c: &Circuit, step: u8) -> Option<u8> {
+    STEPS
+        .iter()
+        .map(|(n, _)| *n)
+        .find(|n| *n > step && step_applies(c, *n))
+}
+
+/// The step before `step` that applies to this circuit, if any.
+pub fn previous_wizard_step(c: &Circuit, step: u8) -> Option<u8> {
+    STEPS
+        .iter()
+        .rev()
+        .map(|(n, _)| *n)
+        .find(|n| *n < step && step_applies(c, *n))
+}
+
 /// Which shell a command is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Shell {

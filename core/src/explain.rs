@@ -340,13 +340,27 @@ pub fn explain_route_limit(
     })
 }
 
+/// This circuit's status explained: as [`explain_circuit_state`], except that an ExpressRoute
+/// Direct circuit has no provider status to wait for (SC-14 [WF]), so Enabled is usable.
+pub fn explain_circuit_status(c: &Circuit) -> StateInfo {
+    match (&c.circuit_provisioning_state, c.is_direct()) {
+        (CircuitProvisioningState::Enabled, true) => info(
+            "Enabled",
+            "Microsoft has enabled the circuit; it was set at creation. An ExpressRoute Direct circuit has no provider status, so Enabled means it is usable.",
+            &[],
+            "[WF]",
+        ),
+        (state, _) => explain_circuit_state(state),
+    }
+}
+
 /// Every state of the circuit explained, for a details page: phase (the provider
 /// state, or "ExpressRoute Direct" — SC-14), circuit status, resource state,
 /// billing, and for each peering its state, BGP and prefixes state.
 pub fn explain_circuit(c: &Circuit) -> Vec<StateInfo> {
     let mut out = vec![
         explain_phase(c.phase()),
-        explain_circuit_state(&c.circuit_provisioning_state),
+        explain_circuit_status(c),
         explain_provisioning_state(c.provisioning_state),
     ];
     if let Port::Provider { routing_model, .. } = &c.port {

@@ -717,6 +717,27 @@ fn direct_circuit_has_no_provider_step_sc14() {
     assert!(
         !titles(&commands::for_step(&c, 1)).contains(&commands::list_providers().title.as_str())
     );
+    // The wizard's links pass over the provider step. [WF]
+    assert!(!commands::step_applies(&c, 2));
+    assert_eq!(commands::next_wizard_step(&c, 1), Some(3));
+    assert_eq!(commands::previous_wizard_step(&c, 3), Some(1));
+    assert_eq!(commands::next_wizard_step(&c, 5), None);
+    let provider = sc01();
+    assert!(commands::step_applies(&provider, 2));
+    assert!(!commands::step_applies(&provider, 6));
+    assert_eq!(commands::next_wizard_step(&provider, 1), Some(2));
+    assert_eq!(commands::previous_wizard_step(&provider, 3), Some(2));
+    assert_eq!(commands::previous_wizard_step(&provider, 1), None);
+    // Its status is usable on its own: no "once the provider status is Provisioned too".
+    let status = er_core::explain_circuit_status(&c);
+    assert!(
+        !status.meaning.contains("provider status is Provisioned"),
+        "{}",
+        status.meaning
+    );
+    assert!(er_core::explain_circuit_status(&provider)
+        .meaning
+        .contains("Provisioned too"));
     // Step 3 and the lifecycle commands ask only for what a Direct circuit shows. [WF]
     let mut shown: Vec<CommandPair> = commands::for_step(&c, 3);
     shown.extend(commands::lifecycle(&c));

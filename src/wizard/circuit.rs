@@ -184,29 +184,32 @@ pub fn timeline_section(id: String, _section: Section, circuit: Memo<Option<Circ
     view! { <crate::demos::TimelinePage id=id circuit=circuit/> }.into_any()
 }
 
-/// "Continue to step N" and "Back to step N-1" links at the bottom of a step.
+/// "Continue to step N" and "Back to step M" links at the bottom of a step, passing over a step
+/// that does not apply to the circuit (the core's rule: no provider step on ExpressRoute Direct).
 #[component]
 pub fn StepLinks(
     /// The circuit's id.
     id: String,
+    /// The circuit.
+    circuit: Circuit,
     /// This step.
     step: u8,
 ) -> impl IntoView {
-    let next = (step < crate::route::STEPS).then(|| {
+    let next = er_core::commands::next_wizard_step(&circuit, step).map(|n| {
         let href = Route::Circuit {
             id: id.clone(),
-            section: Section::Step(step + 1),
+            section: Section::Step(n),
         }
         .href();
-        view! { <a class="button" href=href>{format!("Continue to step {}", step + 1)}</a> }
+        view! { <a class="button" href=href>{format!("Continue to step {n}")}</a> }
     });
-    let back = (step > 1).then(|| {
+    let back = er_core::commands::previous_wizard_step(&circuit, step).map(|n| {
         let href = Route::Circuit {
             id: id.clone(),
-            section: Section::Step(step - 1),
+            section: Section::Step(n),
         }
         .href();
-        view! { <a class="back-link" href=href>{format!("Back to step {}", step - 1)}</a> }
+        view! { <a class="back-link" href=href>{format!("Back to step {n}")}</a> }
     });
     view! { <p class="step-links">{next}" "{back}</p> }
 }

@@ -79,7 +79,7 @@ pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 {gate.is_ok().then(|| view! { <LinkForm id=id.clone() circuit=c.clone()/> })}
                 <Authorizations id=id.clone() circuit=c.clone()/>
                 <crate::wizard::commands::CommandsFor circuit=c.clone() step=5/>
-                <StepLinks id=id step=5/>
+                <StepLinks id=id circuit=c.clone() step=5/>
             }
         })
     }

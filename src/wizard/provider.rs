@@ -67,7 +67,7 @@ pub fn CreatedStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView 
                     {rows.into_iter().map(|(k, v)| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                 </dl>
                 <crate::wizard::commands::CommandsFor circuit=c.clone() step=1/>
-                <StepLinks id=id.clone() step=1/>
+                <StepLinks id=id.clone() circuit=c.clone() step=1/>
             }
         })
     }
@@ -86,7 +86,7 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                         <p class="callout-title">"No provider step for ExpressRoute Direct"</p>
                         <p>"This circuit is on an ExpressRoute Direct port, so there is no connectivity provider and no provider status. You configure routing yourself."</p>
                     </div>
-                    <StepLinks id=id step=2/>
+                    <StepLinks id=id circuit=c.clone() step=2/>
                 }
                 .into_any();
             };
@@ -117,7 +117,7 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                     <SimActions id=id.clone() circuit=c.clone() actions=sim/>
                 </section>
                 <crate::wizard::commands::CommandsFor circuit=c.clone() step=2/>
-                <StepLinks id=id step=2/>
+                <StepLinks id=id circuit=c.clone() step=2/>
             }
             .into_any()
         })
@@ -130,20 +130,25 @@ pub fn VerifyStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
     move || {
         circuit.get().map(|c| {
             let usable = c.is_usable();
-            let provider = (!c.is_direct())
+            let direct = c.is_direct();
+            let provider = (!direct)
                 .then(|| view! { <StateInfoPanel info=er_core::explain_provider_state(c.service_provider_provisioning_state)/> });
             view! {
                 <h1>"Verify the provisioning state"</h1>
-                <p class="lead">"Every circuit has two states: the provider status (ServiceProviderProvisioningState, the provider's side) and the Status (circuitProvisioningState, Microsoft's side). Provisioned and Enabled is the only usable state."</p>
-                {if usable {
-                    view! { <div class="callout ok"><p class="callout-title">"The circuit is usable."</p><p>{if c.is_direct() { "Status is Enabled on this ExpressRoute Direct circuit: configure routing next." } else { "Provider status is Provisioned and Status is Enabled: configure routing next." }}</p></div> }.into_any()
+                <p class="lead">{if direct {
+                    "An ExpressRoute Direct circuit has one state to check: the Status (circuitProvisioningState, Microsoft's side). There is no provider and no provider status. Enabled is the usable state."
                 } else {
-                    view! { <div class="callout warning"><p class="callout-title">"The circuit is not usable yet."</p><p>"Provisioned and Enabled is the only state in which you can use it. See below for what each state means and what to do."</p></div> }.into_any()
+                    "Every circuit has two states: the provider status (ServiceProviderProvisioningState, the provider's side) and the Status (circuitProvisioningState, Microsoft's side). Provisioned and Enabled is the only usable state."
+                }}</p>
+                {if usable {
+                    view! { <div class="callout ok"><p class="callout-title">"The circuit is usable."</p><p>{if direct { "Status is Enabled on this ExpressRoute Direct circuit: configure routing next." } else { "Provider status is Provisioned and Status is Enabled: configure routing next." }}</p></div> }.into_any()
+                } else {
+                    view! { <div class="callout warning"><p class="callout-title">"The circuit is not usable yet."</p><p>{if direct { "Enabled is the only state in which you can use it. See below for what the state means and what to do." } else { "Provisioned and Enabled is the only state in which you can use it. See below for what each state means and what to do." }}</p></div> }.into_any()
                 }}
                 {provider}
-                <StateInfoPanel info=er_core::explain_circuit_state(&c.circuit_provisioning_state)/>
+                <StateInfoPanel info=er_core::explain_circuit_status(&c)/>
                 <crate::wizard::commands::CommandsFor circuit=c.clone() step=3/>
-                <StepLinks id=id.clone() step=3/>
+                <StepLinks id=id.clone() circuit=c.clone() step=3/>
             }
         })
     }

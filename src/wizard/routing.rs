@@ -143,7 +143,7 @@ pub fn RoutingStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView 
                         <PeeringStates peering=p.clone()/>
                     </section>
                 })}
-                <StepLinks id=id step=4/>
+                <StepLinks id=id circuit=c.clone() step=4/>
             }
         })
     }

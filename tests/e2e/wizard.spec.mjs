@@ -124,6 +124,33 @@ test('a Layer 3 provider configures routing: step 4 explains it', async ({ page 
   await expect(page.locator('.callout.blocked')).toContainText(/overwrite|manages routing|configures/i);
 });
 
+test('an ExpressRoute Direct circuit skips the provider step and shows no provider status (SC-14)', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await page.getByRole('link', { name: 'Create circuit' }).first().click();
+  await page.getByLabel('Resource group').fill('rg');
+  await page.getByLabel('Region').fill('West US');
+  await page.getByLabel('Name', { exact: true }).fill('ER-Direct');
+  await page.getByRole('radio', { name: /^Direct/ }).check();
+  await page.getByLabel('ExpressRoute port').fill('port1');
+  await page.getByLabel('Bandwidth').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(w.heading('Create the circuit')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Continue to step 2' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Continue to step 3' }).click();
+  await expect(page.getByText('Step 3 of 5')).toBeVisible();
+  const main = page.locator('main');
+  await expect(main).toContainText('There is no provider and no provider status.');
+  await expect(main).toContainText('Enabled means it is usable');
+  await expect(main).not.toContainText('Provisioned and Enabled');
+  await main.locator('details.commands summary').click();
+  await expect(main.locator('details.commands')).toContainText('circuitProvisioningState');
+  await expect(main.locator('details.commands')).not.toContainText(/serviceProviderProvisioningState/i);
+  await page.getByRole('link', { name: 'Back to step 1' }).click();
+  await expect(page.getByText('Step 1 of 5')).toBeVisible();
+});
+
 test('delete is refused while Provisioned, with the billing note', async ({ page }) => {
   const w = new Wizard(page);
   await w.home();
