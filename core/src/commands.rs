@@ -941,7 +941,11 @@ pub fn change_bandwidth(c: &Circuit, mbps: u32) -> CommandPair {
         }
     };
     CommandPair::new(
-        format!("Increase the bandwidth to {shown} (then the provider must update its side)"),
+        if c.is_direct() {
+            format!("Increase the bandwidth to {shown}")
+        } else {
+            format!("Increase the bandwidth to {shown} (then the provider must update its side)")
+        },
         format!("{}\n{ps_line}\n{PS_SET}", ps_get(c)),
         format!(
             "az network express-route update {} {cli_arg}",

@@ -738,6 +738,12 @@ fn direct_circuit_has_no_provider_step_sc14() {
     assert!(er_core::explain_circuit_status(&provider)
         .meaning
         .contains("Provisioned too"));
+    assert!(!commands::change_bandwidth(&c, 100_000)
+        .title
+        .contains("provider"));
+    assert!(commands::change_bandwidth(&provider, 500)
+        .title
+        .contains("provider must update"));
     // Step 3 and the lifecycle commands ask only for what a Direct circuit shows. [WF]
     let mut shown: Vec<CommandPair> = commands::for_step(&c, 3);
     shown.extend(commands::lifecycle(&c));

@@ -65,11 +65,16 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
         }
     });
     let delete_info = er_core::precondition(&c, ActionKind::Delete);
+    let direct = c.is_direct();
     view! {
         <h1>"Changes and end of life"</h1>
         <section class="card" aria-labelledby="changes-title">
             <h2 id="changes-title">"Change the circuit"</h2>
-            <p>"Without downtime you can increase the bandwidth (if the port has capacity; the provider must then update their side), move from Metered to Unlimited, and move between Standard and Premium. Bandwidth never goes down and Unlimited never goes back to Metered: those need a new circuit."</p>
+            <p>{if direct {
+                "Without downtime you can increase the bandwidth (if the ExpressRoute Direct port has capacity), move from Metered to Unlimited, and move between Standard and Premium. Bandwidth never goes down and Unlimited never goes back to Metered: those need a new circuit."
+            } else {
+                "Without downtime you can increase the bandwidth (if the port has capacity; the provider must then update their side), move from Metered to Unlimited, and move between Standard and Premium. Bandwidth never goes down and Unlimited never goes back to Metered: those need a new circuit."
+            }}</p>
             <div class="inline-form">
                 <SelectField id="manage-bandwidth" label="Bandwidth" options=bw_options value=bandwidth error=no_error/>
                 <button type="button" class="button secondary" on:click=move |_| {
@@ -96,9 +101,13 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
             </div>
         </section>
         <section class="card" aria-labelledby="eol-title">
-            <h2 id="eol-title">"End of life: deprovision and delete"</h2>
-            <p>"Microsoft bills the circuit until the circuit resource is deleted, even after the provider has deprovisioned it. A circuit cannot be deleted while the provider status is Provisioning or Provisioned: the provider must deprovision it first."</p>
-            {(!c.is_direct()).then(|| view! { <StateInfoPanel info=er_core::explain_provider_state(c.service_provider_provisioning_state)/> })}
+            <h2 id="eol-title">{if direct { "End of life: delete" } else { "End of life: deprovision and delete" }}</h2>
+            <p>{if direct {
+                "Microsoft bills the circuit until the circuit resource is deleted. An ExpressRoute Direct circuit has no provider to deprovision it: delete it once its virtual networks are unlinked."
+            } else {
+                "Microsoft bills the circuit until the circuit resource is deleted, even after the provider has deprovisioned it. A circuit cannot be deleted while the provider status is Provisioning or Provisioned: the provider must deprovision it first."
+            }}</p>
+            {(!direct).then(|| view! { <StateInfoPanel info=er_core::explain_provider_state(c.service_provider_provisioning_state)/> })}
             {provider_actions}
             <h3>"Delete the circuit"</h3>
             {match delete_info {

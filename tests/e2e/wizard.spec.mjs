@@ -149,6 +149,12 @@ test('an ExpressRoute Direct circuit skips the provider step and shows no provid
   await expect(main.locator('details.commands')).not.toContainText(/serviceProviderProvisioningState/i);
   await page.getByRole('link', { name: 'Back to step 1' }).click();
   await expect(page.getByText('Step 1 of 5')).toBeVisible();
+  // Changes and end of life speak of no provider either.
+  await page.getByRole('link', { name: 'Changes and end of life' }).click();
+  await expect(w.heading('Changes and end of life')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'End of life: delete' })).toBeVisible();
+  await expect(main).not.toContainText(/provider (must|status)/);
+  await expect(main).not.toContainText('Provider deprovisions');
 });
 
 test('delete is refused while Provisioned, with the billing note', async ({ page }) => {
