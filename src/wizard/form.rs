@@ -46,10 +46,12 @@ impl FormState {
             .collect();
         for (k, sig) in &fields {
             let (k, sig, save) = (k.clone(), *sig, save.clone());
-            let initial = sig.get_untracked();
-            Effect::new(move |_| {
+            // Every change is saved, a change back to the starting value too (otherwise the
+            // draft would keep the value before it); only the effect's first run, which reads
+            // the starting value, saves nothing.
+            Effect::new(move |first_run_done: Option<()>| {
                 let v = sig.get();
-                if v != initial {
+                if first_run_done.is_some() {
                     save(k.clone(), v);
                 }
             });

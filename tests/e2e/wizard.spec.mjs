@@ -235,6 +235,30 @@ test('each routing validation error is shown on its field', async ({ page }) => 
   await expect(page.locator('.error-summary')).toContainText(/public/i);
 });
 
+test('a field changed back to its starting value is kept: Local + Metered refused, then Standard is reviewed', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await page.getByRole('link', { name: 'Create circuit' }).first().click();
+  await page.getByLabel('Resource group').fill('rg');
+  await page.getByLabel('Region').fill('West US');
+  await page.getByLabel('Name', { exact: true }).fill('BackToStandard');
+  await page.getByRole('textbox', { name: 'Provider', exact: true }).fill('Equinix');
+  await page.getByLabel('Peering location').fill('Seattle');
+  await page.getByLabel('Bandwidth').selectOption('200');
+  const startTier = await page.getByLabel('SKU').inputValue();
+  await page.getByLabel('SKU').selectOption('Local');
+  await page.getByLabel('Billing model').selectOption('MeteredData');
+  await w.press('Continue');
+  await expect(page.locator('.error-summary')).toContainText(/Local circuit is UnlimitedData only/i);
+  // Back to the tier the form started with, and straight on.
+  await page.getByLabel('SKU').selectOption(startTier);
+  await w.press('Continue');
+  await expect(w.heading('Check the circuit before you create it')).toBeVisible();
+  await expect(page.getByText(`${startTier}_MeteredData`)).toBeVisible();
+  await w.reload();
+  await expect(page.getByText(`${startTier}_MeteredData`)).toBeVisible();
+});
+
 test('the create form validates on Continue, links errors to fields and keeps values', async ({ page }) => {
   const w = new Wizard(page);
   await w.home();
