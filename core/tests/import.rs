@@ -940,8 +940,13 @@ fn microsoft_peering_without_registry_keeps_its_prefixes_cli_routing() {
         .expect("microsoft config kept");
     assert_eq!(ms.advertised_public_prefixes.len(), 2);
     assert_eq!(ms.routing_registry_name, None);
-    assert!(
-        i.unknown_values.iter().any(|u| u.value == "MYREG"),
+    // Both the IPv4 and the IPv6 config name it: both are said.
+    assert_eq!(
+        i.unknown_values
+            .iter()
+            .filter(|u| u.value == "MYREG")
+            .count(),
+        2,
         "{}",
         print(&i)
     );

@@ -895,7 +895,6 @@ impl Reader {
         let mut prefix_info: Vec<PrefixInfo> = Vec::new();
         let mut customer_asn: Option<CustomerAsn> = None;
         let mut registry: Option<RegistryName> = None;
-        let mut registry_problem: Option<(String, String)> = None;
         for (path, cfg) in &configs {
             if get(cfg, "advertisedPublicPrefixesState").is_some() {
                 let s = self.enumeration(
@@ -998,7 +997,13 @@ impl Reader {
                     } else {
                         match RegistryName::parse(&s) {
                             Ok(r) => registry = Some(r),
-                            Err(_) => registry_problem = Some((p, s)),
+                            // Said for each config that has it (IPv4 and IPv6 may both); only
+                            // Microsoft peering uses a registry.
+                            Err(_) if kind == PeeringType::MicrosoftPeering => {
+                                self.warn(&p, format!("routing registry '{s}' is not one Microsoft accepts (ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB, LEVEL3); it is left out and the advertised prefixes are kept."));
+                                self.unknown(&p, &s, "left out");
+                            }
+                            Err(_) => {}
                         }
                     }
                 }
@@ -1013,11 +1018,7 @@ impl Reader {
             (PeeringType::MicrosoftPeering, None) => {
                 // "NONE" (or no value) is a peering without a registry [CLI-ROUTING]: its
                 // prefixes and customer ASN are kept as they are. A registry name the wizard
-                // does not know is said and kept out, never the prefixes with it.
-                if let Some((path, raw)) = registry_problem {
-                    self.warn(&path, format!("routing registry '{raw}' is not one Microsoft accepts (ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB, LEVEL3); the peering is shown with no registry (NONE) and its advertised prefixes are kept."));
-                    self.unknown(&path, &raw, "left out");
-                }
+                // does not know was said above and is kept out, never the prefixes with it.
                 (!prefixes.is_empty() || customer_asn.is_some()).then_some(MicrosoftConfig {
                     advertised_public_prefixes: prefixes,
                     customer_asn,
