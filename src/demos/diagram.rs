@@ -6,7 +6,8 @@
 use std::sync::Arc;
 
 use er_core::{
-    Circuit, Diagram, DiagramState, LiveTransition, Machine, Segment, StateInfo, NODE_H, NODE_W,
+    Circuit, Diagram, DiagramState, LiveTransition, Machine, Refusal, Segment, StateInfo, NODE_H,
+    NODE_W,
 };
 use leptos::prelude::*;
 
@@ -262,7 +263,15 @@ fn svg_view(
             let (current, transitions) = live.get();
             // One dashed arrow per target, listing every refused trigger that leads there.
             let mut groups: Vec<(DiagramState, Vec<&LiveTransition>)> = Vec::new();
-            for t in transitions.iter().filter(|t| t.result.is_err()) {
+            // A trigger that does not apply to this kind of circuit at all (the provider's
+            // steps on ExpressRoute Direct) is not drawn: it stays in the list with its reason.
+            let applies =
+                |t: &&LiveTransition| !matches!(t.result, Err(Refusal::NoProviderOnDirect));
+            for t in transitions
+                .iter()
+                .filter(|t| t.result.is_err())
+                .filter(applies)
+            {
                 let Some(to) = t.to.filter(|to| *to != current) else {
                     continue;
                 };
