@@ -13,6 +13,28 @@ fn list<T: std::fmt::Display>(items: &[T]) -> String {
         .join(", ")
 }
 
+/// What blocks a Premium downgrade: too many links, links to other geopolitical regions, or both.
+fn downgrade_blockers(
+    to: SkuTier,
+    links: usize,
+    limit: u32,
+    other_region_links: &[String],
+) -> String {
+    let mut parts = Vec::new();
+    if links >= limit as usize {
+        parts.push(format!(
+            "it has {links} virtual network links, and {to} needs fewer than {limit}"
+        ));
+    }
+    if !other_region_links.is_empty() {
+        parts.push(format!(
+            "it links VNets in other geopolitical regions ({})",
+            list(other_region_links)
+        ));
+    }
+    parts.join(", and ")
+}
+
 fn fmt_mbps(v: u32) -> String {
     if v >= 1000 && v.is_multiple_of(1000) {
         format!("{} Gbps", v / 1000)
@@ -517,7 +539,7 @@ pub enum Refusal {
         from: SkuTier,
     },
     /// Premium → Standard guard.
-    #[error("The circuit cannot move from Premium to {to}: it has {links} virtual network links (fewer than {limit} are needed){}.", if .other_region_links.is_empty() { String::new() } else { format!(" and links to VNets in other geopolitical regions ({})", list(.other_region_links)) })]
+    #[error("The circuit cannot move from Premium to {to}: {}.", downgrade_blockers(*.to, *.links, *.limit, .other_region_links))]
     PremiumDowngradeBlocked {
         /// The tier requested.
         to: SkuTier,
@@ -621,7 +643,20 @@ impl Refusal {
             NoHigherBandwidth { .. } => "Create an additional circuit if you need more capacity.".into(),
             UnlimitedToMetered => "Keep UnlimitedData, or create a new MeteredData circuit.".into(),
             LocalTierNotInPortal { .. } => "Use Azure PowerShell or the Azure CLI (az network express-route update --sku-tier Local) to change to Local; the billing model must be UnlimitedData.".into(),
-            PremiumDowngradeBlocked { limit, .. } => format!("Unlink VNets so fewer than {limit} remain and unlink VNets in other geopolitical regions; make sure private peering advertises fewer than 4,000 routes. Premium billing continues until the change succeeds."),
+            PremiumDowngradeBlocked { links, limit, other_region_links, .. } => {
+                let mut steps = Vec::new();
+                if *links >= *limit as usize {
+                    steps.push(format!("unlink VNets so fewer than {limit} remain"));
+                }
+                if !other_region_links.is_empty() {
+                    steps.push(format!("unlink the VNets in other geopolitical regions ({})", list(other_region_links)));
+                }
+                let mut first = steps.join(" and ");
+                if let Some(c) = first.get_mut(..1) {
+                    c.make_ascii_uppercase();
+                }
+                format!("{first}; make sure private peering advertises fewer than 4,000 routes. Premium billing continues until the change succeeds.")
+            }
         }
     }
 

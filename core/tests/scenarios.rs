@@ -1157,6 +1157,18 @@ fn sc_39_upgrade_downgrade_rules() {
     assert!(
         matches!(r, Refusal::PremiumDowngradeBlocked { ref other_region_links, .. } if other_region_links == &vec!["eu".to_string()])
     );
+    // Only what blocks is named: one link is fine, the other region is not.
+    assert!(!r.to_string().contains("fewer than"), "{r}");
+    assert!(
+        r.to_string().contains("other geopolitical regions (eu)"),
+        "{r}"
+    );
+    assert!(
+        r.remedy()
+            .starts_with("Unlink the VNets in other geopolitical regions (eu)"),
+        "{}",
+        r.remedy()
+    );
     let p = step(&p, Action::UnlinkVnet { name: "eu".into() });
     let t = apply(
         &p,

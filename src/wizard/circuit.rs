@@ -59,7 +59,13 @@ pub fn act(store: Store, fb: FeedbackCtx, id: &str, action: Action, label: &str)
             if let Some(fb) = fb {
                 fb.0.set(Some(Feedback {
                     ok: false,
-                    title: format!("Cannot {}", label.to_ascii_lowercase()),
+                    // "Change SKU" → "Cannot change SKU": only the first letter is lowered, so
+                    // names (SKU, Microsoft peering) keep their case.
+                    title: format!(
+                        "Cannot {}{}",
+                        label.get(..1).unwrap_or_default().to_ascii_lowercase(),
+                        label.get(1..).unwrap_or_default()
+                    ),
                     lines: vec![refusal_text(r)],
                 }));
                 // The refusal is shown above the page's heading, which may be scrolled away from the
