@@ -162,7 +162,8 @@ pub fn ScenarioPlayer(
                 {move || (step.get() >= total).then_some(" · end of the scenario")}
             </p>
             <div class="narration" role="status" aria-live="polite" aria-atomic="true">{narration}</div>
-            <ol class="scenario-steps">
+            // Numbered from 0 like "Step N of M": step 0 is the circuit as created.
+            <ol class="scenario-steps" start="0">
                 <li class:current=move || step.get() == 0>
                     <button type="button" class="link-button" aria-current=move || (step.get() == 0).then_some("step")
                         on:click=move |_| { stop(); step.set(0); }>"Create the circuit"</button>

@@ -33,6 +33,12 @@ for (const sc of SCENARIOS) {
       await controls.getByRole('button', { name: 'Next' }).click();
       await expect(page.getByText(`Step ${i} of ${sc.steps}`, { exact: true })).toBeVisible();
       await expect(page.locator('.narration .narration-step')).toContainText(`Step ${i} of ${sc.steps}`);
+      // The list's number for the current step is the step's own number.
+      const shown = await page.locator('ol.scenario-steps').evaluate((ol) => {
+        const items = [...ol.children];
+        return ol.start + items.findIndex((li) => li.classList.contains('current'));
+      });
+      expect(shown).toBe(i);
     }
     await expect(controls.getByRole('button', { name: 'Next' })).toBeDisabled();
     await expect(page.getByText('end of the scenario')).toBeVisible();
