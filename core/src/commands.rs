@@ -427,33 +427,30 @@ pub fn service_key(c: &Circuit) -> CommandPair {
 /// An ExpressRoute Direct circuit has no provider state to show (SC-14 [WF]): only
 /// its status and ARM state are asked for.
 pub fn check_states(c: &Circuit) -> CommandPair {
-    if c.is_direct() {
-        return CommandPair::new(
+    let (title, ps_fields, cli_query) = if c.is_direct() {
+        (
             "Check the circuit status (usable when Enabled)",
-            format!(
-                "Get-AzExpressRouteCircuit -Name {} -ResourceGroupName {} | Select-Object Name, CircuitProvisioningState, ProvisioningState",
-                ps_quote(&c.name),
-                ps_quote(&c.resource_group)
-            ),
-            format!(
-                "az network express-route show {} --query {}",
-                cli_circuit(c),
-                sh_quote("{status:circuitProvisioningState, provisioning:provisioningState}")
-            ),
-            "[PS-CIRCUIT] [CLI-CIRCUIT] [WF]",
-        );
-    }
+            "Name, CircuitProvisioningState, ProvisioningState",
+            "{status:circuitProvisioningState, provisioning:provisioningState}",
+        )
+    } else {
+        (
+            "Check the provider state and the circuit status (usable when Provisioned and Enabled)",
+            "Name, ServiceProviderProvisioningState, CircuitProvisioningState, ProvisioningState",
+            "{provider:serviceProviderProvisioningState, status:circuitProvisioningState, provisioning:provisioningState}",
+        )
+    };
     CommandPair::new(
-        "Check the provider state and the circuit status (usable when Provisioned and Enabled)",
+        title,
         format!(
-            "Get-AzExpressRouteCircuit -Name {} -ResourceGroupName {} | Select-Object Name, ServiceProviderProvisioningState, CircuitProvisioningState, ProvisioningState",
+            "Get-AzExpressRouteCircuit -Name {} -ResourceGroupName {} | Select-Object {ps_fields}",
             ps_quote(&c.name),
             ps_quote(&c.resource_group)
         ),
         format!(
             "az network express-route show {} --query {}",
             cli_circuit(c),
-            sh_quote("{provider:serviceProviderProvisioningState, status:circuitProvisioningState, provisioning:provisioningState}")
+            sh_quote(cli_query)
         ),
         "[PS-CIRCUIT] [CLI-CIRCUIT] [WF]",
     )
@@ -925,11 +922,13 @@ pub fn unlink_vnet(connection_name: &str, resource_group: &str) -> CommandPair {
 /// Increases the bandwidth (decreases are not supported: deprovision and create
 /// a new circuit). Direct circuits take Gbps. [PS-CIRCUIT] [CLI-CIRCUIT]
 pub fn change_bandwidth(c: &Circuit, mbps: u32) -> CommandPair {
-    let (ps_line, cli_arg, shown) = match &c.port {
+    // A Direct circuit has no provider to update its side.
+    let (ps_line, cli_arg, shown, then) = match &c.port {
         Port::Provider { .. } => (
             format!("$ckt.ServiceProviderProperties.BandwidthInMbps = {mbps}"),
             format!("--bandwidth {mbps}"),
             format!("{mbps} Mbps"),
+            " (then the provider must update its side)",
         ),
         Port::Direct { .. } => {
             let g = gbps_text(mbps);
@@ -937,15 +936,12 @@ pub fn change_bandwidth(c: &Circuit, mbps: u32) -> CommandPair {
                 format!("$ckt.BandwidthInGbps = {g}"),
                 format!("--bandwidth {g} Gbps"),
                 format!("{g} Gbps"),
+                "",
             )
         }
     };
     CommandPair::new(
-        if c.is_direct() {
-            format!("Increase the bandwidth to {shown}")
-        } else {
-            format!("Increase the bandwidth to {shown} (then the provider must update its side)")
-        },
+        format!("Increase the bandwidth to {shown}{then}"),
         format!("{}\n{ps_line}\n{PS_SET}", ps_get(c)),
         format!(
             "az network express-route update {} {cli_arg}",

@@ -44,6 +44,13 @@ pub const MAX_CUSTOMER_ASN: u32 = i32::MAX as u32;
 /// Prefixes that can be advertised on one Microsoft peering BGP session. [LIMITS]
 pub const MICROSOFT_PEERING_ROUTE_LIMIT: u32 = 200;
 
+/// Whether `links` linked VNets block a Premium → Standard downgrade whose link limit is
+/// `limit`: the downgrade fails unless linked VNets are "less than 10", the Standard
+/// limit. [PS-CIRCUIT] [CLI-CIRCUIT]
+pub fn too_many_links_to_downgrade(links: usize, limit: u32) -> bool {
+    links >= limit as usize
+}
+
 /// VNet links a circuit allows: Local/Standard 10 at every bandwidth; Premium by
 /// bandwidth (20 at 50 Mbps up to 100 at 10 Gbps and above). Global Reach
 /// connections count against this limit. [LIMITS]

@@ -17,8 +17,8 @@ use crate::enums::{
 use crate::explain::{explain_prefix_validation, explain_prefixes_state};
 use crate::form::{check_resource_name, is_guid};
 use crate::limits::{
-    geopolitical_area, link_limit, AZURE_ASN, DIRECT_BANDWIDTHS_GBPS, MAX_AUTHORIZATIONS,
-    MAX_VNET_ADDRESS_SPACES_AT_LINK, PROVIDER_BANDWIDTHS_MBPS,
+    geopolitical_area, link_limit, too_many_links_to_downgrade, AZURE_ASN, DIRECT_BANDWIDTHS_GBPS,
+    MAX_AUTHORIZATIONS, MAX_VNET_ADDRESS_SPACES_AT_LINK, PROVIDER_BANDWIDTHS_MBPS,
 };
 use crate::refusal::Refusal;
 use crate::routing::{circuit_rules, overlaps, PeeringConfig};
@@ -1030,8 +1030,6 @@ fn change_tier(c: &Circuit, tier: SkuTier) -> Result<Transition, Refusal> {
         }
         SkuTier::Standard => {
             if from == SkuTier::Premium {
-                // [PS-CIRCUIT] [CLI-CIRCUIT]: the downgrade fails unless linked VNets are
-                // "less than 10" (the Standard link limit), so 10 or more block it.
                 let limit = link_limit(SkuTier::Standard, c.bandwidth_mbps());
                 let other_region_links: Vec<String> = c
                     .vnet_links
@@ -1044,7 +1042,9 @@ fn change_tier(c: &Circuit, tier: SkuTier) -> Result<Transition, Refusal> {
                     })
                     .map(|l| l.name.clone())
                     .collect();
-                if c.vnet_links.len() >= limit as usize || !other_region_links.is_empty() {
+                if too_many_links_to_downgrade(c.vnet_links.len(), limit)
+                    || !other_region_links.is_empty()
+                {
                     return Err(Refusal::PremiumDowngradeBlocked {
                         to: tier,
                         links: c.vnet_links.len(),

@@ -4,6 +4,7 @@ use crate::enums::{
     AdvertisedPublicPrefixesState, PeeringState, PeeringType, PrefixValidationState,
     ServiceProviderProvisioningState, SkuFamily, SkuTier,
 };
+use crate::limits::too_many_links_to_downgrade;
 
 fn list<T: std::fmt::Display>(items: &[T]) -> String {
     items
@@ -21,7 +22,7 @@ fn downgrade_blockers(
     other_region_links: &[String],
 ) -> String {
     let mut parts = Vec::new();
-    if links >= limit as usize {
+    if too_many_links_to_downgrade(links, limit) {
         parts.push(format!(
             "it has {links} virtual network links, and {to} needs fewer than {limit}"
         ));
@@ -645,7 +646,7 @@ impl Refusal {
             LocalTierNotInPortal { .. } => "Use Azure PowerShell or the Azure CLI (az network express-route update --sku-tier Local) to change to Local; the billing model must be UnlimitedData.".into(),
             PremiumDowngradeBlocked { links, limit, other_region_links, .. } => {
                 let mut steps = Vec::new();
-                if *links >= *limit as usize {
+                if too_many_links_to_downgrade(*links, *limit) {
                     steps.push(format!("unlink VNets so fewer than {limit} remain"));
                 }
                 if !other_region_links.is_empty() {

@@ -70,11 +70,10 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
         <h1>"Changes and end of life"</h1>
         <section class="card" aria-labelledby="changes-title">
             <h2 id="changes-title">"Change the circuit"</h2>
-            <p>{if direct {
-                "Without downtime you can increase the bandwidth (if the ExpressRoute Direct port has capacity), move from Metered to Unlimited, and move between Standard and Premium. Bandwidth never goes down and Unlimited never goes back to Metered: those need a new circuit."
-            } else {
-                "Without downtime you can increase the bandwidth (if the port has capacity; the provider must then update their side), move from Metered to Unlimited, and move between Standard and Premium. Bandwidth never goes down and Unlimited never goes back to Metered: those need a new circuit."
-            }}</p>
+            <p>{format!(
+                "Without downtime you can increase the bandwidth ({}), move from Metered to Unlimited, and move between Standard and Premium. Bandwidth never goes down and Unlimited never goes back to Metered: those need a new circuit.",
+                if direct { "if the ExpressRoute Direct port has capacity" } else { "if the port has capacity; the provider must then update their side" },
+            )}</p>
             <div class="inline-form">
                 <SelectField id="manage-bandwidth" label="Bandwidth" options=bw_options value=bandwidth error=no_error/>
                 <button type="button" class="button secondary" on:click=move |_| {
