@@ -26,11 +26,7 @@ export class Wizard {
     tier = 'Standard', family = 'MeteredData',
   } = {}) {
     const p = this.page;
-    await p.getByRole('link', { name: 'Create circuit' }).first().click();
-    await expect(this.heading('Create the circuit')).toBeVisible();
-    await p.getByLabel('Resource group').fill(resourceGroup);
-    await p.getByLabel('Region').fill(region);
-    await p.getByLabel('Name', { exact: true }).fill(name);
+    await this.openCreateForm({ name, resourceGroup, region });
     await p.getByRole('textbox', { name: 'Provider', exact: true }).fill(provider);
     await p.getByLabel('Peering location').fill(location);
     if (layer3) await p.getByLabel('Layer 3').check();
@@ -42,6 +38,16 @@ export class Wizard {
     await p.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(this.heading('Create the circuit')).toBeVisible();
     await expect(p.getByText('Billing starts now')).toBeVisible();
+  }
+
+  /** Opens the create form and fills the basics (resource group, region, name). */
+  async openCreateForm({ name, resourceGroup = 'ExpressRouteResourceGroup', region = 'West US' }) {
+    const p = this.page;
+    await p.getByRole('link', { name: 'Create circuit' }).first().click();
+    await expect(this.heading('Create the circuit')).toBeVisible();
+    await p.getByLabel('Resource group').fill(resourceGroup);
+    await p.getByLabel('Region').fill(region);
+    await p.getByLabel('Name', { exact: true }).fill(name);
   }
 
   async step(n) {

@@ -127,10 +127,7 @@ test('a Layer 3 provider configures routing: step 4 explains it', async ({ page 
 test('an ExpressRoute Direct circuit skips the provider step and shows no provider status (SC-14)', async ({ page }) => {
   const w = new Wizard(page);
   await w.home();
-  await page.getByRole('link', { name: 'Create circuit' }).first().click();
-  await page.getByLabel('Resource group').fill('rg');
-  await page.getByLabel('Region').fill('West US');
-  await page.getByLabel('Name', { exact: true }).fill('ER-Direct');
+  await w.openCreateForm({ name: 'ER-Direct', resourceGroup: 'rg' });
   await page.getByRole('radio', { name: /^Direct/ }).check();
   await page.getByLabel('ExpressRoute port').fill('port1');
   await page.getByLabel('Bandwidth').selectOption({ index: 1 });
@@ -238,10 +235,7 @@ test('each routing validation error is shown on its field', async ({ page }) => 
 test('a field changed back to its starting value is kept: Local + Metered refused, then Standard is reviewed', async ({ page }) => {
   const w = new Wizard(page);
   await w.home();
-  await page.getByRole('link', { name: 'Create circuit' }).first().click();
-  await page.getByLabel('Resource group').fill('rg');
-  await page.getByLabel('Region').fill('West US');
-  await page.getByLabel('Name', { exact: true }).fill('BackToStandard');
+  await w.openCreateForm({ name: 'BackToStandard', resourceGroup: 'rg' });
   await page.getByRole('textbox', { name: 'Provider', exact: true }).fill('Equinix');
   await page.getByLabel('Peering location').fill('Seattle');
   await page.getByLabel('Bandwidth').selectOption('200');
