@@ -31,7 +31,7 @@ pub fn storage_decode_bytes(data: &[u8]) {
     match storage::decode::<AppData>(&text, crate::store::migrate) {
         Decoded::Current(env) | Decoded::Migrated(env) => {
             assert_eq!(env.version, storage::VERSION);
-            let again = serde_json::to_string(&env).expect("AppData always serializes");
+            let again = storage::encode(env.version, env.revision, &env.data);
             match storage::decode::<AppData>(&again, crate::store::migrate) {
                 Decoded::Current(back) => assert_eq!(back.data, env.data),
                 other => panic!("re-encoded data did not decode as current: {other:?}"),

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod circuits;
+pub mod codec;
 pub mod components;
 pub mod demos;
 pub mod export;

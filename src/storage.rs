@@ -9,8 +9,9 @@
 //! - every save carries a revision; a save whose expected revision no longer matches what is stored
 //!   (another tab saved meanwhile) is refused with [`StorageError::Conflict`] so the caller can merge.
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+use crate::codec::{self, Json};
 
 /// The key the app's data lives under.
 pub const KEY: &str = "er-wizard:data";
@@ -110,46 +111,56 @@ pub enum Decoded<T> {
 
 /// Decodes stored text. `migrate(version, data)` turns an older schema's `data` (its JSON text)
 /// into the current one. The current schema is read straight from the text into `T`, in one pass
-/// and without an intermediate `serde_json::Value`.
-pub fn decode<T: DeserializeOwned>(
-    text: &str,
-    migrate: impl Fn(u32, &str) -> Result<T, String>,
-) -> Decoded<T> {
-    #[derive(Deserialize)]
-    struct Head<'a> {
-        version: u32,
-        #[serde(default)]
-        revision: u64,
-        #[serde(borrow)]
-        data: &'a serde_json::value::RawValue,
-    }
-    let head: Head = match serde_json::from_str(text) {
-        Ok(h) => h,
-        Err(e) => return Decoded::Corrupt(e.to_string()),
+/// over the envelope and one over its data.
+pub fn decode<T: Json>(text: &str, migrate: impl Fn(u32, &str) -> Result<T, String>) -> Decoded<T> {
+    let (version, revision, data) = match head(text) {
+        Ok((version, revision, data)) => (version, revision.unwrap_or(0), data),
+        Err(e) => return Decoded::Corrupt(e),
     };
-    if head.version > VERSION {
-        return Decoded::Newer(head.version);
+    if version > VERSION {
+        return Decoded::Newer(version);
     }
-    if head.version < VERSION {
-        return match migrate(head.version, head.data.get()) {
+    if version < VERSION {
+        return match migrate(version, data) {
             Ok(data) => Decoded::Migrated(Envelope {
                 version: VERSION,
-                revision: head.revision,
+                revision,
                 data,
             }),
-            Err(e) => Decoded::Corrupt(format!(
-                "migration from schema {} failed: {e}",
-                head.version
-            )),
+            Err(e) => Decoded::Corrupt(format!("migration from schema {version} failed: {e}")),
         };
     }
-    match serde_json::from_str(head.data.get()) {
+    match codec::from_str(data) {
         Ok(data) => Decoded::Current(Envelope {
             version: VERSION,
-            revision: head.revision,
+            revision,
             data,
         }),
-        Err(e) => Decoded::Corrupt(e.to_string()),
+        Err(e) => Decoded::Corrupt(e),
+    }
+}
+
+/// The envelope's version, revision (if given) and the text of its data.
+fn head(text: &str) -> Result<(u32, Option<u64>, &str), String> {
+    let mut r = codec::Reader::new(text);
+    let (mut version, mut revision, mut data) = (None, None, None);
+    r.object(&mut |r, k| {
+        let seen = match k {
+            "version" => version.replace(u32::read(r)?).is_some(),
+            "revision" => revision.replace(u64::read(r)?).is_some(),
+            "data" => data.replace(r.raw()?).is_some(),
+            _ => return r.skip(),
+        };
+        if seen {
+            return r.error(&format!("duplicate field `{k}`"));
+        }
+        Ok(())
+    })?;
+    r.end()?;
+    match (version, data) {
+        (Some(v), Some(d)) => Ok((v, revision, d)),
+        (None, _) => r.error("missing field `version`"),
+        (_, None) => r.error("missing field `data`"),
     }
 }
 
@@ -163,7 +174,7 @@ pub struct Loaded<T> {
 }
 
 /// Reads the app's data. `Ok(None)` when nothing was saved yet.
-pub fn load<T: DeserializeOwned>(
+pub fn load<T: Json>(
     migrate: impl Fn(u32, &str) -> Result<T, String>,
 ) -> Result<Option<Loaded<T>>, StorageError> {
     available()?;
@@ -201,16 +212,12 @@ pub fn stored_revision() -> Option<u64> {
 
 /// The revision in a stored text, if the text is readable at all.
 pub fn revision_of(text: &str) -> Option<u64> {
-    #[derive(Deserialize)]
-    struct Rev {
-        revision: u64,
-    }
-    serde_json::from_str::<Rev>(text).ok().map(|r| r.revision)
+    head(text).ok().and_then(|(_, revision, _)| revision)
 }
 
 /// Saves `data` if the stored revision is still `expected_revision` (or nothing is stored).
 /// Returns the new revision.
-pub fn save<T: Serialize>(data: &T, expected_revision: u64) -> Result<u64, StorageError> {
+pub fn save<T: Json>(data: &T, expected_revision: u64) -> Result<u64, StorageError> {
     available()?;
     if let Some(stored) = stored_revision() {
         if stored != expected_revision {
@@ -219,14 +226,23 @@ pub fn save<T: Serialize>(data: &T, expected_revision: u64) -> Result<u64, Stora
             });
         }
     }
-    let envelope = Envelope {
-        version: VERSION,
-        revision: expected_revision + 1,
-        data,
-    };
-    let text = serde_json::to_string(&envelope).map_err(|e| StorageError::Write(e.to_string()))?;
-    write_raw(KEY, &text)?;
-    Ok(envelope.revision)
+    let revision = expected_revision + 1;
+    write_raw(KEY, &encode(VERSION, revision, data))?;
+    Ok(revision)
+}
+
+/// The stored text of an envelope: `{"version":…,"revision":…,"data":…}`.
+pub fn encode<T: Json>(version: u32, revision: u64, data: &T) -> String {
+    let data = codec::to_string(data);
+    let mut text = String::with_capacity(data.len() + 48);
+    text.push_str("{\"version\":");
+    text.push_str(&codec::to_string(&version));
+    text.push_str(",\"revision\":");
+    text.push_str(&codec::to_string(&revision));
+    text.push_str(",\"data\":");
+    text.push_str(&data);
+    text.push('}');
+    text
 }
 
 /// Removes a backup key once its data is safely stored in the current format.

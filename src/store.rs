@@ -54,7 +54,7 @@ pub fn use_store() -> Store {
 /// fields added since then (drafts, timeline, history, imported) default to empty.
 pub fn migrate(version: u32, data: &str) -> Result<AppData, String> {
     match version {
-        0 => serde_json::from_str::<Vec<SavedCircuit>>(data)
+        0 => crate::codec::from_str::<Vec<SavedCircuit>>(data)
             .map(|circuits| AppData {
                 circuits,
                 ..AppData::default()

@@ -106,7 +106,7 @@ test.describe('storage faults', () => {
     await page.goto('./');
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, truncated]);
     await page.reload();
-    await expect(notice(page, /could not be read \(EOF while parsing/)).toBeVisible();
+    await expect(notice(page, /could not be read \(the text ends too early, at character \d+/)).toBeVisible();
     await expect(page.getByText('You have no circuits yet.')).toBeVisible();
     await new Wizard(page).createCircuit({ name: 'AfterTruncation' });
     const dump = await storageDump(context);

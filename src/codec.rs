@@ -1,0 +1,1313 @@
+//! The stored data's JSON, read and written by hand.
+//!
+//! The format is exactly the one `serde_json` gives the app's types (field names, the `portType`
+//! tag, `null` for a missing optional value), so data saved by either reads back with the other:
+//! `tests/codec.rs` checks both directions on every circuit the core's scenarios reach and checks
+//! that both accept and refuse the same mutated texts. It exists for size: serde's derived
+//! visitors for these types cost the first load about 100 KB of wasm (README "Performance"),
+//! where one non-generic function per type costs a fraction of that. serde stays for the Azure
+//! output the importer reads, which is on the tools page.
+//!
+//! Reading follows serde's rules: unknown fields are skipped, a field given twice is an error,
+//! a missing `Option` field is `None`, fields marked with a default take it when missing, and the
+//! validated newtypes (ASNs, VLAN ID, shared key, link subnets) are checked by the same
+//! constructors the forms use, so stored data can never hold what the core would refuse.
+
+use std::collections::BTreeMap;
+
+use er_core::{
+    AdvertisedPublicPrefixesState, Authorization, AuthorizationUseStatus, Circuit,
+    CircuitProvisioningState, CustomerAsn, LinkPair, LinkSubnet, MicrosoftConfig, PeerAsn, Peering,
+    PeeringConfig, PeeringState, PeeringType, Port, PrefixInfo, PrefixValidationState,
+    ProvisioningState, RegistryName, RoutingModel, ServiceProviderProvisioningState, SharedKey,
+    Sku, SkuFamily, SkuTier, VlanId, VnetLink,
+};
+use ipnet::IpNet;
+
+use crate::state::{AppData, SavedCircuit, TimelineEntry};
+
+/// A reading error, with where it happened.
+pub type Result<T> = std::result::Result<T, String>;
+
+/// How deep arrays and objects may nest (serde_json's limit too), so hostile text cannot exhaust
+/// the stack.
+const MAX_DEPTH: u32 = 128;
+
+/// A value that has a stored JSON form.
+pub trait Json: Sized {
+    /// Appends the value's JSON.
+    fn write(&self, w: &mut Writer);
+    /// Reads one value.
+    fn read(r: &mut Reader) -> Result<Self>;
+}
+
+/// The JSON text of a value.
+pub fn to_string<T: Json>(value: &T) -> String {
+    let mut w = Writer::default();
+    value.write(&mut w);
+    w.out
+}
+
+/// Reads a whole text as one value; anything but white space after it is an error.
+pub fn from_str<T: Json>(text: &str) -> Result<T> {
+    let mut r = Reader::new(text);
+    let value = T::read(&mut r)?;
+    r.end()?;
+    Ok(value)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/// A cursor over JSON text.
+pub struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+    depth: u32,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Reader {
+            text,
+            at: 0,
+            depth: 0,
+        }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    /// An error naming the position (in characters from the start, counting from 1).
+    pub fn error<T>(&self, what: &str) -> Result<T> {
+        Err(self.message(what))
+    }
+
+    /// The text of [`Reader::error`], kept out of line: errors are rare, readers are many.
+    #[cold]
+    #[inline(never)]
+    fn message(&self, what: &str) -> String {
+        let mut at = self.at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let column = self.text[..at].chars().count() + 1;
+        if self.text[at..].trim_end().is_empty() {
+            // Nothing but white space is left: the text was cut off (a partial write or a copy).
+            format!("the text ends too early, at character {column}: {what}")
+        } else {
+            format!("{what} at character {column}")
+        }
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes().get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_space();
+        self.bytes().get(self.at).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn expect(&mut self, byte: u8, what: &str) -> Result<()> {
+        if self.eat(byte) {
+            Ok(())
+        } else {
+            self.error(&format!("expected {what}"))
+        }
+    }
+
+    fn word(&mut self, word: &str) -> bool {
+        self.skip_space();
+        let found = self.text[self.at..].starts_with(word);
+        if found {
+            self.at += word.len();
+        }
+        found
+    }
+
+    /// Checks that only white space is left.
+    pub fn end(&mut self) -> Result<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => self.error("trailing characters"),
+        }
+    }
+
+    /// Reads `null` if it is next.
+    pub fn null(&mut self) -> bool {
+        self.word("null")
+    }
+
+    /// Reads `true` or `false`.
+    pub fn boolean(&mut self) -> Result<bool> {
+        if self.word("true") {
+            Ok(true)
+        } else if self.word("false") {
+            Ok(false)
+        } else {
+            self.error("expected true or false")
+        }
+    }
+
+    /// Reads a string, with its escapes.
+    pub fn string(&mut self) -> Result<String> {
+        self.expect(b'"', "a string")?;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while let Some(&b) = self.bytes().get(self.at) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // The scan stops only at ASCII bytes, so both ends are character boundaries.
+            out.push_str(&self.text[start..self.at]);
+            match self.bytes().get(self.at) {
+                None => return self.error("unterminated string"),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => return self.error("control character in a string"),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<()> {
+        let Some(&b) = self.bytes().get(self.at) else {
+            return self.error("unterminated string");
+        };
+        if !b"\"\\/bfnrtu".contains(&b) {
+            return self.error("invalid escape");
+        }
+        self.at += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    if !(self.text[self.at..].starts_with("\\u")) {
+                        return self.error("lone leading surrogate in a \\u escape");
+                    }
+                    self.at += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return self.error("invalid surrogate pair in a \\u escape");
+                    }
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                } else {
+                    first
+                };
+                match char::from_u32(code) {
+                    Some(c) => c,
+                    None => return self.error("lone trailing surrogate in a \\u escape"),
+                }
+            }
+            _ => return self.error("invalid escape"),
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let digits = self.text.get(self.at..self.at + 4);
+        match digits.and_then(|d| {
+            d.bytes()
+                .all(|b| b.is_ascii_hexdigit())
+                .then(|| u32::from_str_radix(d, 16).ok())
+                .flatten()
+        }) {
+            Some(v) => {
+                self.at += 4;
+                Ok(v)
+            }
+            None => self.error("invalid \\u escape"),
+        }
+    }
+
+    /// The text of a number, checked against JSON's grammar.
+    fn number_text(&mut self) -> Result<&'a str> {
+        self.skip_space();
+        let b = self.bytes();
+        let start = self.at;
+        let mut i = start;
+        if b.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let digits = |i: &mut usize| {
+            let from = *i;
+            while b.get(*i).is_some_and(u8::is_ascii_digit) {
+                *i += 1;
+            }
+            *i - from
+        };
+        let int_start = i;
+        let n = digits(&mut i);
+        if n == 0 || (n > 1 && b[int_start] == b'0') {
+            self.at = i;
+            return self.error("expected a number");
+        }
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            if digits(&mut i) == 0 {
+                self.at = i;
+                return self.error("expected a digit after the decimal point");
+            }
+        }
+        if let Some(b'e' | b'E') = b.get(i) {
+            i += 1;
+            if let Some(b'+' | b'-') = b.get(i) {
+                i += 1;
+            }
+            if digits(&mut i) == 0 {
+                self.at = i;
+                return self.error("expected a digit in the exponent");
+            }
+        }
+        self.at = i;
+        Ok(&self.text[start..i])
+    }
+
+    /// Reads a whole number from 0 to `max`.
+    pub fn whole(&mut self, max: u64) -> Result<u64> {
+        let start = self.at;
+        let text = self.number_text()?;
+        match text.parse::<u64>() {
+            Ok(v) if v <= max => Ok(v),
+            _ => {
+                self.at = start;
+                self.skip_space();
+                self.error(&format!(
+                    "expected a whole number from 0 to {max}, found {text}"
+                ))
+            }
+        }
+    }
+
+    /// Reads any number.
+    pub fn number(&mut self) -> Result<f64> {
+        let text = self.number_text()?;
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            _ => self.error("number out of range"),
+        }
+    }
+
+    fn nest(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return self.error("nested too deeply");
+        }
+        Ok(())
+    }
+
+    /// Reads an object, calling `field` with each key; `field` must read the value.
+    pub fn object(&mut self, field: &mut dyn FnMut(&mut Self, &str) -> Result<()>) -> Result<()> {
+        self.expect(b'{', "an object")?;
+        self.nest()?;
+        if !self.eat(b'}') {
+            loop {
+                self.skip_space();
+                let key = self.string()?;
+                self.expect(b':', "':'")?;
+                field(self, &key)?;
+                if self.eat(b',') {
+                    continue;
+                }
+                self.expect(b'}', "',' or '}'")?;
+                break;
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Reads an array, calling `item` for each element; `item` must read it.
+    pub fn array(&mut self, item: &mut dyn FnMut(&mut Self) -> Result<()>) -> Result<()> {
+        self.expect(b'[', "an array")?;
+        self.nest()?;
+        if !self.eat(b']') {
+            loop {
+                item(self)?;
+                if self.eat(b',') {
+                    continue;
+                }
+                self.expect(b']', "',' or ']'")?;
+                break;
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Skips one value of any kind (an unknown field's).
+    pub fn skip(&mut self) -> Result<()> {
+        match self.peek() {
+            Some(b'{') => self.object(&mut |r, _| r.skip()),
+            Some(b'[') => self.array(&mut |r| r.skip()),
+            Some(b'"') => self.string().map(drop),
+            Some(b't' | b'f') => self.boolean().map(drop),
+            Some(b'n') if self.null() => Ok(()),
+            _ => self.number_text().map(drop),
+        }
+    }
+
+    /// Skips one value and returns its text.
+    pub fn raw(&mut self) -> Result<&'a str> {
+        self.skip_space();
+        let start = self.at;
+        self.skip()?;
+        Ok(&self.text[start..self.at])
+    }
+}
+
+/// Stores a field's value, refusing a second one (as serde does).
+fn put<T: Json>(slot: &mut Option<T>, r: &mut Reader, name: &str) -> Result<()> {
+    if slot.is_some() {
+        return Err(field_error(r, "duplicate", name));
+    }
+    *slot = Some(T::read(r)?);
+    Ok(())
+}
+
+/// A required field's value.
+fn need<T>(slot: Option<T>, name: &str, r: &Reader) -> Result<T> {
+    slot.ok_or_else(|| field_error(r, "missing", name))
+}
+
+#[cold]
+#[inline(never)]
+fn field_error(r: &Reader, what: &str, name: &str) -> String {
+    r.message(&format!("{what} field `{name}`"))
+}
+
+/// Reads a value through a checking constructor, reporting its refusal at the value.
+fn checked<T, R: Json, E: std::fmt::Display>(
+    r: &mut Reader,
+    make: impl FnOnce(R) -> std::result::Result<T, E>,
+) -> Result<T> {
+    r.skip_space();
+    let start = r.at;
+    let raw = R::read(r)?;
+    make(raw).or_else(|e| {
+        r.at = start;
+        r.error(&e.to_string())
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/// Collects JSON text.
+#[derive(Default)]
+pub struct Writer {
+    out: String,
+    /// Whether the next field or element is the first of its object or array.
+    first: bool,
+}
+
+impl Writer {
+    fn open(&mut self, c: char) {
+        self.out.push(c);
+        self.first = true;
+    }
+
+    fn close(&mut self, c: char) {
+        self.out.push(c);
+        self.first = false;
+    }
+
+    fn separate(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+    }
+
+    /// Starts a field of the current object (names are plain ASCII).
+    fn key(&mut self, name: &str) {
+        self.separate();
+        self.out.push('"');
+        self.out.push_str(name);
+        self.out.push_str("\":");
+    }
+
+    /// Writes a field.
+    fn field<T: Json>(&mut self, name: &str, value: &T) {
+        self.key(name);
+        value.write(self);
+    }
+
+    /// Writes a string with JSON's escapes (as serde_json does: quote, backslash and control
+    /// characters; everything else as is).
+    pub fn string(&mut self, s: &str) {
+        self.out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\t' => self.out.push_str("\\t"),
+                '\u{8}' => self.out.push_str("\\b"),
+                '\u{c}' => self.out.push_str("\\f"),
+                c if (c as u32) < 0x20 => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.out.push_str("\\u00");
+                    self.out.push(HEX[(c as usize) >> 4] as char);
+                    self.out.push(HEX[(c as usize) & 15] as char);
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+
+    fn whole(&mut self, v: u64) {
+        let mut digits = [0u8; 20];
+        let mut n = v;
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            self.out.push(d as char);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain values
+
+impl Json for String {
+    fn write(&self, w: &mut Writer) {
+        w.string(self);
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        r.string()
+    }
+}
+
+impl Json for bool {
+    fn write(&self, w: &mut Writer) {
+        w.out.push_str(if *self { "true" } else { "false" });
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        r.boolean()
+    }
+}
+
+macro_rules! whole_number {
+    ($($t:ty),+) => {$(
+        impl Json for $t {
+            fn write(&self, w: &mut Writer) {
+                w.whole(u64::from(*self));
+            }
+            fn read(r: &mut Reader) -> Result<Self> {
+                // In range by the check, so the conversion cannot fail.
+                r.whole(u64::from(<$t>::MAX)).map(|v| v as $t)
+            }
+        }
+    )+};
+}
+whole_number!(u8, u16, u32, u64);
+
+impl Json for f64 {
+    /// As serde_json writes it (shortest text that reads back the same). Times are the only
+    /// numbers of this kind and are always finite; a non-finite one is written as 0 so that the
+    /// data stays readable.
+    fn write(&self, w: &mut Writer) {
+        let v = if self.is_finite() { *self } else { 0.0 };
+        w.out.push_str(zmij::Buffer::new().format_finite(v));
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        r.number()
+    }
+}
+
+impl<T: Json> Json for Option<T> {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            Some(v) => v.write(w),
+            None => w.out.push_str("null"),
+        }
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        if r.null() {
+            Ok(None)
+        } else {
+            T::read(r).map(Some)
+        }
+    }
+}
+
+impl<T: Json> Json for Vec<T> {
+    fn write(&self, w: &mut Writer) {
+        w.open('[');
+        for v in self {
+            w.separate();
+            v.write(w);
+        }
+        w.close(']');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let mut out = Vec::new();
+        r.array(&mut |r| {
+            out.push(T::read(r)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
+
+impl<V: Json> Json for BTreeMap<String, V> {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        for (k, v) in self {
+            w.separate();
+            w.string(k);
+            w.out.push(':');
+            v.write(w);
+        }
+        w.close('}');
+    }
+    /// A key given twice keeps the last value (as serde_json does for maps).
+    fn read(r: &mut Reader) -> Result<Self> {
+        let mut out = BTreeMap::new();
+        r.object(&mut |r, k| {
+            out.insert(k.to_string(), V::read(r)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
+
+impl Json for IpNet {
+    fn write(&self, w: &mut Writer) {
+        w.string(&self.to_string());
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        checked(r, |s: String| s.parse::<IpNet>())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The core's values
+
+/// Azure enums: their exact spelling, read back only from the exact spelling.
+macro_rules! spelled {
+    ($($t:ty),+) => {$(
+        impl Json for $t {
+            fn write(&self, w: &mut Writer) {
+                w.string(self.as_str());
+            }
+            fn read(r: &mut Reader) -> Result<Self> {
+                checked(r, |s: String| {
+                    <$t>::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| {
+                        format!("unknown variant `{s}` of {}", stringify!($t))
+                    })
+                })
+            }
+        }
+    )+};
+}
+spelled!(
+    AdvertisedPublicPrefixesState,
+    AuthorizationUseStatus,
+    PeeringState,
+    PeeringType,
+    PrefixValidationState,
+    ProvisioningState,
+    RegistryName,
+    ServiceProviderProvisioningState,
+    SkuFamily,
+    SkuTier
+);
+
+impl Json for RoutingModel {
+    /// Stored by its variant name ("Layer2"), not its display text ("Layer 2").
+    fn write(&self, w: &mut Writer) {
+        w.string(match self {
+            RoutingModel::Layer2 => "Layer2",
+            RoutingModel::Layer3 => "Layer3",
+        });
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        checked(r, |s: String| match s.as_str() {
+            "Layer2" => Ok(RoutingModel::Layer2),
+            "Layer3" => Ok(RoutingModel::Layer3),
+            _ => Err(format!("unknown variant `{s}` of RoutingModel")),
+        })
+    }
+}
+
+impl Json for CircuitProvisioningState {
+    fn write(&self, w: &mut Writer) {
+        w.string(self.as_str());
+    }
+    /// Any text: values other than Enabled and Disabled are kept as they are.
+    fn read(r: &mut Reader) -> Result<Self> {
+        let s = r.string()?;
+        Ok(match s.as_str() {
+            "Enabled" => CircuitProvisioningState::Enabled,
+            "Disabled" => CircuitProvisioningState::Disabled,
+            _ => CircuitProvisioningState::Other(s),
+        })
+    }
+}
+
+impl Json for PeerAsn {
+    fn write(&self, w: &mut Writer) {
+        u32::from(*self).write(w);
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        checked(r, |v: u32| PeerAsn::try_from(v))
+    }
+}
+
+impl Json for CustomerAsn {
+    fn write(&self, w: &mut Writer) {
+        u32::from(*self).write(w);
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        checked(r, |v: u32| CustomerAsn::try_from(v))
+    }
+}
+
+impl Json for VlanId {
+    fn write(&self, w: &mut Writer) {
+        u16::from(*self).write(w);
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        checked(r, |v: u16| VlanId::try_from(v))
+    }
+}
+
+impl Json for SharedKey {
+    fn write(&self, w: &mut Writer) {
+        w.string(self.as_str());
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        checked(r, |v: String| SharedKey::try_from(v))
+    }
+}
+
+impl Json for LinkSubnet {
+    fn write(&self, w: &mut Writer) {
+        w.string(&self.to_string());
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        checked(r, |v: String| LinkSubnet::try_from(v))
+    }
+}
+
+impl Json for LinkPair {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("primary", &self.primary());
+        w.field("secondary", &self.secondary());
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        r.skip_space();
+        let start = r.at;
+        let (mut primary, mut secondary) = (None, None);
+        r.object(&mut |r, k| match k {
+            "primary" => put(&mut primary, r, k),
+            "secondary" => put(&mut secondary, r, k),
+            _ => r.skip(),
+        })?;
+        let pair = LinkPair::new(
+            need(primary, "primary", r)?,
+            need(secondary, "secondary", r)?,
+        );
+        pair.or_else(|e| {
+            r.at = start;
+            r.error(&e.to_string())
+        })
+    }
+}
+
+impl Json for Sku {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("tier", &self.tier);
+        w.field("family", &self.family);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut tier, mut family) = (None, None);
+        r.object(&mut |r, k| match k {
+            "tier" => put(&mut tier, r, k),
+            "family" => put(&mut family, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(Sku {
+            tier: need(tier, "tier", r)?,
+            family: need(family, "family", r)?,
+        })
+    }
+}
+
+impl Json for Port {
+    /// Internally tagged by `portType` ("provider" or "direct"), written first.
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        match self {
+            Port::Provider {
+                service_provider_name,
+                peering_location,
+                bandwidth_in_mbps,
+                routing_model,
+            } => {
+                w.key("portType");
+                w.string("provider");
+                w.field("serviceProviderName", service_provider_name);
+                w.field("peeringLocation", peering_location);
+                w.field("bandwidthInMbps", bandwidth_in_mbps);
+                w.field("routingModel", routing_model);
+            }
+            Port::Direct {
+                express_route_port,
+                bandwidth_in_gbps,
+            } => {
+                w.key("portType");
+                w.string("direct");
+                w.field("expressRoutePort", express_route_port);
+                w.field("bandwidthInGbps", bandwidth_in_gbps);
+            }
+        }
+        w.close('}');
+    }
+    /// The tag may come anywhere among the fields.
+    fn read(r: &mut Reader) -> Result<Self> {
+        let mut tag: Option<String> = None;
+        let (mut name, mut location, mut mbps, mut model) = (None, None, None, None);
+        let (mut port, mut gbps) = (None::<String>, None::<u32>);
+        r.object(&mut |r, k| match k {
+            "portType" => put(&mut tag, r, k),
+            "serviceProviderName" => put(&mut name, r, k),
+            "peeringLocation" => put(&mut location, r, k),
+            "bandwidthInMbps" => put(&mut mbps, r, k),
+            "routingModel" => put(&mut model, r, k),
+            "expressRoutePort" => put(&mut port, r, k),
+            "bandwidthInGbps" => put(&mut gbps, r, k),
+            _ => r.skip(),
+        })?;
+        match tag.as_deref() {
+            Some("provider") => Ok(Port::Provider {
+                service_provider_name: need(name, "serviceProviderName", r)?,
+                peering_location: need(location, "peeringLocation", r)?,
+                bandwidth_in_mbps: need(mbps, "bandwidthInMbps", r)?,
+                routing_model: need(model, "routingModel", r)?,
+            }),
+            Some("direct") => Ok(Port::Direct {
+                express_route_port: need(port, "expressRoutePort", r)?,
+                bandwidth_in_gbps: need(gbps, "bandwidthInGbps", r)?,
+            }),
+            Some(other) => r.error(&format!("unknown variant `{other}` of portType")),
+            None => r.error("missing field `portType`"),
+        }
+    }
+}
+
+impl Json for PrefixInfo {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("prefix", &self.prefix);
+        w.field("validationState", &self.validation_state);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut prefix, mut state) = (None, None);
+        r.object(&mut |r, k| match k {
+            "prefix" => put(&mut prefix, r, k),
+            "validationState" => put(&mut state, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(PrefixInfo {
+            prefix: need(prefix, "prefix", r)?,
+            validation_state: need(state, "validationState", r)?,
+        })
+    }
+}
+
+impl Json for MicrosoftConfig {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("advertisedPublicPrefixes", &self.advertised_public_prefixes);
+        w.field("customerAsn", &self.customer_asn);
+        w.field("routingRegistryName", &self.routing_registry_name);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut prefixes, mut asn, mut registry) = (None, None, None);
+        r.object(&mut |r, k| match k {
+            "advertisedPublicPrefixes" => put(&mut prefixes, r, k),
+            "customerAsn" => put(&mut asn, r, k),
+            "routingRegistryName" => put(&mut registry, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(MicrosoftConfig {
+            advertised_public_prefixes: need(prefixes, "advertisedPublicPrefixes", r)?,
+            customer_asn: asn.flatten(),
+            routing_registry_name: registry.flatten(),
+        })
+    }
+}
+
+impl Json for PeeringConfig {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("peerAsn", &self.peer_asn);
+        w.field("ipv4", &self.ipv4);
+        w.field("ipv6", &self.ipv6);
+        w.field("vlanId", &self.vlan_id);
+        w.field("sharedKey", &self.shared_key);
+        w.field("microsoft", &self.microsoft);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut asn, mut v4, mut v6, mut vlan, mut key, mut ms) =
+            (None, None, None, None, None, None);
+        r.object(&mut |r, k| match k {
+            "peerAsn" => put(&mut asn, r, k),
+            "ipv4" => put(&mut v4, r, k),
+            "ipv6" => put(&mut v6, r, k),
+            "vlanId" => put(&mut vlan, r, k),
+            "sharedKey" => put(&mut key, r, k),
+            "microsoft" => put(&mut ms, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(PeeringConfig {
+            peer_asn: need(asn, "peerAsn", r)?,
+            ipv4: v4.flatten(),
+            ipv6: v6.flatten(),
+            vlan_id: need(vlan, "vlanId", r)?,
+            shared_key: key.flatten(),
+            microsoft: ms.flatten(),
+        })
+    }
+}
+
+impl Json for Peering {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("peeringType", &self.peering_type);
+        w.field("state", &self.state);
+        w.field("azureAsn", &self.azure_asn);
+        w.field("provisioningState", &self.provisioning_state);
+        w.field("config", &self.config);
+        w.field(
+            "advertisedPublicPrefixesState",
+            &self.advertised_public_prefixes_state,
+        );
+        w.field("prefixInfo", &self.prefix_info);
+        w.field("lastModifiedBy", &self.last_modified_by);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut kind, mut state, mut azure_asn, mut provisioning) = (None, None, None, None);
+        let (mut config, mut prefixes_state, mut info, mut by) = (None, None, None, None);
+        r.object(&mut |r, k| match k {
+            "peeringType" => put(&mut kind, r, k),
+            "state" => put(&mut state, r, k),
+            "azureAsn" => put(&mut azure_asn, r, k),
+            "provisioningState" => put(&mut provisioning, r, k),
+            "config" => put(&mut config, r, k),
+            "advertisedPublicPrefixesState" => put(&mut prefixes_state, r, k),
+            "prefixInfo" => put(&mut info, r, k),
+            "lastModifiedBy" => put(&mut by, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(Peering {
+            peering_type: need(kind, "peeringType", r)?,
+            state: need(state, "state", r)?,
+            azure_asn: need(azure_asn, "azureAsn", r)?,
+            provisioning_state: need(provisioning, "provisioningState", r)?,
+            config: need(config, "config", r)?,
+            advertised_public_prefixes_state: need(
+                prefixes_state,
+                "advertisedPublicPrefixesState",
+                r,
+            )?,
+            prefix_info: need(info, "prefixInfo", r)?,
+            last_modified_by: need(by, "lastModifiedBy", r)?,
+        })
+    }
+}
+
+impl Json for Authorization {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("name", &self.name);
+        w.field("authorizationKey", &self.authorization_key);
+        w.field("authorizationUseStatus", &self.authorization_use_status);
+        w.field("connection", &self.connection);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut name, mut key, mut status, mut connection) = (None, None, None, None);
+        r.object(&mut |r, k| match k {
+            "name" => put(&mut name, r, k),
+            "authorizationKey" => put(&mut key, r, k),
+            "authorizationUseStatus" => put(&mut status, r, k),
+            "connection" => put(&mut connection, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(Authorization {
+            name: need(name, "name", r)?,
+            authorization_key: need(key, "authorizationKey", r)?,
+            authorization_use_status: need(status, "authorizationUseStatus", r)?,
+            connection: connection.flatten(),
+        })
+    }
+}
+
+impl Json for VnetLink {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("name", &self.name);
+        w.field("vnetName", &self.vnet_name);
+        w.field("vnetRegion", &self.vnet_region);
+        w.field("addressSpaces", &self.address_spaces);
+        w.field("authorization", &self.authorization);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut name, mut vnet, mut region, mut spaces, mut auth) = (None, None, None, None, None);
+        r.object(&mut |r, k| match k {
+            "name" => put(&mut name, r, k),
+            "vnetName" => put(&mut vnet, r, k),
+            "vnetRegion" => put(&mut region, r, k),
+            "addressSpaces" => put(&mut spaces, r, k),
+            "authorization" => put(&mut auth, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(VnetLink {
+            name: need(name, "name", r)?,
+            vnet_name: need(vnet, "vnetName", r)?,
+            vnet_region: need(region, "vnetRegion", r)?,
+            address_spaces: need(spaces, "addressSpaces", r)?,
+            authorization: auth.flatten(),
+        })
+    }
+}
+
+impl Json for Circuit {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("name", &self.name);
+        w.field("resourceGroup", &self.resource_group);
+        w.field("region", &self.region);
+        w.field("subscriptionId", &self.subscription_id);
+        w.field("port", &self.port);
+        w.field("sku", &self.sku);
+        w.field("serviceKey", &self.service_key);
+        w.field(
+            "serviceProviderProvisioningState",
+            &self.service_provider_provisioning_state,
+        );
+        w.field("circuitProvisioningState", &self.circuit_provisioning_state);
+        w.field("provisioningState", &self.provisioning_state);
+        w.field("allowClassicOperations", &self.allow_classic_operations);
+        w.field("peerings", &self.peerings);
+        w.field("authorizations", &self.authorizations);
+        w.field("vnetLinks", &self.vnet_links);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut name, mut group, mut region, mut subscription) = (None, None, None, None);
+        let (mut port, mut sku, mut key, mut provider) = (None, None, None, None);
+        let (mut status, mut provisioning, mut classic) = (None, None, None);
+        let (mut peerings, mut authorizations, mut links) = (None, None, None);
+        r.object(&mut |r, k| match k {
+            "name" => put(&mut name, r, k),
+            "resourceGroup" => put(&mut group, r, k),
+            "region" => put(&mut region, r, k),
+            "subscriptionId" => put(&mut subscription, r, k),
+            "port" => put(&mut port, r, k),
+            "sku" => put(&mut sku, r, k),
+            "serviceKey" => put(&mut key, r, k),
+            "serviceProviderProvisioningState" => put(&mut provider, r, k),
+            "circuitProvisioningState" => put(&mut status, r, k),
+            "provisioningState" => put(&mut provisioning, r, k),
+            "allowClassicOperations" => put(&mut classic, r, k),
+            "peerings" => put(&mut peerings, r, k),
+            "authorizations" => put(&mut authorizations, r, k),
+            "vnetLinks" => put(&mut links, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(Circuit {
+            name: need(name, "name", r)?,
+            resource_group: need(group, "resourceGroup", r)?,
+            region: need(region, "region", r)?,
+            subscription_id: need(subscription, "subscriptionId", r)?,
+            port: need(port, "port", r)?,
+            sku: need(sku, "sku", r)?,
+            service_key: need(key, "serviceKey", r)?,
+            service_provider_provisioning_state: need(
+                provider,
+                "serviceProviderProvisioningState",
+                r,
+            )?,
+            circuit_provisioning_state: need(status, "circuitProvisioningState", r)?,
+            provisioning_state: need(provisioning, "provisioningState", r)?,
+            allow_classic_operations: need(classic, "allowClassicOperations", r)?,
+            peerings: need(peerings, "peerings", r)?,
+            authorizations: need(authorizations, "authorizations", r)?,
+            vnet_links: need(links, "vnetLinks", r)?,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app's data (field names as in Rust: these types have no rename)
+
+impl Json for TimelineEntry {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("at", &self.at);
+        w.field("action", &self.action);
+        w.field("before", &self.before);
+        w.field("after", &self.after);
+        w.field("refusal", &self.refusal);
+        w.field("notes", &self.notes);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut at, mut action, mut before, mut after, mut refusal, mut notes) =
+            (None, None, None, None, None, None);
+        r.object(&mut |r, k| match k {
+            "at" => put(&mut at, r, k),
+            "action" => put(&mut action, r, k),
+            "before" => put(&mut before, r, k),
+            "after" => put(&mut after, r, k),
+            "refusal" => put(&mut refusal, r, k),
+            "notes" => put(&mut notes, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(TimelineEntry {
+            at: need(at, "at", r)?,
+            action: need(action, "action", r)?,
+            before: need(before, "before", r)?,
+            after: after.flatten(),
+            refusal: refusal.flatten(),
+            notes: notes.unwrap_or_default(),
+        })
+    }
+}
+
+impl Json for SavedCircuit {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("id", &self.id);
+        w.field("circuit", &self.circuit);
+        w.field("step", &self.step);
+        w.field("updated", &self.updated);
+        w.field("drafts", &self.drafts);
+        w.field("timeline", &self.timeline);
+        w.field("history", &self.history);
+        w.field("imported", &self.imported);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut id, mut circuit, mut step, mut updated) = (None, None, None, None);
+        let (mut drafts, mut timeline, mut history, mut imported) = (None, None, None, None);
+        r.object(&mut |r, k| match k {
+            "id" => put(&mut id, r, k),
+            "circuit" => put(&mut circuit, r, k),
+            "step" => put(&mut step, r, k),
+            "updated" => put(&mut updated, r, k),
+            "drafts" => put(&mut drafts, r, k),
+            "timeline" => put(&mut timeline, r, k),
+            "history" => put(&mut history, r, k),
+            "imported" => put(&mut imported, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(SavedCircuit {
+            id: need(id, "id", r)?,
+            circuit: need(circuit, "circuit", r)?,
+            step: need(step, "step", r)?,
+            updated: need(updated, "updated", r)?,
+            drafts: drafts.unwrap_or_default(),
+            timeline: timeline.unwrap_or_default(),
+            history: history.unwrap_or_default(),
+            imported: imported.unwrap_or_default(),
+        })
+    }
+}
+
+impl Json for AppData {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("circuits", &self.circuits);
+        w.field("create_draft", &self.create_draft);
+        w.field("deleted", &self.deleted);
+        w.close('}');
+    }
+    fn read(r: &mut Reader) -> Result<Self> {
+        let (mut circuits, mut draft, mut deleted) = (None, None, None);
+        r.object(&mut |r, k| match k {
+            "circuits" => put(&mut circuits, r, k),
+            "create_draft" => put(&mut draft, r, k),
+            "deleted" => put(&mut deleted, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(AppData {
+            circuits: need(circuits, "circuits", r)?,
+            create_draft: draft.unwrap_or_default(),
+            deleted: deleted.unwrap_or_default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_round_trip_with_every_escape() {
+        let s = "a\"b\\c/\u{8}\u{c}\n\r\t\u{1}\u{1f}é€😀";
+        let text = to_string(&s.to_string());
+        assert_eq!(text, "\"a\\\"b\\\\c/\\b\\f\\n\\r\\t\\u0001\\u001fé€😀\"");
+        assert_eq!(from_str::<String>(&text).unwrap(), s);
+        assert_eq!(
+            from_str::<String>(r#""\ud83d\ude00 \u00e9 \/""#).unwrap(),
+            "😀 é /"
+        );
+    }
+
+    #[test]
+    fn bad_strings_are_errors_with_a_position() {
+        for bad in [
+            r#""abc"#,
+            r#""\x""#,
+            r#""\ud83d""#,
+            r#""\ude00""#,
+            r#""\u12""#,
+            "\"a\u{1}\"",
+        ] {
+            let e = from_str::<String>(bad).unwrap_err();
+            assert!(e.contains("at character"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn numbers_follow_json_grammar_and_ranges() {
+        assert_eq!(from_str::<u32>(" 42 ").unwrap(), 42);
+        assert_eq!(from_str::<u8>("255").unwrap(), 255);
+        for bad in [
+            "256",
+            "-1",
+            "01",
+            "1.5",
+            "1e2",
+            "",
+            "-",
+            "1.",
+            ".5",
+            "4294967296",
+        ] {
+            assert!(from_str::<u8>(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            from_str::<f64>("1732608000000").unwrap(),
+            1_732_608_000_000.0
+        );
+        assert_eq!(from_str::<f64>("-1.5e3").unwrap(), -1500.0);
+        assert!(from_str::<f64>("1e999").is_err());
+        assert_eq!(to_string(&1_732_608_000_000.0f64), "1732608000000.0");
+        assert_eq!(to_string(&0.1f64), "0.1");
+        assert_eq!(to_string(&f64::NAN), "0.0");
+        assert_eq!(to_string(&u64::MAX), "18446744073709551615");
+    }
+
+    #[test]
+    fn cut_off_text_says_so() {
+        let mut data = AppData::default();
+        data.create_draft.insert("name".into(), "ER \"x\"".into());
+        data.deleted.insert("gone".into(), 12.5);
+        let text = to_string(&data);
+        for cut in 1..text.len() {
+            let e = from_str::<AppData>(&text[..cut]).unwrap_err();
+            assert!(
+                e.starts_with("the text ends too early"),
+                "{}: {e}",
+                &text[..cut]
+            );
+        }
+        let e = from_str::<Vec<u8>>("[1,x]").unwrap_err();
+        assert!(!e.contains("ends too early"), "{e}");
+    }
+
+    #[test]
+    fn structure_errors_are_reported_not_panics() {
+        assert!(from_str::<Vec<u32>>("[1,2,]").is_err());
+        assert!(from_str::<Vec<u32>>("[1 2]").is_err());
+        assert!(from_str::<Vec<u32>>("[1,2] x").is_err());
+        assert_eq!(from_str::<Vec<u32>>(" [ ] ").unwrap(), Vec::<u32>::new());
+        let deep = "[".repeat(10_000);
+        assert!(from_str::<Vec<u32>>(&deep).is_err());
+        let mut r = Reader::new(&deep);
+        assert!(r.skip().unwrap_err().contains("nested too deeply"));
+        assert!(from_str::<BTreeMap<String, u8>>(r#"{"a":1,"a":2}"#).unwrap()["a"] == 2);
+        let e = from_str::<er_core::Sku>(
+            r#"{"tier":"Standard","tier":"Premium","family":"MeteredData"}"#,
+        )
+        .unwrap_err();
+        assert!(e.contains("duplicate field `tier`"), "{e}");
+        let e = from_str::<er_core::Sku>(r#"{"tier":"Standard"}"#).unwrap_err();
+        assert!(e.contains("missing field `family`"), "{e}");
+        let e = from_str::<er_core::Sku>(r#"{"tier":"Gold","family":"MeteredData"}"#).unwrap_err();
+        assert!(e.contains("unknown variant `Gold`"), "{e}");
+    }
+
+    #[test]
+    fn validated_values_are_checked_by_the_core() {
+        // RESERVED-ASN: 65515 is refused as a peer ASN; VLAN IDs are 1–4094 [ROUTING].
+        assert!(from_str::<PeerAsn>("65515").is_err());
+        assert!(from_str::<PeerAsn>("65001").is_ok());
+        assert!(from_str::<VlanId>("0").is_err());
+        assert!(from_str::<VlanId>("4095").is_err());
+        assert!(from_str::<LinkPair>(
+            r#"{"primary":"192.168.1.0/30","secondary":"192.168.1.0/30"}"#
+        )
+        .is_err());
+        assert!(from_str::<LinkPair>(
+            r#"{"primary":"192.168.1.0/30","secondary":"192.168.1.4/30"}"#
+        )
+        .is_ok());
+        assert!(from_str::<SharedKey>(r#""has space""#).is_err());
+    }
+}

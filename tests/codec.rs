@@ -1,0 +1,248 @@
+//! The stored data's hand-written codec (`src/codec.rs`) against serde_json, the reference for the
+//! format: every circuit the core's scenarios reach and every real Azure example the importer
+//! reads is written to the same text by both, read back equal by both, and mutated texts are
+//! accepted or refused alike.
+#![cfg(not(target_arch = "wasm32"))]
+
+use er_core::{CircuitProvisioningState, Port};
+use er_wizard::codec;
+use er_wizard::state::{AppData, SavedCircuit};
+use er_wizard::storage::{self, decode, Decoded, Envelope, VERSION};
+use er_wizard::store::migrate;
+use proptest::prelude::*;
+
+const EXAMPLES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/core/tests/fixtures/azure-examples"
+);
+
+/// Every scenario played through `SavedCircuit::act` (timelines with refusals and notes, undo
+/// history), every real example imported, plus the corners: a Direct circuit's port, a Status
+/// Azure does not document, text that needs escaping, drafts and deletions.
+fn rich_data() -> AppData {
+    let mut data = AppData::default();
+    let mut t = 1_732_608_000_000.0;
+    for (i, s) in er_core::scenarios().iter().enumerate() {
+        let mut saved = SavedCircuit::new(format!("s{i}"), s.start().expect("starts"), 1, t);
+        for step in &s.steps {
+            t += 1234.0;
+            saved.act(&step.action, &er_core::action_label(&step.action), t);
+        }
+        saved.step = (i % 5 + 1) as u8;
+        saved.drafts.insert(
+            format!("peering.{i}"),
+            "line one\nline \"two\"\t\\ é€😀".into(),
+        );
+        data.circuits.push(saved);
+    }
+    for entry in std::fs::read_dir(EXAMPLES).expect("examples") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
+        if let Ok(found) = er_core::import(&text) {
+            for (j, imported) in found.into_iter().enumerate() {
+                let mut saved = SavedCircuit::new(
+                    format!("imp{j}-{}", data.circuits.len()),
+                    imported.circuit,
+                    3,
+                    t,
+                );
+                saved.imported = true;
+                data.circuits.push(saved);
+            }
+        }
+    }
+    let direct = er_core::CreateCircuit {
+        name: "ER-Direct".into(),
+        resource_group: "rg".into(),
+        region: "West US".into(),
+        port_type: er_core::PortType::Direct,
+        express_route_port: "Contoso-Direct".into(),
+        bandwidth_gbps: 10,
+        ..Default::default()
+    };
+    let direct = er_core::create(&direct, "b1410692-0000-4ceb-b94a-b90b94d398d1").expect("valid");
+    data.circuits
+        .push(SavedCircuit::new("direct".into(), direct, 2, t));
+    let mut odd = data.circuits[0].clone();
+    odd.id = "odd".into();
+    odd.circuit.circuit_provisioning_state =
+        CircuitProvisioningState::Other("Pending \u{1}".into());
+    odd.circuit.name = "<script>\"x\"</script>\u{7f}".into();
+    odd.updated = 0.1;
+    odd.circuit.vnet_links.push(er_core::VnetLink {
+        name: "conn-other-sub".into(),
+        vnet_name: "vnet-b".into(),
+        vnet_region: "East US".into(),
+        address_spaces: vec![
+            "10.20.0.0/16".parse().unwrap(),
+            "fd00:1::/64".parse().unwrap(),
+        ],
+        authorization: Some("auth-1".into()),
+    });
+    data.circuits.push(odd);
+    if let Some(p) = data
+        .circuits
+        .iter_mut()
+        .flat_map(|s| s.circuit.peerings.iter_mut())
+        .next()
+    {
+        p.config.shared_key = Some(er_core::SharedKey::parse("Md5Key123").expect("valid key"));
+    }
+    data.create_draft
+        .insert("name".into(), "Half typed \"ER\"".into());
+    data.remove("gone", 1_732_608_000_123.0);
+    data.remove("gone-too", 5.0);
+    data
+}
+
+fn serde_text(data: &AppData) -> String {
+    serde_json::to_string(data).expect("serializes")
+}
+
+#[test]
+fn the_test_data_covers_every_stored_shape() {
+    let data = rich_data();
+    let circuits = || data.circuits.iter().map(|s| &s.circuit);
+    assert!(circuits().any(|c| matches!(c.port, Port::Direct { .. })));
+    assert!(circuits().any(|c| matches!(c.port, Port::Provider { .. })));
+    assert!(circuits().any(|c| c.peerings.iter().any(|p| p.config.microsoft.is_some())));
+    assert!(circuits().any(|c| c.peerings.iter().any(|p| p.config.ipv6.is_some())));
+    assert!(circuits().any(|c| c.peerings.iter().any(|p| p.config.shared_key.is_some())));
+    assert!(circuits().any(|c| c.peerings.iter().any(|p| !p.prefix_info.is_empty())));
+    assert!(circuits().any(|c| !c.authorizations.is_empty()));
+    assert!(circuits().any(|c| c.vnet_links.iter().any(|l| l.authorization.is_some())));
+    assert!(data.circuits.iter().any(|s| s.imported));
+    assert!(data
+        .circuits
+        .iter()
+        .flat_map(|s| &s.timeline)
+        .any(|e| e.refusal.is_some()));
+    assert!(data
+        .circuits
+        .iter()
+        .flat_map(|s| &s.timeline)
+        .any(|e| !e.notes.is_empty()));
+    assert!(data.circuits.iter().any(|s| !s.history.is_empty()));
+}
+
+#[test]
+fn writes_the_same_text_as_serde_json() {
+    let data = rich_data();
+    assert_eq!(codec::to_string(&data), serde_text(&data));
+}
+
+#[test]
+fn reads_what_serde_json_writes_compact_and_pretty() {
+    let data = rich_data();
+    assert_eq!(
+        codec::from_str::<AppData>(&serde_text(&data)),
+        Ok(data.clone())
+    );
+    let pretty = serde_json::to_string_pretty(&data).expect("serializes");
+    assert_eq!(codec::from_str::<AppData>(&pretty), Ok(data));
+}
+
+#[test]
+fn serde_json_reads_what_it_writes() {
+    let data = rich_data();
+    let back: AppData = serde_json::from_str(&codec::to_string(&data)).expect("reads");
+    assert_eq!(back, data);
+}
+
+#[test]
+fn fields_in_any_order_with_unknown_ones_and_defaults_read_like_serde() {
+    let text = r#"{"deleted":{},"extra":[1,{"a":null}],"circuits":[{"updated":5,"step":2,"id":"x",
+        "circuit":{"vnetLinks":[],"authorizations":[],"peerings":[],"allowClassicOperations":false,
+        "provisioningState":"Succeeded","circuitProvisioningState":"Enabled",
+        "serviceProviderProvisioningState":"NotProvisioned","serviceKey":"k",
+        "sku":{"family":"MeteredData","tier":"Standard"},
+        "port":{"bandwidthInMbps":200,"routingModel":"Layer3","portType":"provider",
+                "peeringLocation":"Amsterdam","serviceProviderName":"Equinix","future":true},
+        "subscriptionId":"","region":"West Europe","resourceGroup":"rg","name":"ER"}}]}"#;
+    let ours = codec::from_str::<AppData>(text).expect("reads");
+    let theirs: AppData = serde_json::from_str(text).expect("serde reads");
+    assert_eq!(ours, theirs);
+    assert!(ours.circuits[0].timeline.is_empty());
+    assert!(!ours.circuits[0].imported);
+}
+
+#[test]
+fn envelopes_round_trip_and_keep_their_revision() {
+    let data = rich_data();
+    let text = storage::encode(VERSION, 41, &data);
+    let serde = serde_json::to_string(&Envelope {
+        version: VERSION,
+        revision: 41,
+        data: &data,
+    })
+    .expect("serializes");
+    assert_eq!(text, serde);
+    match decode::<AppData>(&text, migrate) {
+        Decoded::Current(env) => {
+            assert_eq!(env.revision, 41);
+            assert_eq!(env.data, data);
+        }
+        other => panic!("expected current data, got {other:?}"),
+    }
+    assert_eq!(storage::revision_of(&text), Some(41));
+    assert_eq!(
+        storage::revision_of(r#"{"version":1,"data":[]}"#),
+        None,
+        "no revision stored is not revision 0"
+    );
+    assert!(matches!(
+        decode::<AppData>(r#"{"version":1,"data":{"circuits":[]},"version":1}"#, migrate),
+        Decoded::Corrupt(e) if e.contains("duplicate field `version`")
+    ));
+}
+
+/// Replaces `len` characters at `at` (both taken modulo the text) with `insert`.
+fn mutate(base: &str, at: usize, len: usize, insert: &str) -> String {
+    let chars: Vec<char> = base.chars().collect();
+    let at = at % (chars.len() + 1);
+    let end = (at + len).min(chars.len());
+    chars[..at]
+        .iter()
+        .copied()
+        .chain(insert.chars())
+        .chain(chars[end..].iter().copied())
+        .collect()
+}
+
+fn small_text() -> String {
+    let mut data = rich_data();
+    data.circuits.truncate(3);
+    for c in &mut data.circuits {
+        c.history.truncate(1);
+        c.timeline.truncate(2);
+    }
+    serde_text(&data)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Whatever the damage, both read the same data or both refuse.
+    #[test]
+    fn mutated_text_is_read_or_refused_like_serde(
+        at in 0usize..40_000,
+        len in 0usize..12,
+        insert in prop_oneof![
+            "\\PC{0,6}",
+            Just("null".to_string()),
+            Just("\"\"".to_string()),
+            Just("0".to_string()),
+            Just("1e3".to_string()),
+            Just("-1".to_string()),
+            Just("\"Premium\"".to_string()),
+            Just("\"\\u00e9\"".to_string()),
+            Just(",\"x\":1".to_string()),
+            Just("[]".to_string()),
+            Just("{}".to_string()),
+        ],
+    ) {
+        let text = mutate(&small_text(), at, len, &insert);
+        let ours = codec::from_str::<AppData>(&text).ok();
+        let theirs = serde_json::from_str::<AppData>(&text).ok();
+        prop_assert_eq!(ours, theirs, "text: {}", text);
+    }
+}
