@@ -934,11 +934,13 @@ impl Json for Peering {
         );
         w.field("prefixInfo", &self.prefix_info);
         w.field("lastModifiedBy", &self.last_modified_by);
+        w.field("globalReach", &self.global_reach);
         w.close('}');
     }
     fn read(r: &mut Reader) -> Result<Self> {
         let (mut kind, mut state, mut azure_asn, mut provisioning) = (None, None, None, None);
         let (mut config, mut prefixes_state, mut info, mut by) = (None, None, None, None);
+        let mut global_reach = None;
         r.object(&mut |r, k| match k {
             "peeringType" => put(&mut kind, r, k),
             "state" => put(&mut state, r, k),
@@ -948,6 +950,7 @@ impl Json for Peering {
             "advertisedPublicPrefixesState" => put(&mut prefixes_state, r, k),
             "prefixInfo" => put(&mut info, r, k),
             "lastModifiedBy" => put(&mut by, r, k),
+            "globalReach" => put(&mut global_reach, r, k),
             _ => r.skip(),
         })?;
         Ok(Peering {
@@ -963,6 +966,7 @@ impl Json for Peering {
             )?,
             prefix_info: need(info, "prefixInfo", r)?,
             last_modified_by: need(by, "lastModifiedBy", r)?,
+            global_reach: global_reach.unwrap_or_default(),
         })
     }
 }

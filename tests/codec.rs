@@ -86,6 +86,7 @@ fn rich_data() -> AppData {
         .next()
     {
         p.config.shared_key = Some(er_core::SharedKey::parse("Md5Key123").expect("valid key"));
+        p.global_reach = vec!["gr-to-london".into(), "gr \"2\"".into()];
     }
     data.create_draft
         .insert("name".into(), "Half typed \"ER\"".into());
@@ -108,6 +109,7 @@ fn the_test_data_covers_every_stored_shape() {
     assert!(circuits().any(|c| c.peerings.iter().any(|p| p.config.ipv6.is_some())));
     assert!(circuits().any(|c| c.peerings.iter().any(|p| p.config.shared_key.is_some())));
     assert!(circuits().any(|c| c.peerings.iter().any(|p| !p.prefix_info.is_empty())));
+    assert!(circuits().any(|c| c.peerings.iter().any(|p| !p.global_reach.is_empty())));
     assert!(circuits().any(|c| !c.authorizations.is_empty()));
     assert!(circuits().any(|c| c.vnet_links.iter().any(|l| l.authorization.is_some())));
     assert!(data.circuits.iter().any(|s| s.imported));
@@ -163,6 +165,15 @@ fn fields_in_any_order_with_unknown_ones_and_defaults_read_like_serde() {
     assert_eq!(ours, theirs);
     assert!(ours.circuits[0].timeline.is_empty());
     assert!(!ours.circuits[0].imported);
+}
+
+/// Data saved before Global Reach connections were kept has no `globalReach`: it reads as none.
+#[test]
+fn a_peering_saved_without_global_reach_reads_as_none() {
+    let data = rich_data();
+    let old = serde_text(&data).replace(r#","globalReach":[]"#, "");
+    assert!(!old.contains(r#""globalReach":[]"#));
+    assert_eq!(codec::from_str::<AppData>(&old), Ok(data));
 }
 
 #[test]

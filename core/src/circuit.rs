@@ -148,6 +148,11 @@ pub struct Peering {
     pub prefix_info: Vec<PrefixInfo>,
     /// `lastModifiedBy`: "Customer" for peerings made in the wizard. [EX-PEERING-GET]
     pub last_modified_by: String,
+    /// `connections`: the Global Reach connections on this peering, by name (read from a real
+    /// circuit; the wizard does not make them). They count against the link limit. [SPEC-2024-05]
+    /// [LIMITS]
+    #[serde(default)]
+    pub global_reach: Vec<String>,
 }
 
 impl Peering {
@@ -296,6 +301,17 @@ impl Circuit {
     /// The peering of a type, if configured.
     pub fn peering(&self, kind: PeeringType) -> Option<&Peering> {
         self.peerings.iter().find(|p| p.peering_type == kind)
+    }
+
+    /// What counts against the link limit: the linked VNets and the Global Reach connections.
+    /// [LIMITS]
+    pub fn links_used(&self) -> usize {
+        self.vnet_links.len()
+            + self
+                .peerings
+                .iter()
+                .map(|p| p.global_reach.len())
+                .sum::<usize>()
     }
 
     /// An authorization by name.

@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use crate::circuit::{Circuit, Port};
+use crate::circuit::{Circuit, Port, VnetLink};
 use crate::enums::{PeeringState, PeeringType, RoutingModel, SkuFamily, SkuTier};
 use crate::machine::higher_bandwidths;
 use crate::routing::{LinkPair, PeeringConfig};
@@ -916,6 +916,20 @@ pub fn unlink_vnet(connection_name: &str, resource_group: &str) -> CommandPair {
     )
 }
 
+/// Unlinks one of the circuit's links. A link made with an authorization key is a connection
+/// in the VNet's own subscription and its gateway's resource group, as [`links_step`] creates
+/// it, so that is where it is deleted (releasing the authorization). [PS-LINK]
+pub fn unlink_link(c: &Circuit, link: &VnetLink) -> CommandPair {
+    match link.authorization {
+        Some(_) => {
+            let mut p = unlink_vnet(&link.name, "<gateway-resource-group>");
+            p.title.push_str(" (run in the VNet's subscription)");
+            p
+        }
+        None => unlink_vnet(&link.name, &c.resource_group),
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Lifecycle: changes and deletion
 
@@ -1140,7 +1154,7 @@ pub fn lifecycle(c: &Circuit) -> Vec<CommandPair> {
         out.push(set_peering_state(c, p.peering_type, to));
     }
     for l in &c.vnet_links {
-        out.push(unlink_vnet(&l.name, &c.resource_group));
+        out.push(unlink_link(c, l));
     }
     for a in &c.authorizations {
         out.push(remove_authorization(c, &a.name));

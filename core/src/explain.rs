@@ -332,10 +332,17 @@ pub fn explain_route_limit(
         meaning: format!(
             "{advertised} {family} routes advertised on {kind} exceed the limit of {limit}, so the BGP session is dropped. Limits: private peering 4,000 IPv4 routes (10,000 with Premium) and 100 IPv6 routes; Microsoft peering 200 routes per BGP session."
         ),
-        next_steps: vec![
-            format!("Summarise or filter your routes to {limit} or fewer."),
-            "For more private peering IPv4 routes, upgrade to Premium (10,000).".into(),
-        ],
+        next_steps: {
+            let mut steps = vec![format!("Summarise or filter your routes to {limit} or fewer.")];
+            // Premium raises only the private peering IPv4 limit (4,000 → 10,000). [LIMITS]
+            if kind != PeeringType::MicrosoftPeering
+                && family == IpFamily::V4
+                && tier != SkuTier::Premium
+            {
+                steps.push("For more private peering IPv4 routes, upgrade to Premium (10,000).".into());
+            }
+            steps
+        },
         source: "[ROUTING] [LIMITS]",
     })
 }

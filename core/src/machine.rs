@@ -560,6 +560,7 @@ fn new_peering(kind: PeeringType, config: PeeringConfig) -> Peering {
         advertised_public_prefixes_state: apps,
         prefix_info,
         last_modified_by: "Customer".into(),
+        global_reach: Vec::new(),
     }
 }
 
@@ -810,11 +811,21 @@ fn link_gate(c: &Circuit) -> Result<Vec<Warning>, Refusal> {
     }
     // SC-38 [LIMITS]
     let limit = c.link_limit();
-    if c.vnet_links.len() >= limit as usize {
+    if c.links_used() >= limit as usize {
+        // Premium's limit grows with bandwidth, but not at every step (100 and 200 Mbps both
+        // allow 25): name the first bandwidth that actually allows more. [LIMITS]
+        let more_links_at = (c.sku.tier == SkuTier::Premium)
+            .then(|| {
+                higher_bandwidths(c)
+                    .into_iter()
+                    .find(|mbps| link_limit(SkuTier::Premium, *mbps) > limit)
+            })
+            .flatten();
         return Err(Refusal::LinkLimitReached {
             limit,
             tier: c.sku.tier,
             bandwidth_mbps: c.bandwidth_mbps(),
+            more_links_at,
         });
     }
     // [WF] step 4 before step 5: VNets connect through private peering.
@@ -919,7 +930,7 @@ fn link_vnet(c: &Circuit, link: &VnetLinkRequest) -> Result<Transition, Refusal>
     notes.push(format!(
         "Virtual network '{}' linked ({} of {} links used).",
         link.vnet_name,
-        next.vnet_links.len(),
+        next.links_used(),
         next.link_limit()
     ));
     Ok(Transition {
@@ -960,6 +971,7 @@ fn change_bandwidth(c: &Circuit, mbps: u32) -> Result<Transition, Refusal> {
         return Err(Refusal::BandwidthDecrease {
             from: current,
             to: mbps,
+            direct: c.is_direct(),
         });
     }
     let mut next = c.clone();
@@ -1042,12 +1054,12 @@ fn change_tier(c: &Circuit, tier: SkuTier) -> Result<Transition, Refusal> {
                     })
                     .map(|l| l.name.clone())
                     .collect();
-                if too_many_links_to_downgrade(c.vnet_links.len(), limit)
+                if too_many_links_to_downgrade(c.links_used(), limit)
                     || !other_region_links.is_empty()
                 {
                     return Err(Refusal::PremiumDowngradeBlocked {
                         to: tier,
-                        links: c.vnet_links.len(),
+                        links: c.links_used(),
                         limit,
                         other_region_links,
                     });

@@ -4,7 +4,7 @@ use crate::enums::{
     AdvertisedPublicPrefixesState, PeeringState, PeeringType, PrefixValidationState,
     ServiceProviderProvisioningState, SkuFamily, SkuTier,
 };
-use crate::limits::too_many_links_to_downgrade;
+use crate::limits::{link_limit, too_many_links_to_downgrade};
 
 fn list<T: std::fmt::Display>(items: &[T]) -> String {
     items
@@ -236,7 +236,7 @@ pub enum Refusal {
         asn: u32,
     },
     /// 12076/8074/8075 as peer ASN (SC-18).
-    #[error("ASN {asn} is used or reserved by Microsoft Azure (12076 is Microsoft's ASN on every peering; 8074 and 8075 are reserved); it cannot be your peer ASN.")]
+    #[error("ASN {asn} is used or reserved by Microsoft Azure (12076 is Microsoft's ASN on every peering; 8074 and 8075 are reserved); it cannot be your AS number.")]
     AzurePublicAsn {
         /// The ASN.
         asn: u32,
@@ -445,7 +445,7 @@ pub enum Refusal {
     #[error("Virtual networks connect through Azure private peering, which is not configured on this circuit.")]
     LinkNeedsPrivatePeering,
     /// Too many links (SC-38).
-    #[error("The circuit already has {limit} virtual network links, the limit for a {tier} circuit at {} (Global Reach connections count against this limit too).", fmt_mbps(*.bandwidth_mbps))]
+    #[error("The circuit already uses all {limit} of its links, the limit for a {tier} circuit at {} (linked virtual networks and Global Reach connections count alike).", fmt_mbps(*.bandwidth_mbps))]
     LinkLimitReached {
         /// The limit.
         limit: u32,
@@ -453,6 +453,8 @@ pub enum Refusal {
         tier: SkuTier,
         /// The bandwidth in Mbps.
         bandwidth_mbps: u32,
+        /// Premium: the lowest bandwidth this circuit can change to that allows more links.
+        more_links_at: Option<u32>,
     },
     /// Standard: other geopolitical region.
     #[error("Virtual network region '{vnet_region}' is in a different geopolitical region from the circuit's region '{circuit_region}'; a {tier} circuit links only VNets in its own geopolitical region.")]
@@ -499,12 +501,14 @@ pub enum Refusal {
 
     // ---- circuit changes ---------------------------------------------------------------
     /// Bandwidth decrease (SC-39b).
-    #[error("Bandwidth cannot be decreased from {} to {}: a downgrade needs the circuit to be deprovisioned and a new circuit created.", fmt_mbps(*.from), fmt_mbps(*.to))]
+    #[error("Bandwidth cannot be decreased from {} to {}: a downgrade needs the circuit to be {} and a new circuit created.", fmt_mbps(*.from), fmt_mbps(*.to), if *.direct { "deleted" } else { "deprovisioned" })]
     BandwidthDecrease {
         /// Current bandwidth, Mbps.
         from: u32,
         /// Requested bandwidth, Mbps.
         to: u32,
+        /// An ExpressRoute Direct circuit: no provider to deprovision it (SC-14).
+        direct: bool,
     },
     /// Same bandwidth.
     #[error("The circuit is already {}.", fmt_mbps(*.mbps))]
@@ -599,7 +603,7 @@ impl Refusal {
             PeeringStateUnchanged { .. } | PeeringUnchanged { .. } => "Nothing to change.".into(),
             AsnOutOfRange { max, .. } => format!("Enter your AS number as a whole number from 1 to {max}."),
             ReservedAsn { .. } => "Use another ASN; for private peering any private ASN except 65515–65520 works (65514 and 65521 are fine).".into(),
-            AzurePublicAsn { .. } => "Enter your own AS number as the peer ASN.".into(),
+            AzurePublicAsn { .. } => "Enter your own AS number (the one your prefixes and BGP sessions use).".into(),
             DocumentationAsn { .. } => "Use the public ASN your prefixes are registered to.".into(),
             SubnetInvalid { .. } => "Type an IPv4 prefix such as 192.168.100.128/30, or an IPv6 prefix such as 3FFE:FFFF:0:CD30::/126.".into(),
             SubnetHostBitsSet { suggested, .. } => format!("Use the network address {suggested}."),
@@ -631,15 +635,28 @@ impl Refusal {
             AuthorizationNotFound { .. } | NoAuthorizations => "Create an authorization first.".into(),
             LinkNeedsProvisioned { .. } => "Wait until the provider status is Provisioned, configure private peering, then link the VNet.".into(),
             LinkNeedsPrivatePeering => "Configure Azure private peering first.".into(),
-            LinkLimitReached { tier: SkuTier::Premium, .. } => "Unlink a VNet, or increase the circuit's bandwidth: Premium allows more links at higher bandwidths.".into(),
-            LinkLimitReached { .. } => "Unlink a VNet, or upgrade to Premium for more links (Premium allows more links at higher bandwidths).".into(),
+            LinkLimitReached { tier: SkuTier::Premium, more_links_at: Some(mbps), .. } => format!(
+                "Unlink a VNet, or increase the circuit's bandwidth to {}: Premium allows {} links there.",
+                fmt_mbps(*mbps),
+                link_limit(SkuTier::Premium, *mbps)
+            ),
+            LinkLimitReached { tier: SkuTier::Premium, limit, bandwidth_mbps, .. } => format!(
+                "Unlink a VNet you no longer need: {limit} is the most a Premium circuit allows at {} and at every bandwidth this circuit can change to. Use another circuit for more virtual networks.",
+                fmt_mbps(*bandwidth_mbps)
+            ),
+            LinkLimitReached { bandwidth_mbps, .. } => format!(
+                "Unlink a VNet, or upgrade to Premium: a Premium circuit at {} allows {} links.",
+                fmt_mbps(*bandwidth_mbps),
+                link_limit(SkuTier::Premium, *bandwidth_mbps)
+            ),
             OtherGeopoliticalRegion { .. } => "Upgrade the circuit to Premium, or link a VNet in the circuit's geopolitical region.".into(),
             AuthorizationInUse { .. } => "Ask the circuit owner for a new authorization: each authorization key can be used by one connection.".into(),
             AuthorizationKeyNotFound => "Ask the circuit owner for a valid authorization key.".into(),
             LinkNameTaken { .. } => "Choose another connection name.".into(),
             LinkNotFound { .. } | NoLinks => "Nothing to unlink.".into(),
             TooManyAddressSpaces { .. } => "Reduce the address spaces advertised from the VNet and its peered VNets to 200 or fewer, link, then add more (up to 1,000).".into(),
-            BandwidthDecrease { .. } => "Ask the provider to deprovision this circuit and create a new circuit with the lower bandwidth.".into(),
+            BandwidthDecrease { direct: false, .. } => "Ask the provider to deprovision this circuit and create a new circuit with the lower bandwidth.".into(),
+            BandwidthDecrease { direct: true, .. } => "Delete this circuit and create a new one on the ExpressRoute Direct port at the lower bandwidth (an ExpressRoute Direct circuit has no provider to deprovision it).".into(),
             BandwidthUnchanged { .. } | FamilyUnchanged { .. } | TierUnchanged { .. } | ClassicOperationsUnchanged { .. } => "Nothing to change.".into(),
             NoHigherBandwidth { .. } => "Create an additional circuit if you need more capacity.".into(),
             UnlimitedToMetered => "Keep UnlimitedData, or create a new MeteredData circuit.".into(),
@@ -681,8 +698,10 @@ impl Refusal {
             ProviderStateConflict { .. } => "[WF]",
             DeleteWhileProvisioned { .. } => "[WF] [ISSUE-DELETE]",
             DeleteWhileDeprovisioning => "[WF] [ISSUE-DELETE] [SPEC-2024-05]",
-            DeleteBlocked { .. } => "[PS-LINK] [PS-CIRCUIT]",
-            ChangeWhileDeprovisioning { .. } => "[WF] [SPEC-2024-05]",
+            // SC-13 deletes a circuit with "no associations"; that links block it is [inferred].
+            DeleteBlocked { .. } => "[PS-LINK] [PS-CIRCUIT] [inferred]",
+            // Deprovisioning itself is [inferred] (SC-10), and so is what it blocks.
+            ChangeWhileDeprovisioning { .. } => "[WF] [SPEC-2024-05] [inferred]",
             PeeringNeedsProvisioned { .. } => "[WF] [PS-ROUTING] [ISSUE-TF3022]",
             Layer3ProviderManagesRouting => "[PS-CIRCUIT] [TROUBLE-2017] [TROUBLE]",
             RetiredPeeringType => "[ROUTING]",

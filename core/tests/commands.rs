@@ -590,6 +590,60 @@ fn unlink_vnet_ps_link() {
     );
 }
 
+/// A link made with an authorization key lives in the VNet's subscription and its gateway's
+/// resource group (where `links_step` creates it), not in the circuit's. [PS-LINK]
+#[test]
+fn unlink_of_an_authorized_link_targets_the_vnets_side_ps_link() {
+    let mut c = sc01();
+    c.vnet_links = vec![
+        VnetLink {
+            name: "same-sub".into(),
+            vnet_name: "vnet-a".into(),
+            vnet_region: "West US".into(),
+            address_spaces: vec!["10.1.0.0/16".parse().unwrap()],
+            authorization: None,
+        },
+        VnetLink {
+            name: "other-sub".into(),
+            vnet_name: "vnet-b".into(),
+            vnet_region: "West US".into(),
+            address_spaces: vec!["10.2.0.0/16".parse().unwrap()],
+            authorization: Some("auth-1".into()),
+        },
+    ];
+    let all = commands::lifecycle(&c);
+    let same = all
+        .iter()
+        .find(|p| p.powershell.contains("'same-sub'"))
+        .unwrap();
+    assert!(same
+        .powershell
+        .ends_with(&format!("-ResourceGroupName '{}'", c.resource_group)));
+    let other = all
+        .iter()
+        .find(|p| p.powershell.contains("'other-sub'"))
+        .unwrap();
+    assert!(
+        other
+            .powershell
+            .ends_with("-ResourceGroupName '<gateway-resource-group>'"),
+        "{}",
+        other.powershell
+    );
+    assert!(
+        other
+            .cli
+            .ends_with("--resource-group '<gateway-resource-group>'"),
+        "{}",
+        other.cli
+    );
+    assert!(
+        other.title.contains("VNet's subscription"),
+        "{}",
+        other.title
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Lifecycle
 

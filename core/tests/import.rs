@@ -955,3 +955,54 @@ fn microsoft_peering_without_registry_keeps_its_prefixes_cli_routing() {
         .iter()
         .any(|w| w.message.contains("'MYREG'") && w.message.contains("kept")));
 }
+
+/// Global Reach connections on the private peering are read (by name), count against the VNet
+/// link limit, and survive export → import. [SPEC-2024-05] [LIMITS]
+#[test]
+fn global_reach_connections_count_against_the_link_limit_limits() {
+    let mut v: serde_json::Value = serde_json::from_str(CLI_SHOW).expect("json");
+    v["peerings"][0]["connections"] = serde_json::json!([
+        { "name": "gr-to-london", "type": "Microsoft.Network/expressRouteCircuits/peerings/connections" },
+        { "name": "gr-to-tokyo" }
+    ]);
+    let c = one(&v.to_string()).circuit;
+    let p = c
+        .peering(PeeringType::AzurePrivatePeering)
+        .expect("private");
+    assert_eq!(p.global_reach, ["gr-to-london", "gr-to-tokyo"]);
+    assert_eq!(c.links_used(), c.vnet_links.len() + 2);
+    round_trip(&c);
+    // A Standard circuit allows 10: with 2 Global Reach connections, the 9th VNet is refused.
+    let mut c = c;
+    c.vnet_links = (0..8)
+        .map(|i| er_core::VnetLink {
+            name: format!("conn{i}"),
+            vnet_name: format!("vnet{i}"),
+            vnet_region: c.region.clone(),
+            address_spaces: vec![format!("10.{}.0.0/16", i + 100).parse().unwrap()],
+            authorization: None,
+        })
+        .collect();
+    let r = er_core::precondition(&c, er_core::ActionKind::LinkVnet).unwrap_err();
+    assert!(
+        matches!(r, er_core::Refusal::LinkLimitReached { limit: 10, .. }),
+        "{r:?}"
+    );
+    assert!(r.to_string().contains("Global Reach"));
+    // Premium → Standard needs fewer than 10 links, Global Reach included. [PS-CIRCUIT]
+    c.sku.tier = SkuTier::Premium;
+    let r = er_core::apply(
+        &c,
+        &er_core::Action::ChangeTier {
+            tier: SkuTier::Standard,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            r,
+            er_core::Refusal::PremiumDowngradeBlocked { links: 10, .. }
+        ),
+        "{r:?}"
+    );
+}

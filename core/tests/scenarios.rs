@@ -903,6 +903,45 @@ fn sc_37_prefix_limit_exceeded() {
     assert!(s.meaning.contains("10,000 with Premium"));
     assert!(s.meaning.contains("100 IPv6"));
     assert!(s.meaning.contains("200 routes per BGP session"));
+    let premium = |s: &StateInfo| {
+        s.next_steps
+            .iter()
+            .any(|n| n.contains("upgrade to Premium"))
+    };
+    assert!(
+        premium(&s),
+        "Standard private IPv4 is told Premium raises it"
+    );
+    // [LIMITS] Premium raises only private peering IPv4: no Premium advice elsewhere.
+    for (tier, kind, family, n) in [
+        (
+            SkuTier::Premium,
+            PeeringType::AzurePrivatePeering,
+            IpFamily::V4,
+            10_001,
+        ),
+        (
+            SkuTier::Standard,
+            PeeringType::AzurePrivatePeering,
+            IpFamily::V6,
+            101,
+        ),
+        (
+            SkuTier::Standard,
+            PeeringType::MicrosoftPeering,
+            IpFamily::V4,
+            201,
+        ),
+        (
+            SkuTier::Standard,
+            PeeringType::MicrosoftPeering,
+            IpFamily::V6,
+            201,
+        ),
+    ] {
+        let s = explain_route_limit(tier, kind, family, n).expect("over the limit");
+        assert!(!premium(&s), "{tier} {kind} {family}: {:?}", s.next_steps);
+    }
     assert!(explain_route_limit(
         SkuTier::Standard,
         PeeringType::AzurePrivatePeering,
@@ -964,6 +1003,53 @@ fn sc_37_prefix_limit_exceeded() {
     )));
 }
 
+/// A Premium circuit at its link limit is pointed at the first bandwidth that allows more
+/// links (100 → 200 Mbps keeps 25, so 500 Mbps), and at none when no change allows more. [LIMITS]
+#[test]
+fn sc_38_premium_link_limit_names_the_bandwidth_that_allows_more_limits() {
+    let full = |mbps: u32, links: u32| {
+        let mut c = with_private_peering(&provisioned(&circuit_with(
+            SkuTier::Premium,
+            SkuFamily::MeteredData,
+            mbps,
+            RoutingModel::Layer2,
+        )));
+        for i in 0..links {
+            c = step(
+                &c,
+                link(
+                    &format!("conn{i}"),
+                    "East US",
+                    &format!("10.{}.{}.0/24", i / 200 + 1, i % 200),
+                    None,
+                ),
+            );
+        }
+        refusal(&c, link("one-more", "East US", "10.250.0.0/24", None))
+    };
+    match full(100, 25) {
+        r @ Refusal::LinkLimitReached {
+            limit: 25,
+            more_links_at: Some(500),
+            ..
+        } => assert!(
+            r.remedy()
+                .contains("to 500 Mbps: Premium allows 40 links there"),
+            "{}",
+            r.remedy()
+        ),
+        other => panic!("{other:?}"),
+    }
+    match full(10_000, 100) {
+        r @ Refusal::LinkLimitReached {
+            limit: 100,
+            more_links_at: None,
+            ..
+        } => assert!(!r.remedy().contains("increase"), "{}", r.remedy()),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn sc_38_vnet_link_limit_and_authorization() {
     let mut c = with_private_peering(&provisioned(&circuit_with(
@@ -989,8 +1075,15 @@ fn sc_38_vnet_link_limit_and_authorization() {
         Refusal::LinkLimitReached {
             limit: 10,
             tier: SkuTier::Standard,
-            bandwidth_mbps: 1000
+            bandwidth_mbps: 1000,
+            more_links_at: None,
         }
+    );
+    assert!(
+        r.remedy()
+            .contains("a Premium circuit at 1 Gbps allows 50 links"),
+        "{}",
+        r.remedy()
     );
     assert!(r.to_string().contains("Global Reach"));
     assert_eq!(link_limit(SkuTier::Premium, 1000), 50);
@@ -1096,10 +1189,26 @@ fn sc_39_upgrade_downgrade_rules() {
         r,
         Refusal::BandwidthDecrease {
             from: 1000,
-            to: 500
+            to: 500,
+            direct: false,
         }
     );
     assert!(r.to_string().contains("deprovisioned and a new circuit"));
+    assert!(r.remedy().contains("Ask the provider to deprovision"));
+    // SC-14 [WF]: an ExpressRoute Direct circuit has no provider to ask.
+    let direct = direct_circuit();
+    let r = refusal(&direct, Action::ChangeBandwidth { mbps: 1000 });
+    assert!(
+        matches!(r, Refusal::BandwidthDecrease { direct: true, .. }),
+        "{r:?}"
+    );
+    assert!(r.to_string().contains("deleted and a new circuit"), "{r}");
+    assert!(
+        !r.remedy().contains("provider to deprovision this"),
+        "{}",
+        r.remedy()
+    );
+    assert!(r.remedy().contains("Delete this circuit"), "{}", r.remedy());
     // (c) Unlimited → Metered: refused.
     let r = refusal(
         &c,
@@ -1242,17 +1351,21 @@ fn remedies_fit_the_circuit_limits_spec_2024_10_wf() {
         limit: 20,
         tier: SkuTier::Premium,
         bandwidth_mbps: 50,
+        more_links_at: Some(100),
     };
     assert!(
         !premium.remedy().contains("upgrade to Premium"),
         "{}",
         premium.remedy()
     );
-    assert!(premium.remedy().contains("bandwidth"));
+    assert!(premium
+        .remedy()
+        .contains("increase the circuit's bandwidth to 100 Mbps: Premium allows 25 links there"));
     let standard = Refusal::LinkLimitReached {
         limit: 10,
         tier: SkuTier::Standard,
         bandwidth_mbps: 50,
+        more_links_at: None,
     };
     assert!(standard.remedy().contains("Premium"));
     let listed = Refusal::NotAFailureState {

@@ -64,7 +64,7 @@ pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
             let id = id.clone();
             let gate = er_core::precondition(&c, ActionKind::LinkVnet);
             let limit = c.link_limit();
-            let used = c.vnet_links.len();
+            let used = c.links_used();
             view! {
                 <h1>"Link virtual networks"</h1>
                 <p class="lead">"Connect virtual networks to the circuit through their ExpressRoute gateways. A VNet in the circuit's own subscription links directly; a VNet in another subscription needs an authorization key from the circuit owner."</p>

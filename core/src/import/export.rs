@@ -212,6 +212,17 @@ fn peering(c: &Circuit, p: &Peering) -> Value {
         props.insert("sharedKey".into(), json!(k.as_str()));
     }
     props.insert("lastModifiedBy".into(), json!(p.last_modified_by));
+    if !p.global_reach.is_empty() {
+        props.insert(
+            "connections".into(),
+            Value::Array(
+                p.global_reach
+                    .iter()
+                    .map(|name| json!({ "name": name, "type": "Microsoft.Network/expressRouteCircuits/peerings/connections" }))
+                    .collect(),
+            ),
+        );
+    }
     let microsoft = p.peering_type == PeeringType::MicrosoftPeering;
     // [CLI-ROUTING]: private peering reads back a config with NotConfigured / NONE.
     props.insert("microsoftPeeringConfig".into(), ms_config(p, false));

@@ -794,6 +794,22 @@ impl Reader {
             .string(v, base, "lastModifiedBy")
             .map(|(_, s)| s)
             .unwrap_or_default();
+        // Global Reach connections (ExpressRouteCircuitConnection): only their names are kept,
+        // to count them against the link limit. [SPEC-2024-05] [LIMITS]
+        let global_reach = self
+            .list(v, base, "connections")
+            .map(|(_, items)| {
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        get(item, "name")
+                            .and_then(|(_, n)| n.as_str().map(str::to_string))
+                            .unwrap_or_else(|| format!("connection {}", i + 1))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
 
         let peer_asn = match self.number(v, base, "peerASN") {
             Some((path, n)) => match u32::try_from(n).ok().map(PeerAsn::try_from) {
@@ -1044,6 +1060,7 @@ impl Reader {
             advertised_public_prefixes_state: apps.unwrap_or(Apps::NotConfigured),
             prefix_info,
             last_modified_by,
+            global_reach,
         })
     }
 
