@@ -57,6 +57,25 @@ fn clear_drafts(store: crate::store::Store, id: &str, prefix: &str) {
 }
 
 /// Step 5.
+/// " 2 of them are Global Reach connections (…)." when the circuit has any (read from a real
+/// circuit): they use links that no VNet in the list below accounts for.
+fn global_reach_text(c: &Circuit) -> Option<String> {
+    let names: Vec<&str> = c
+        .peerings
+        .iter()
+        .flat_map(|p| p.global_reach.iter().map(String::as_str))
+        .collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            " {} of them {} Global Reach connection{} ({}).",
+            names.len(),
+            if names.len() == 1 { "is a" } else { "are" },
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        )
+    })
+}
+
 #[component]
 pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
     move || {
@@ -68,7 +87,7 @@ pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
             view! {
                 <h1>"Link virtual networks"</h1>
                 <p class="lead">"Connect virtual networks to the circuit through their ExpressRoute gateways. A VNet in the circuit's own subscription links directly; a VNet in another subscription needs an authorization key from the circuit owner."</p>
-                <p class="limit"><strong>{format!("{used} of {limit} links used.")}</strong>{format!(" A {} circuit of {} allows {limit} VNet links; Global Reach connections count against the same limit.", c.sku.tier, crate::circuits::bandwidth_text(&c))}
+                <p class="limit"><strong>{format!("{used} of {limit} links used.")}</strong>{global_reach_text(&c)}{format!(" A {} circuit of {} allows {limit} VNet links; Global Reach connections count against the same limit.", c.sku.tier, crate::circuits::bandwidth_text(&c))}
                     {(c.sku.tier == er_core::SkuTier::Standard || c.sku.tier == er_core::SkuTier::Local).then_some(" Standard and Local circuits only link VNets in the same geopolitical region as the circuit; Premium lifts that rule.")}
                 </p>
                 {match (&gate, c.vnet_links.is_empty()) {

@@ -128,3 +128,31 @@ test('backup and restore: restoring merges, keeps everything, and asks about con
   }
   await expect(page.getByRole('heading', { level: 2, name: 'First', exact: true }).locator('xpath=..').locator('.badge').first()).toContainText('Provisioned');
 });
+
+test('Global Reach connections read from a real circuit are shown using links on step 5', async ({ page }) => {
+  // Azure CLI `az network express-route show` shape, with two Global Reach connections
+  // (ExpressRouteCircuitConnection) on the private peering [SPEC-2024-05] [LIMITS].
+  const circuit = {
+    name: 'GR-Circuit', resourceGroup: 'rg', location: 'westus', type: 'Microsoft.Network/expressRouteCircuits',
+    id: '/subscriptions/81ab786c-56eb-4a4d-bb5f-f60329772466/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/GR-Circuit',
+    sku: { family: 'MeteredData', name: 'Standard_MeteredData', tier: 'Standard' },
+    serviceProviderProperties: { bandwidthInMbps: 200, peeringLocation: 'Silicon Valley', serviceProviderName: 'Equinix' },
+    serviceProviderProvisioningState: 'Provisioned', circuitProvisioningState: 'Enabled', provisioningState: 'Succeeded',
+    serviceKey: '1d05cf70-1db5-419f-ad86-1ca62c3c125b', allowClassicOperations: false, authorizations: [],
+    peerings: [{
+      name: 'AzurePrivatePeering', peeringType: 'AzurePrivatePeering', azureAsn: 12076, peerAsn: 65020,
+      primaryPeerAddressPrefix: '192.168.17.16/30', secondaryPeerAddressPrefix: '192.168.17.20/30',
+      provisioningState: 'Succeeded', state: 'Enabled', vlanId: 100,
+      connections: [{ name: 'gr-to-london' }, { name: 'gr-to-tokyo' }],
+    }],
+  };
+  await importText(page, JSON.stringify(circuit, null, 2));
+  const card = page.locator('section.card', { hasText: 'GR-Circuit' });
+  await card.getByRole('button', { name: 'Save to your circuits' }).click();
+  await card.getByRole('link', { name: 'Open it' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verify the provisioning state' })).toBeVisible();
+  await page.getByRole('link', { name: '5. Link virtual networks' }).click();
+  await expect(page.locator('.limit')).toContainText('2 of 10 links used. 2 of them are Global Reach connections (gr-to-london, gr-to-tokyo).');
+  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.circuits[0].circuit.peerings[0].globalReach, KEY);
+  expect(stored).toEqual(['gr-to-london', 'gr-to-tokyo']);
+});
