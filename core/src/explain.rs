@@ -6,7 +6,7 @@ use crate::enums::{
     CircuitProvisioningState, PeeringState, PeeringType, PrefixValidationState, ProvisioningState,
     RoutingModel, ServiceProviderProvisioningState as Sp, SkuTier,
 };
-use crate::limits::route_limits;
+use crate::limits::{links_only_in_own_geopolitical_region, route_limits};
 use crate::routing::IpFamily;
 
 /// What a state means and what to do next.
@@ -305,6 +305,13 @@ pub fn explain_routing_model(model: RoutingModel) -> StateInfo {
             "[PS-CIRCUIT] [TROUBLE-2017]",
         ),
     }
+}
+
+/// The link-region rule of a circuit's tier, in words, when it has one. [PS-LINK] [CLI-LINK]
+pub fn link_region_rule(tier: SkuTier) -> Option<String> {
+    links_only_in_own_geopolitical_region(tier).then(|| {
+        format!("A {tier} circuit links only VNets in the same geopolitical region as the circuit; Premium lifts that rule.")
+    })
 }
 
 /// What happens when more routes than the limit are advertised on a peering

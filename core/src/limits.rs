@@ -84,6 +84,15 @@ pub fn link_limit(tier: SkuTier, bandwidth_mbps: u32) -> u32 {
     }
 }
 
+/// Whether a tier links only VNets in the circuit's own geopolitical region: Standard and Local
+/// do ([PS-LINK] [CLI-LINK]), Basic is treated like Standard ([inferred]), Premium links any.
+pub fn links_only_in_own_geopolitical_region(tier: SkuTier) -> bool {
+    match tier {
+        SkuTier::Premium => false,
+        SkuTier::Standard | SkuTier::Local | SkuTier::Basic => true,
+    }
+}
+
 /// Route limits of one circuit tier. [ROUTING] [LIMITS]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RouteLimits {

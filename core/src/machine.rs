@@ -17,8 +17,9 @@ use crate::enums::{
 use crate::explain::{explain_prefix_validation, explain_prefixes_state};
 use crate::form::{check_resource_name, is_guid};
 use crate::limits::{
-    geopolitical_area, link_limit, too_many_links_to_downgrade, AZURE_ASN, DIRECT_BANDWIDTHS_GBPS,
-    MAX_AUTHORIZATIONS, MAX_VNET_ADDRESS_SPACES_AT_LINK, PROVIDER_BANDWIDTHS_MBPS,
+    geopolitical_area, link_limit, links_only_in_own_geopolitical_region,
+    too_many_links_to_downgrade, AZURE_ASN, DIRECT_BANDWIDTHS_GBPS, MAX_AUTHORIZATIONS,
+    MAX_VNET_ADDRESS_SPACES_AT_LINK, PROVIDER_BANDWIDTHS_MBPS,
 };
 use crate::refusal::Refusal;
 use crate::routing::{circuit_rules, overlaps, PeeringConfig};
@@ -843,23 +844,21 @@ fn link_gate(c: &Circuit) -> Result<Vec<Warning>, Refusal> {
 /// the regions differ, a warning when either region is unknown.
 fn geo_check(c: &Circuit, vnet_region: &str) -> Result<Option<Warning>, Refusal> {
     match c.sku.tier {
-        SkuTier::Premium => Ok(None),
-        tier @ (SkuTier::Standard | SkuTier::Local | SkuTier::Basic) => {
-            match (geopolitical_area(&c.region), geopolitical_area(vnet_region)) {
-                (Some(a), Some(b)) if a == b => Ok(None),
-                (Some(_), Some(_)) => Err(Refusal::OtherGeopoliticalRegion {
-                    vnet_region: vnet_region.into(),
-                    circuit_region: c.region.clone(),
-                    tier,
-                }),
-                (None, _) => Ok(Some(Warning::GeopoliticalRegionUnknown {
-                    region: c.region.clone(),
-                })),
-                (Some(_), None) => Ok(Some(Warning::GeopoliticalRegionUnknown {
-                    region: vnet_region.into(),
-                })),
-            }
-        }
+        tier if !links_only_in_own_geopolitical_region(tier) => Ok(None),
+        tier => match (geopolitical_area(&c.region), geopolitical_area(vnet_region)) {
+            (Some(a), Some(b)) if a == b => Ok(None),
+            (Some(_), Some(_)) => Err(Refusal::OtherGeopoliticalRegion {
+                vnet_region: vnet_region.into(),
+                circuit_region: c.region.clone(),
+                tier,
+            }),
+            (None, _) => Ok(Some(Warning::GeopoliticalRegionUnknown {
+                region: c.region.clone(),
+            })),
+            (Some(_), None) => Ok(Some(Warning::GeopoliticalRegionUnknown {
+                region: vnet_region.into(),
+            })),
+        },
     }
 }
 

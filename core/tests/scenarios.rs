@@ -1387,3 +1387,27 @@ fn remedies_fit_the_circuit_limits_spec_2024_10_wf() {
     assert!(!down.contains("complete provisioning"), "{down}");
     assert!(down.contains("NotProvisioned"));
 }
+
+/// The region rule the link step shows comes from the same place the machine checks it:
+/// Standard, Local and Basic link only in their geopolitical region, Premium anywhere.
+/// [PS-LINK] [CLI-LINK]
+#[test]
+fn link_region_rule_words_match_the_machine_ps_link() {
+    for tier in SkuTier::ALL.iter().copied() {
+        let rule = link_region_rule(tier);
+        assert_eq!(rule.is_some(), tier != SkuTier::Premium, "{tier}");
+        if let Some(r) = rule {
+            assert!(r.starts_with(&format!("A {tier} circuit links only VNets")), "{r}");
+        }
+    }
+    let c = with_private_peering(&provisioned(&circuit_with(
+        SkuTier::Standard,
+        SkuFamily::MeteredData,
+        1000,
+        RoutingModel::Layer2,
+    )));
+    assert!(matches!(
+        refusal(&c, link("far", "Japan East", "10.9.0.0/16", None)),
+        Refusal::OtherGeopoliticalRegion { .. }
+    ));
+}
