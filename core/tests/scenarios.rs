@@ -1397,7 +1397,10 @@ fn link_region_rule_words_match_the_machine_ps_link() {
         let rule = link_region_rule(tier);
         assert_eq!(rule.is_some(), tier != SkuTier::Premium, "{tier}");
         if let Some(r) = rule {
-            assert!(r.starts_with(&format!("A {tier} circuit links only VNets")), "{r}");
+            assert!(
+                r.starts_with(&format!("A {tier} circuit links only VNets")),
+                "{r}"
+            );
         }
     }
     let c = with_private_peering(&provisioned(&circuit_with(
