@@ -11,10 +11,8 @@ use er_wizard::storage::{self, decode, Decoded, Envelope, VERSION};
 use er_wizard::store::migrate;
 use proptest::prelude::*;
 
-const EXAMPLES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/core/tests/fixtures/azure-examples"
-);
+mod common;
+use common::{mutate, EXAMPLES};
 
 /// Every scenario played through `SavedCircuit::act` (timelines with refusals and notes, undo
 /// history), every real example imported, plus the corners: a Direct circuit's port, a Status
@@ -204,19 +202,6 @@ fn envelopes_round_trip_and_keep_their_revision() {
         decode::<AppData>(r#"{"version":1,"data":{"circuits":[]},"version":1}"#, migrate),
         Decoded::Corrupt(e) if e.contains("duplicate field `version`")
     ));
-}
-
-/// Replaces `len` characters at `at` (both taken modulo the text) with `insert`.
-fn mutate(base: &str, at: usize, len: usize, insert: &str) -> String {
-    let chars: Vec<char> = base.chars().collect();
-    let at = at % (chars.len() + 1);
-    let end = (at + len).min(chars.len());
-    chars[..at]
-        .iter()
-        .copied()
-        .chain(insert.chars())
-        .chain(chars[end..].iter().copied())
-        .collect()
 }
 
 fn small_text() -> String {

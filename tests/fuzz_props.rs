@@ -10,12 +10,7 @@ use er_wizard::store::migrate;
 use proptest::prelude::*;
 
 mod common;
-use common::circuit;
-
-const EXAMPLES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/core/tests/fixtures/azure-examples"
-);
+use common::{circuit, mutate, EXAMPLES};
 
 /// A realistic stored envelope: two circuits, one with a timeline, a draft and a deletion.
 fn good_envelope() -> String {
@@ -47,19 +42,6 @@ fn seeds() -> Vec<String> {
         .collect();
     s.push(good_envelope());
     s
-}
-
-/// Replaces `len` characters at `at` (both taken modulo the text) with `insert`.
-fn mutate(base: &str, at: usize, len: usize, insert: &str) -> String {
-    let chars: Vec<char> = base.chars().collect();
-    let at = at % (chars.len() + 1);
-    let end = (at + len).min(chars.len());
-    chars[..at]
-        .iter()
-        .copied()
-        .chain(insert.chars())
-        .chain(chars[end..].iter().copied())
-        .collect()
 }
 
 #[test]

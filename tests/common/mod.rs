@@ -1,4 +1,24 @@
-//! Builders shared by the app's integration tests.
+//! Builders shared by the app's integration tests. Each test crate uses part of this module.
+#![allow(dead_code)]
+
+/// The real Azure examples the importer is tested on.
+pub const EXAMPLES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/core/tests/fixtures/azure-examples"
+);
+
+/// Replaces `len` characters at `at` (both taken modulo the text) with `insert`.
+pub fn mutate(base: &str, at: usize, len: usize, insert: &str) -> String {
+    let chars: Vec<char> = base.chars().collect();
+    let at = at % (chars.len() + 1);
+    let end = (at + len).min(chars.len());
+    chars[..at]
+        .iter()
+        .copied()
+        .chain(insert.chars())
+        .chain(chars[end..].iter().copied())
+        .collect()
+}
 
 /// A valid Provider-port circuit as `er_core::create` makes it (Equinix, Silicon Valley, 200 Mbps).
 pub fn circuit(name: &str) -> er_core::Circuit {
