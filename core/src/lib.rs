@@ -55,6 +55,7 @@ pub mod diagram;
 pub mod enums;
 pub mod explain;
 pub mod form;
+pub mod hints;
 pub mod import;
 pub mod limits;
 pub mod machine;
@@ -69,6 +70,7 @@ pub use diagram::*;
 pub use enums::*;
 pub use explain::*;
 pub use form::*;
+pub use hints::field_hint;
 pub use import::{
     diagnose, export_azure_json, export_azure_value, import, Diagnosis, ImportError, ImportFormat,
     ImportWarning, Imported, ImportedKind, UnknownField, UnknownReason,

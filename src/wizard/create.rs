@@ -2,7 +2,7 @@
 //! with Change links and the Create button.
 
 use er_core::{
-    CreateCircuit, PortType, RoutingModel, SkuFamily, SkuTier, DIRECT_BANDWIDTHS_GBPS,
+    CreateCircuit, Field, PortType, RoutingModel, SkuFamily, SkuTier, DIRECT_BANDWIDTHS_GBPS,
     PROVIDER_BANDWIDTHS_MBPS,
 };
 use leptos::prelude::*;
@@ -110,6 +110,7 @@ fn bandwidth_label(mbps: u32) -> String {
 pub fn CreatePage() -> impl IntoView {
     let f = create_form();
     let port = f.sig("port-type");
+    let hint = |field| er_core::field_hint(field, false).unwrap_or_default();
     let on_continue = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match er_core::create(&request(&f), PLACEHOLDER_KEY) {
@@ -151,7 +152,7 @@ pub fn CreatePage() -> impl IntoView {
             <datalist id="regions">
                 {REGIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
             </datalist>
-            <TextField id=f.id("name") label="Name" hint="1 to 80 letters, digits, periods, underscores or hyphens." value=f.sig("name") error=f.error("name")/>
+            <TextField id=f.id("name") label="Name" hint=hint(Field::Name) value=f.sig("name") error=f.error("name")/>
 
             <h2>"Configuration"</h2>
             <RadioGroup id=f.id("port-type") legend="Port type" value=port error=f.error("port-type")
@@ -172,13 +173,13 @@ pub fn CreatePage() -> impl IntoView {
             </Show>
             {move || {
                 let _ = port.get();
-                view! { <SelectField id=f.id("bandwidth") label="Bandwidth" options=bandwidth_options() value=f.sig("bandwidth") error=f.error("bandwidth") hint="It can be increased later without downtime, never decreased."/> }
+                view! { <SelectField id=f.id("bandwidth") label="Bandwidth" options=bandwidth_options() value=f.sig("bandwidth") error=f.error("bandwidth") hint=hint(Field::Bandwidth)/> }
             }}
             <SelectField id=f.id("sku-tier") label="SKU" value=f.sig("sku-tier") error=f.error("sku-tier")
-                hint="Local: one or two nearby regions, unlimited data only. Standard: regions in the same geopolitical area. Premium: all regions and more VNet links."
+                hint=hint(Field::SkuTier)
                 options=SkuTier::OFFERED.iter().map(|t| (t.to_string(), t.to_string())).collect()/>
             <SelectField id=f.id("sku-family") label="Billing model" value=f.sig("sku-family") error=f.error("sku-family")
-                hint="Metered can later change to Unlimited; Unlimited can never change back to Metered."
+                hint=hint(Field::SkuFamily)
                 options=vec![("MeteredData".into(), "Metered".into()), ("UnlimitedData".into(), "Unlimited".into())]/>
             <CheckboxField id=f.id("allow-classic") label="Allow classic operations" value=f.sig("allow-classic")/>
             <button type="submit" class="button">"Continue"</button>

@@ -2,8 +2,8 @@
 //! Microsoft peering's advertised-prefix validation.
 
 use er_core::{
-    Action, ActionKind, Circuit, Peering, PeeringInput, PeeringState, PeeringType, PrefixOutcome,
-    RegistryName,
+    Action, ActionKind, Circuit, Field, Peering, PeeringInput, PeeringState, PeeringType,
+    PrefixOutcome, RegistryName,
 };
 use leptos::prelude::*;
 
@@ -307,6 +307,7 @@ fn PeeringForm(
     });
     let exists = circuit.peering(kind).is_some();
     let ms = kind == PeeringType::MicrosoftPeering;
+    let hint = move |field| er_core::field_hint(field, ms).unwrap_or_default();
     let submit_id = id.clone();
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -361,28 +362,28 @@ fn PeeringForm(
         <form novalidate on:submit=on_save class="peering-form">
             <ErrorSummary problems=f.problems()/>
             <TextField id=f.id("peer-asn") label="Peer ASN" inputmode="numeric" width="input-short" value=f.sig("peer-asn") error=f.error("peer-asn")
-                hint=if ms { "Your public AS number (a private ASN needs manual validation). Give your AS as Peer ASN, not Customer ASN." } else { "Your AS number, 16- or 32-bit. 65515 to 65520 are reserved by Microsoft." }/>
+                hint=hint(Field::PeerAsn)/>
             <TextField id=f.id("primary-subnet") label="Primary subnet" width="input-medium" value=f.sig("primary-subnet") error=f.error("primary-subnet")
-                hint=if ms { "A public /30 you own, for example 123.0.0.0/30. Or give one /29 here and leave Secondary subnet empty to split it." } else { "A /30 for the primary link, for example 192.168.17.16/30. Or give one /29 here and leave Secondary subnet empty to split it." }/>
+                hint=hint(Field::PrimarySubnet)/>
             <TextField id=f.id("secondary-subnet") label="Secondary subnet" width="input-medium" value=f.sig("secondary-subnet") error=f.error("secondary-subnet")
-                hint="A different /30 for the secondary link. Your router takes the first usable address of each /30, Microsoft the second."/>
+                hint=hint(Field::SecondarySubnet)/>
             <details class="optional">
                 <summary>"IPv6 (optional)"</summary>
-                <TextField id=f.id("ipv6-primary-subnet") label="IPv6 primary subnet" width="input-long" value=f.sig("ipv6-primary-subnet") error=f.error("ipv6-primary-subnet") hint="A /126, or one /125 to split."/>
-                <TextField id=f.id("ipv6-secondary-subnet") label="IPv6 secondary subnet" width="input-long" value=f.sig("ipv6-secondary-subnet") error=f.error("ipv6-secondary-subnet") hint="A different /126."/>
+                <TextField id=f.id("ipv6-primary-subnet") label="IPv6 primary subnet" width="input-long" value=f.sig("ipv6-primary-subnet") error=f.error("ipv6-primary-subnet") hint=hint(Field::Ipv6PrimarySubnet)/>
+                <TextField id=f.id("ipv6-secondary-subnet") label="IPv6 secondary subnet" width="input-long" value=f.sig("ipv6-secondary-subnet") error=f.error("ipv6-secondary-subnet") hint=hint(Field::Ipv6SecondarySubnet)/>
             </details>
             <TextField id=f.id("vlan-id") label="VLAN ID" inputmode="numeric" width="input-short" value=f.sig("vlan-id") error=f.error("vlan-id")
-                hint="1 to 4094. Both links use the same VLAN ID, and no other peering on this circuit may use it."/>
+                hint=hint(Field::VlanId)/>
             <TextField id=f.id("shared-key") label="Shared key" width="input-medium" value=f.sig("shared-key") error=f.error("shared-key")
-                hint="Optional MD5 key: up to 25 letters and digits, no special characters. Use the same key on your router."/>
+                hint=hint(Field::SharedKey)/>
             {if ms {
                 view! {
                     <TextAreaField id=f.id("advertised-public-prefixes") label="Advertised public prefixes" value=f.sig("advertised-public-prefixes") error=f.error("advertised-public-prefixes")
-                        hint="The public prefixes you will advertise, separated by commas or new lines, for example 123.1.0.0/24. They must be registered to you (or to the Customer ASN) in a routing registry."/>
+                        hint=hint(Field::AdvertisedPublicPrefixes)/>
                     <TextField id=f.id("customer-asn") label="Customer ASN" inputmode="numeric" width="input-short" value=f.sig("customer-asn") error=f.error("customer-asn")
-                        hint="Optional: the AS the prefixes are registered to, when it is not your Peer ASN."/>
+                        hint=hint(Field::CustomerAsn)/>
                     <SelectField id=f.id("routing-registry-name") label="Routing registry name" options=registries.clone() value=f.sig("routing-registry-name") error=f.error("routing-registry-name")
-                        hint="The registry where the prefixes and AS are recorded."/>
+                        hint=hint(Field::RoutingRegistryName)/>
                 }.into_any()
             } else {
                 view! {
