@@ -102,10 +102,15 @@ pub struct RouteLimits {
     pub private_ipv6: u32,
     /// Routes per BGP session on Microsoft peering (IPv4 and IPv6 alike).
     pub microsoft_per_session: u32,
+    /// IPv4 routes advertised from a VNet to its ExpressRoute gateway (every tier).
+    pub vnet_to_gateway_ipv4: u32,
+    /// IPv6 routes advertised from a VNet to its ExpressRoute gateway (every tier).
+    pub vnet_to_gateway_ipv6: u32,
 }
 
 /// Route limits for a tier: private IPv4 4,000 (Premium 10,000), private IPv6 100,
-/// Microsoft peering 200 per session. Exceeding a limit drops the BGP session. [ROUTING] [LIMITS]
+/// Microsoft peering 200 per session; from a VNet to the gateway 1,000 IPv4 / 100 IPv6.
+/// Exceeding a limit drops the BGP session. [ROUTING] [LIMITS]
 pub fn route_limits(tier: SkuTier) -> RouteLimits {
     RouteLimits {
         private_ipv4: match tier {
@@ -114,6 +119,8 @@ pub fn route_limits(tier: SkuTier) -> RouteLimits {
         },
         private_ipv6: 100,
         microsoft_per_session: MICROSOFT_PEERING_ROUTE_LIMIT,
+        vnet_to_gateway_ipv4: 1_000,
+        vnet_to_gateway_ipv6: 100,
     }
 }
 

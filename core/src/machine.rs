@@ -87,20 +87,32 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
         (P::NotProvisioned, A::ProviderStartProvisioning) => provider_step(
             c,
             Sp::Provisioning,
-            vec![
-                "The provider has started provisioning the circuit (Provisioning/Enabled). Routing stays locked until the provider status is Provisioned.".into(),
-            ],
+            vec![format!(
+                "The provider has started provisioning the circuit ({}). Routing stays locked until the provider status is Provisioned.",
+                states(c, Sp::Provisioning)
+            )],
         ),
         (P::Provisioning | P::Provisioned | P::Deprovisioning, A::ProviderStartProvisioning) => Err(
             conflict(ActionKind::ProviderStartProvisioning, sp, Sp::NotProvisioned),
         ),
         // SC-05
         (P::Provisioning, A::ProviderCompleteProvisioning) => {
-            let mut notes = vec!["The provider has completed provisioning (Provisioned/Enabled): the circuit is usable.".to_string()];
-            notes.push(match c.routing_model() {
-                RoutingModel::Layer2 => "Configure routing next: Azure private peering for VNets, Microsoft peering for Microsoft 365 and Azure public services.".into(),
-                RoutingModel::Layer3 => "Your provider manages Layer 3: it configures the peerings. Refresh the peerings to see what it configured.".into(),
-            });
+            // [WF]: Provisioned *and* Enabled is the only usable state; a circuit status that
+            // is not Enabled needs Microsoft Support [TROUBLE], so say so rather than "usable".
+            let notes = if c.circuit_provisioning_state == CircuitProvisioningState::Enabled {
+                vec![
+                    "The provider has completed provisioning (Provisioned/Enabled): the circuit is usable.".to_string(),
+                    match c.routing_model() {
+                        RoutingModel::Layer2 => "Configure routing next: Azure private peering for VNets, Microsoft peering for Microsoft 365 and Azure public services.".into(),
+                        RoutingModel::Layer3 => "Your provider manages Layer 3: it configures the peerings. Refresh the peerings to see what it configured.".into(),
+                    },
+                ]
+            } else {
+                vec![format!(
+                    "The provider has completed provisioning ({}), but the circuit status is not Enabled, so the circuit cannot be used or configured yet: open a support ticket with Microsoft Support.",
+                    states(c, Sp::Provisioned)
+                )]
+            };
             provider_step(c, Sp::Provisioned, notes)
         }
         (P::NotProvisioned | P::Provisioned | P::Deprovisioning, A::ProviderCompleteProvisioning) => Err(
@@ -122,7 +134,10 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             c,
             Sp::NotProvisioned,
             vec![
-                "The provider has deprovisioned the circuit (NotProvisioned/Enabled).".into(),
+                format!(
+                    "The provider has deprovisioned the circuit ({}).",
+                    states(c, Sp::NotProvisioned)
+                ),
                 "Microsoft still bills the circuit until the circuit resource is deleted: re-enable it by ordering from the provider again, or delete it.".into(),
             ],
         ),
@@ -135,8 +150,9 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             c,
             Sp::Provisioning,
             vec![format!(
-                "Re-enabled: the provider provisions the circuit again with the same service key {} (Provisioning/Enabled). Billing never stopped.",
-                c.service_key
+                "Re-enabled: the provider provisions the circuit again with the same service key {} ({}). Billing never stopped.",
+                c.service_key,
+                states(c, Sp::Provisioning)
             )],
         ),
         (P::Provisioning | P::Provisioned | P::Deprovisioning, A::ReEnable) => {
@@ -420,6 +436,12 @@ pub fn higher_bandwidths(c: &Circuit) -> Vec<u32> {
 
 // ---------------------------------------------------------------------------------------
 // handlers
+
+/// "Provider state/Status" as the docs write the pair ("Provisioning/Enabled"), with the
+/// circuit's real status: an imported circuit may not be Enabled. [WF] [TROUBLE]
+fn states(c: &Circuit, provider_state: Sp) -> String {
+    format!("{provider_state}/{}", c.circuit_provisioning_state)
+}
 
 fn provider_step(c: &Circuit, to: Sp, notes: Vec<String>) -> Result<Transition, Refusal> {
     let mut next = c.clone();

@@ -192,8 +192,8 @@ pub enum Refusal {
         /// The peering type.
         kind: PeeringType,
     },
-    /// The peering does not exist.
-    #[error("The circuit has no {kind}.")]
+    /// The peering does not exist; Azure PowerShell's wording for it is quoted. [TROUBLE]
+    #[error("The circuit has no {kind} (Get-AzExpressRouteCircuitPeeringConfig: \"Sequence contains no matching element\").")]
     PeeringNotFound {
         /// The peering type.
         kind: PeeringType,
@@ -376,8 +376,9 @@ pub enum Refusal {
         /// The limit.
         limit: u32,
     },
-    /// A prefix given twice.
-    #[error("Prefix {prefix} is listed more than once.")]
+    /// A prefix given twice: each prefix has one prefix validation entry, so Azure PowerShell
+    /// refuses a second one with "PrefixInfo already exists". [PS-PREFIX]
+    #[error("Prefix {prefix} is listed more than once (Azure PowerShell: \"PrefixInfo already exists\").")]
     DuplicatePrefix {
         /// The prefix.
         prefix: String,
@@ -620,7 +621,7 @@ impl Refusal {
             SharedKeyInvalid { .. } => "Use up to 25 letters and digits, and configure the same key on both sides of the BGP session (e.g. A1B2C3D4).".into(),
             UnknownRegistry { .. } => "Choose ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB or LEVEL3. If your prefixes are in none of them, open a support case for manual validation.".into(),
             MicrosoftPeeringConfigMissing => "Enter the advertised public prefixes and the routing registry name they are registered in.".into(),
-            MicrosoftFieldsOnPrivatePeering => "Leave those fields empty for private peering.".into(),
+            MicrosoftFieldsOnPrivatePeering => "Leave those fields empty for private peering; give your AS number as the Peer ASN, not as the customer ASN.".into(),
             PrefixWithoutSession { family, .. } => format!("Add {family} peering subnets, or remove the {family} prefixes."),
             SessionWithoutPrefixes { family } => format!("Add the {family} public prefixes you will advertise on that session."),
             TooManyPrefixes { limit, .. } => format!("Aggregate the prefixes to {limit} or fewer per session."),
@@ -728,7 +729,8 @@ impl Refusal {
             SharedKeyInvalid { .. } => "[PORTAL-ROUTING] [TF-PEERING]",
             UnknownRegistry { .. } => "[AZ-CLI-PARAMS] [ROUTING]",
             MicrosoftPeeringConfigMissing => "[ISSUE-CLI1175] [TF-PEERING]",
-            MicrosoftFieldsOnPrivatePeering => "[SPEC-2024-05] [TF-PEERING]",
+            // [PS-ROUTING]: "Specify your AS as Peer ASN, not customer ASN".
+            MicrosoftFieldsOnPrivatePeering => "[SPEC-2024-05] [TF-PEERING] [PS-ROUTING]",
             PrefixWithoutSession { .. } | SessionWithoutPrefixes { .. } => "[PS-ROUTING]",
             TooManyPrefixes { .. } => "[LIMITS] [ROUTING]",
             DuplicatePrefix { .. } => "[PS-PREFIX]",

@@ -956,6 +956,27 @@ fn microsoft_peering_without_registry_keeps_its_prefixes_cli_routing() {
         .any(|w| w.message.contains("'MYREG'") && w.message.contains("kept")));
 }
 
+/// [FAQ]: ExpressRoute Local has no Global Reach. An imported Local circuit that lists Global
+/// Reach connections does not add up, and the diagnosis says so.
+#[test]
+fn local_circuit_with_global_reach_is_flagged_faq() {
+    let mut v: serde_json::Value = serde_json::from_str(CLI_SHOW).expect("json");
+    v["peerings"][0]["connections"] = serde_json::json!([{ "name": "gr-to-london" }]);
+    let standard = one(&v.to_string());
+    assert!(!any_contains(&standard.diagnosis.blocking, "Global Reach"));
+    v["sku"] = serde_json::json!({ "name": "Local_UnlimitedData", "tier": "Local", "family": "UnlimitedData" });
+    let local = one(&v.to_string());
+    assert_eq!(local.circuit.sku.tier, SkuTier::Local);
+    assert!(
+        any_contains(
+            &local.diagnosis.blocking,
+            "ExpressRoute Local does not support Global Reach, yet it lists Global Reach connections (gr-to-london)"
+        ),
+        "{}",
+        print(&local)
+    );
+}
+
 /// Global Reach connections on the private peering are read (by name), count against the VNet
 /// link limit, and survive export → import. [SPEC-2024-05] [LIMITS]
 #[test]

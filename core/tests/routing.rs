@@ -356,6 +356,64 @@ fn link_limits_table() {
     assert_eq!(route_limits(SkuTier::Standard).private_ipv4, 4_000);
 }
 
+/// The [LIMITS] row "Routes advertised from VNet to gateway" (1,000 IPv4 / 100 IPv6, every tier)
+/// had no number in the core.
+#[test]
+fn vnet_to_gateway_route_limits_limits() {
+    for tier in SkuTier::ALL {
+        let l = route_limits(*tier);
+        assert_eq!(
+            (l.vnet_to_gateway_ipv4, l.vnet_to_gateway_ipv6),
+            (1_000, 100)
+        );
+        assert_eq!((l.private_ipv6, l.microsoft_per_session), (100, 200));
+    }
+}
+
+/// [PS-ROUTING] "Specify your AS as Peer ASN, not customer ASN": a customer ASN on private
+/// peering is refused, and the remedy says where the AS number goes.
+#[test]
+fn customer_asn_on_private_peering_points_to_peer_asn_ps_routing() {
+    let c = provisioned(&new_circuit());
+    let input = PeeringInput {
+        customer_asn: "65020".into(),
+        ..private_input()
+    };
+    let errs = peering_errors(&c, PeeringType::AzurePrivatePeering, &input);
+    let e = errs
+        .iter()
+        .find(|e| e.field == Field::CustomerAsn)
+        .expect("customer ASN flagged");
+    assert_eq!(e.refusal, Refusal::MicrosoftFieldsOnPrivatePeering);
+    assert!(e
+        .refusal
+        .remedy()
+        .contains("as the Peer ASN, not as the customer ASN"));
+    assert!(e.refusal.source_key().contains("[PS-ROUTING]"));
+}
+
+/// A prefix listed twice is refused with Azure PowerShell's words: each prefix has one
+/// prefix validation entry ("PrefixInfo already exists"). [PS-PREFIX]
+#[test]
+fn duplicate_prefix_quotes_prefixinfo_already_exists_ps_prefix() {
+    let c = provisioned(&new_circuit());
+    let input = PeeringInput {
+        advertised_public_prefixes: "123.1.0.0/24, 123.1.0.0/24".into(),
+        ..microsoft_input()
+    };
+    let errs = peering_errors(&c, PeeringType::MicrosoftPeering, &input);
+    let e = errs
+        .iter()
+        .find(|e| matches!(e.refusal, Refusal::DuplicatePrefix { .. }))
+        .expect("duplicate refused");
+    assert_eq!(e.field, Field::AdvertisedPublicPrefixes);
+    assert!(e
+        .refusal
+        .to_string()
+        .contains("\"PrefixInfo already exists\""));
+    assert_eq!(e.refusal.source_key(), "[PS-PREFIX]");
+}
+
 #[test]
 fn geopolitical_regions() {
     assert_eq!(geopolitical_area("West US"), geopolitical_area("eastus2"));

@@ -256,6 +256,64 @@ fn sc_10_provider_deprovisions() {
     assert_eq!(re.circuit.service_key, c.service_key);
 }
 
+/// Regression: the provider-event notes always said "…/Enabled" and "the circuit is usable",
+/// even for a circuit whose status is not Enabled. [WF]: only Provisioned *and* Enabled is
+/// usable; a status that is not Enabled needs Microsoft Support [TROUBLE].
+#[test]
+fn provider_notes_use_the_real_circuit_status_wf_trouble() {
+    let mut c = new_circuit();
+    c.circuit_provisioning_state = CircuitProvisioningState::Disabled;
+    let t = apply(&c, &Action::ProviderStartProvisioning).unwrap();
+    let notes = t.notes.join(" ");
+    assert!(notes.contains("(Provisioning/Disabled)"), "{notes}");
+    let t = apply(&t.circuit, &Action::ProviderCompleteProvisioning).unwrap();
+    assert!(!t.circuit.is_usable());
+    let notes = t.notes.join(" ");
+    assert!(notes.contains("(Provisioned/Disabled)"), "{notes}");
+    assert!(!notes.contains("the circuit is usable"), "{notes}");
+    assert!(notes.contains("Microsoft Support"), "{notes}");
+    assert!(!notes.contains("Configure routing next"), "{notes}");
+    // The usual case keeps the documented pairs.
+    let t = apply(
+        &step(&new_circuit(), Action::ProviderStartProvisioning),
+        &Action::ProviderCompleteProvisioning,
+    )
+    .unwrap();
+    assert!(t.notes[0].contains("(Provisioned/Enabled): the circuit is usable"));
+    let d = step(&t.circuit, Action::ProviderDeprovision);
+    let t = apply(&d, &Action::ProviderCompleteDeprovisioning).unwrap();
+    assert!(t.notes[0].contains("(NotProvisioned/Enabled)"));
+    let t = apply(&t.circuit, &Action::ReEnable).unwrap();
+    assert!(t.notes[0].contains("(Provisioning/Enabled)"));
+}
+
+/// A peering that is not configured: Azure PowerShell's words are quoted. [TROUBLE]
+#[test]
+fn missing_peering_quotes_sequence_contains_no_matching_element_trouble() {
+    let c = with_private_peering(&provisioned(&new_circuit()));
+    for a in [
+        Action::RemovePeering {
+            kind: PeeringType::MicrosoftPeering,
+        },
+        Action::SetPeeringState {
+            kind: PeeringType::MicrosoftPeering,
+            state: PeeringState::Disabled,
+        },
+    ] {
+        let r = refusal(&c, a);
+        assert_eq!(
+            r,
+            Refusal::PeeringNotFound {
+                kind: PeeringType::MicrosoftPeering
+            }
+        );
+        assert!(r.to_string().contains(
+            "Get-AzExpressRouteCircuitPeeringConfig: \"Sequence contains no matching element\""
+        ));
+        assert!(r.source_key().contains("[TROUBLE]"));
+    }
+}
+
 #[test]
 fn sc_13_delete_succeeds() {
     let c = new_circuit();

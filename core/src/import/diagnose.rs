@@ -5,7 +5,7 @@ use crate::action::ActionKind;
 use crate::circuit::{Circuit, CircuitPhase};
 use crate::enums::{
     AdvertisedPublicPrefixesState as Apps, BgpState, CircuitProvisioningState, PeeringState,
-    PeeringType, ProvisioningState, RoutingModel,
+    PeeringType, ProvisioningState, RoutingModel, SkuTier,
 };
 use crate::explain::{
     explain_authorization, explain_circuit_state, explain_phase, explain_prefix_validation,
@@ -158,6 +158,20 @@ pub fn diagnose(c: &Circuit, unknown: &[UnknownField]) -> Diagnosis {
                 "{kind} is Enabled and its BGP sessions can come up. [WF]"
             ));
         }
+    }
+
+    // [FAQ]: ExpressRoute Local has no Global Reach, so a Local circuit listing Global Reach
+    // connections does not add up.
+    let global_reach: Vec<&str> = c
+        .peerings
+        .iter()
+        .flat_map(|p| p.global_reach.iter().map(String::as_str))
+        .collect();
+    if c.sku.tier == SkuTier::Local && !global_reach.is_empty() {
+        d.blocking.push(format!(
+            "This is a Local circuit, and ExpressRoute Local does not support Global Reach, yet it lists Global Reach connections ({}). Check the SKU and those connections in the Azure portal. [FAQ]",
+            global_reach.join(", ")
+        ));
     }
 
     for a in &c.authorizations {
