@@ -7,6 +7,7 @@ use crate::enums::{
     RoutingModel, ServiceProviderProvisioningState as Sp, SkuTier,
 };
 use crate::limits::{links_only_in_own_geopolitical_region, route_limits};
+use crate::refusal::Refusal;
 use crate::routing::IpFamily;
 
 /// What a state means and what to do next.
@@ -314,16 +315,11 @@ pub fn link_region_rule(tier: SkuTier) -> Option<String> {
     })
 }
 
-/// What happens when more routes than the limit are advertised on a peering
-/// (SC-37): `None` when `advertised` is within the limit. [ROUTING] [LIMITS]
-pub fn explain_route_limit(
-    tier: SkuTier,
-    kind: PeeringType,
-    family: IpFamily,
-    advertised: u32,
-) -> Option<StateInfo> {
+/// The most routes one BGP session of a `kind` peering accepts for `family` on a `tier`
+/// circuit (SC-37). [ROUTING] [LIMITS]
+pub fn route_limit(tier: SkuTier, kind: PeeringType, family: IpFamily) -> u32 {
     let limits = route_limits(tier);
-    let limit = match (kind, family) {
+    match (kind, family) {
         (PeeringType::MicrosoftPeering, IpFamily::V4 | IpFamily::V6) => {
             limits.microsoft_per_session
         }
@@ -333,14 +329,82 @@ pub fn explain_route_limit(
         (PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering, IpFamily::V6) => {
             limits.private_ipv6
         }
+    }
+}
+
+/// "4,000", "10,000": route counts as the docs write them.
+fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// The route limits of a `kind` peering on a `tier` circuit, in one sentence for its card
+/// (SC-37). [ROUTING] [LIMITS]
+pub fn route_limits_text(tier: SkuTier, kind: PeeringType) -> String {
+    let v4 = grouped(route_limit(tier, kind, IpFamily::V4));
+    let v6 = grouped(route_limit(tier, kind, IpFamily::V6));
+    if kind == PeeringType::MicrosoftPeering {
+        return format!(
+            "Microsoft peering accepts up to {v4} routes per BGP session, IPv4 and IPv6 alike. If you advertise more, Microsoft drops that BGP session."
+        );
+    }
+    // Premium raises only the private peering IPv4 limit. [LIMITS]
+    let premium = if tier == SkuTier::Premium {
+        String::new()
+    } else {
+        format!(
+            " ({} with Premium)",
+            grouped(route_limit(SkuTier::Premium, kind, IpFamily::V4))
+        )
     };
+    let name = match kind {
+        PeeringType::AzurePublicPeering => "Azure public peering",
+        _ => "Azure private peering",
+    };
+    format!(
+        "{name} on a {tier} circuit accepts up to {v4} IPv4 routes{premium} and {v6} IPv6 routes. If you advertise more, Microsoft drops the BGP session."
+    )
+}
+
+/// How many routes a VNet's gateway advertises to the circuit at most, in one sentence for the
+/// link step. [LIMITS]
+pub fn vnet_route_limits_text(tier: SkuTier) -> String {
+    let l = route_limits(tier);
+    format!(
+        "Each linked VNet advertises at most {} IPv4 and {} IPv6 routes to its ExpressRoute gateway.",
+        grouped(l.vnet_to_gateway_ipv4),
+        grouped(l.vnet_to_gateway_ipv6)
+    )
+}
+
+/// What happens when more routes than the limit are advertised on a peering
+/// (SC-37): `None` when `advertised` is within the limit. [ROUTING] [LIMITS]
+pub fn explain_route_limit(
+    tier: SkuTier,
+    kind: PeeringType,
+    family: IpFamily,
+    advertised: u32,
+) -> Option<StateInfo> {
+    let limit = route_limit(tier, kind, family);
     (advertised > limit).then(|| StateInfo {
         title: "Route limit exceeded".into(),
         meaning: format!(
-            "{advertised} {family} routes advertised on {kind} exceed the limit of {limit}, so the BGP session is dropped. Limits: private peering 4,000 IPv4 routes (10,000 with Premium) and 100 IPv6 routes; Microsoft peering 200 routes per BGP session."
+            "{} {family} routes advertised on {kind} exceed the limit of {}, so the BGP session is dropped. Limits: private peering 4,000 IPv4 routes (10,000 with Premium) and 100 IPv6 routes; Microsoft peering 200 routes per BGP session.",
+            grouped(advertised),
+            grouped(limit)
         ),
         next_steps: {
-            let mut steps = vec![format!("Summarise or filter your routes to {limit} or fewer.")];
+            let mut steps = vec![format!(
+                "Summarise or filter your routes to {} or fewer.",
+                grouped(limit)
+            )];
             // Premium raises only the private peering IPv4 limit (4,000 → 10,000). [LIMITS]
             if kind != PeeringType::MicrosoftPeering
                 && family == IpFamily::V4
@@ -352,6 +416,44 @@ pub fn explain_route_limit(
         },
         source: "[ROUTING] [LIMITS]",
     })
+}
+
+/// A route count as typed ("4001", "4,001"), checked against the peering's limit (SC-37):
+/// "Route limit exceeded" as [`explain_route_limit`] words it, or that the session stays up.
+/// A count that is not a number is refused. [ROUTING] [LIMITS]
+pub fn check_route_count(
+    tier: SkuTier,
+    kind: PeeringType,
+    family: IpFamily,
+    given: &str,
+) -> Result<StateInfo, Refusal> {
+    const WHAT: &str = "Number of routes";
+    let digits: String = given.trim().chars().filter(|c| *c != ',').collect();
+    if digits.is_empty() {
+        return Err(Refusal::Required { what: WHAT });
+    }
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(Refusal::NotANumber {
+            what: WHAT,
+            given: given.to_string(),
+        });
+    }
+    // More digits than a u32 holds is over every limit.
+    let advertised = digits.parse::<u32>().unwrap_or(u32::MAX);
+    let limit = route_limit(tier, kind, family);
+    Ok(
+        explain_route_limit(tier, kind, family, advertised).unwrap_or_else(|| StateInfo {
+            title: "Within the route limit".into(),
+            meaning: format!(
+                "{} {family} {} within the limit of {} per BGP session on {kind}: the session stays up.",
+                grouped(advertised),
+                if advertised == 1 { "route is" } else { "routes are" },
+                grouped(limit)
+            ),
+            next_steps: Vec::new(),
+            source: "[ROUTING] [LIMITS]",
+        }),
+    )
 }
 
 /// This circuit's status explained: as [`explain_circuit_state`], except that an ExpressRoute

@@ -947,6 +947,84 @@ fn sc_35_manual_validation() {
     );
 }
 
+/// SC-37 in the wizard: each peering card states its limits, and a route count typed there is
+/// checked against them ("4,001" drops a Standard private peering's session; 4,000 does not).
+#[test]
+fn sc_37_wizard_states_the_limits_and_checks_a_route_count() {
+    use PeeringType::{AzurePrivatePeering as Private, MicrosoftPeering as Microsoft};
+    let text = route_limits_text(SkuTier::Standard, Private);
+    assert!(
+        text.contains("4,000 IPv4 routes (10,000 with Premium) and 100 IPv6 routes"),
+        "{text}"
+    );
+    let premium = route_limits_text(SkuTier::Premium, Private);
+    assert!(
+        premium.contains("10,000 IPv4 routes and 100 IPv6"),
+        "{premium}"
+    );
+    assert!(!premium.contains("with Premium"), "{premium}");
+    assert!(route_limits_text(SkuTier::Standard, Microsoft).contains("200 routes per BGP session"));
+
+    let dropped = check_route_count(SkuTier::Standard, Private, IpFamily::V4, " 4,001 ").unwrap();
+    assert_eq!(dropped.title, "Route limit exceeded");
+    assert!(
+        dropped.meaning.contains("the BGP session is dropped"),
+        "{}",
+        dropped.meaning
+    );
+    assert!(dropped
+        .next_steps
+        .iter()
+        .any(|s| s.contains("Premium (10,000)")));
+    let up = check_route_count(SkuTier::Standard, Private, IpFamily::V4, "4000").unwrap();
+    assert_eq!(up.title, "Within the route limit");
+    assert!(
+        up.meaning
+            .contains("4,000 IPv4 routes are within the limit of 4,000"),
+        "{}",
+        up.meaning
+    );
+    assert_eq!(
+        check_route_count(SkuTier::Premium, Private, IpFamily::V4, "10001")
+            .unwrap()
+            .title,
+        "Route limit exceeded"
+    );
+    assert_eq!(
+        check_route_count(SkuTier::Standard, Private, IpFamily::V6, "101")
+            .unwrap()
+            .title,
+        "Route limit exceeded"
+    );
+    assert_eq!(
+        check_route_count(SkuTier::Premium, Microsoft, IpFamily::V4, "201")
+            .unwrap()
+            .title,
+        "Route limit exceeded"
+    );
+    assert_eq!(
+        check_route_count(SkuTier::Standard, Microsoft, IpFamily::V4, "200")
+            .unwrap()
+            .title,
+        "Within the route limit"
+    );
+    // Past u32: over every limit, not an error.
+    assert_eq!(
+        check_route_count(SkuTier::Premium, Private, IpFamily::V4, "99999999999")
+            .unwrap()
+            .title,
+        "Route limit exceeded"
+    );
+    for bad in ["", "  ", "lots", "-5", "4.5"] {
+        let r = check_route_count(SkuTier::Standard, Private, IpFamily::V4, bad).unwrap_err();
+        assert!(!r.remedy().is_empty(), "{bad:?}: {r}");
+    }
+    assert_eq!(
+        vnet_route_limits_text(SkuTier::Standard),
+        "Each linked VNet advertises at most 1,000 IPv4 and 100 IPv6 routes to its ExpressRoute gateway."
+    );
+}
+
 #[test]
 fn sc_37_prefix_limit_exceeded() {
     let s = explain_route_limit(

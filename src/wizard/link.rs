@@ -90,6 +90,7 @@ pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 <p class="limit"><strong>{format!("{used} of {limit} links used.")}</strong>{global_reach_text(&c)}{format!(" A {} circuit of {} allows {limit} VNet links; Global Reach connections count against the same limit.", c.sku.tier, crate::circuits::bandwidth_text(&c))}
                     {er_core::link_region_rule(c.sku.tier).map(|rule| format!(" {rule}"))}
                 </p>
+                <p>{er_core::vnet_route_limits_text(c.sku.tier)}</p>
                 {match (&gate, c.vnet_links.is_empty()) {
                     (Err(r), true) => view! { <Blocked refusal=r.clone()/> }.into_any(),
                     _ => ().into_any(),

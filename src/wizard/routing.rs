@@ -2,8 +2,8 @@
 //! Microsoft peering's advertised-prefix validation.
 
 use er_core::{
-    Action, ActionKind, Circuit, Field, Peering, PeeringInput, PeeringState, PeeringType,
-    PrefixOutcome, RegistryName,
+    Action, ActionKind, Circuit, Field, IpFamily, Peering, PeeringInput, PeeringState, PeeringType,
+    PrefixOutcome, RegistryName, SkuTier,
 };
 use leptos::prelude::*;
 
@@ -241,6 +241,7 @@ fn PeeringCard(
         format!("Configure {title}")
     };
     let labelledby = heading_id.clone();
+    let tier = circuit.sku.tier;
     view! {
         <section class="card" aria-labelledby=labelledby>
             <h2 id=heading_id>{title}</h2>
@@ -261,7 +262,55 @@ fn PeeringCard(
             <Show when=move || editing.get() == Some(kind)>
                 <PeeringForm id=id.clone() circuit=circuit.clone() kind=kind editing=editing/>
             </Show>
+            <RouteLimits tier=tier kind=kind/>
         </section>
+    }
+}
+
+/// The peering's route limits (SC-37), and a check of how many routes you plan to advertise.
+#[component]
+fn RouteLimits(tier: SkuTier, kind: PeeringType) -> impl IntoView {
+    let prefix = prefix_of(kind);
+    let count = RwSignal::new(String::new());
+    let family = RwSignal::new(IpFamily::V4.as_str().to_string());
+    let result = RwSignal::new(None::<Result<er_core::StateInfo, er_core::Refusal>>);
+    let error = Signal::derive(move || {
+        result.with(|r| match r {
+            Some(Err(e)) => Some(refusal_text(e)),
+            _ => None,
+        })
+    });
+    let on_check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let fam = if family.get_untracked() == IpFamily::V6.as_str() {
+            IpFamily::V6
+        } else {
+            IpFamily::V4
+        };
+        result.set(Some(er_core::check_route_count(
+            tier,
+            kind,
+            fam,
+            &count.get_untracked(),
+        )));
+    };
+    let families = [IpFamily::V4, IpFamily::V6]
+        .iter()
+        .map(|f| (f.as_str().to_string(), f.as_str().to_string()))
+        .collect();
+    view! {
+        <p class="route-limits">{er_core::route_limits_text(tier, kind)}</p>
+        <details class="explain">
+            <summary>"Check a route count"</summary>
+            <form class="inline-form" novalidate on:submit=on_check>
+                <TextField id=format!("{prefix}-route-count") label="Routes you advertise" inputmode="numeric" width="input-short" value=count error=error/>
+                <SelectField id=format!("{prefix}-route-family") label="Address family" options=families value=family error=Signal::derive(|| None::<String>)/>
+                <button type="submit" class="button secondary">"Check"</button>
+            </form>
+            <div role="status">
+                {move || result.get().and_then(Result::ok).map(|info| view! { <StateInfoPanel info=info level=4/> })}
+            </div>
+        </details>
     }
 }
 

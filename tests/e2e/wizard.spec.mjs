@@ -232,6 +232,49 @@ test('each routing validation error is shown on its field', async ({ page }) => 
   await expect(page.locator('.error-summary')).toContainText(/public/i);
 });
 
+test('step 4 states each peering\'s route limits and checks a route count against them (SC-37)', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'Routes' });
+  await w.provision();
+  await w.step(4);
+  const priv = page.getByRole('region', { name: 'Azure private peering' });
+  await expect(priv.locator('.route-limits')).toHaveText(/4,000 IPv4 routes \(10,000 with Premium\) and 100 IPv6 routes/);
+  const ms = page.getByRole('region', { name: 'Microsoft peering' });
+  await expect(ms.locator('.route-limits')).toHaveText(/200 routes per BGP session/);
+
+  await priv.getByText('Check a route count').click();
+  const count = priv.getByLabel('Routes you advertise');
+  await count.fill('lots');
+  await priv.getByRole('button', { name: 'Check' }).click();
+  await expect(count).toHaveAttribute('aria-invalid', 'true');
+  await expect(priv.locator('#private-route-count-error')).toHaveText(/digits only/);
+  await expect(count).toHaveValue('lots');
+
+  await count.fill('4,001');
+  await priv.getByRole('button', { name: 'Check' }).click();
+  await expect(count).not.toHaveAttribute('aria-invalid', 'true');
+  const result = priv.getByRole('status');
+  await expect(result.getByRole('heading', { name: 'Route limit exceeded' })).toBeVisible();
+  await expect(result).toContainText('the BGP session is dropped');
+  await expect(result).toContainText('upgrade to Premium (10,000)');
+  expect(await axe(page)).toEqual([]);
+
+  await count.fill('101');
+  await priv.getByLabel('Address family').selectOption('IPv6');
+  await priv.getByRole('button', { name: 'Check' }).click();
+  await expect(result).toContainText('101 IPv6 routes advertised on AzurePrivatePeering exceed the limit of 100');
+
+  await count.fill('4000');
+  await priv.getByLabel('Address family').selectOption('IPv4');
+  await priv.getByRole('button', { name: 'Check' }).click();
+  await expect(result.getByRole('heading', { name: 'Within the route limit' })).toBeVisible();
+
+  // Step 5 states the VNet-to-gateway limits.
+  await w.step(5);
+  await expect(page.getByText('Each linked VNet advertises at most 1,000 IPv4 and 100 IPv6 routes')).toBeVisible();
+});
+
 test('a field changed back to its starting value is kept: Local + Metered refused, then Standard is reviewed', async ({ page }) => {
   const w = new Wizard(page);
   await w.home();
