@@ -456,6 +456,42 @@ pub fn check_route_count(
     )
 }
 
+/// The Changes page's summary: what changes without downtime on this circuit, and what needs a
+/// new circuit. [PS-CIRCUIT] [CLI-CIRCUIT] [PORTAL-CIRCUIT]
+pub fn explain_changes(c: &Circuit) -> String {
+    let bandwidth = if c.is_direct() {
+        "if the ExpressRoute Direct port has capacity"
+    } else {
+        "if the port has capacity; the provider must then update their side"
+    };
+    format!(
+        "Without downtime you can increase the bandwidth ({bandwidth}), move from Metered to Unlimited, move between Standard and Premium, and allow or stop classic operations. Bandwidth never goes down and Unlimited never goes back to Metered: those need a new circuit."
+    )
+}
+
+/// Billing and deletion at the end of this circuit's life. [WF] [PS-CIRCUIT] [ISSUE-DELETE]
+pub fn explain_end_of_life(c: &Circuit) -> &'static str {
+    if c.is_direct() {
+        "Microsoft bills the circuit until the circuit resource is deleted. An ExpressRoute Direct circuit has no provider to deprovision it: delete it once its virtual networks are unlinked."
+    } else {
+        "Microsoft bills the circuit until the circuit resource is deleted, even after the provider has deprovisioned it. A circuit cannot be deleted while the provider status is Provisioning or Provisioned: the provider must deprovision it first."
+    }
+}
+
+/// What deprovisioning asks of the provider, and what follows. [WF] (SC-10)
+pub const DEPROVISIONING: &str = "Ask your provider to deprovision the circuit; they move the provider status back to NotProvisioned. Then you can delete it, or re-enable it by ordering connectivity again.";
+
+/// Whether classic operations are allowed, and what the setting is. The setting and that it
+/// changes without downtime: [SPEC-2024-05] [PORTAL-CIRCUIT] [PS-CIRCUIT]; what it is for
+/// (the classic deployment model) is [inferred] from its name.
+pub fn explain_classic_operations(allowed: bool) -> &'static str {
+    if allowed {
+        "Classic operations are allowed (allowClassicOperations): the circuit can also be used from the classic deployment model. The setting can be turned off without downtime."
+    } else {
+        "Classic operations are not allowed (allowClassicOperations is false): the circuit is used from Azure Resource Manager only. The setting can be turned on without downtime."
+    }
+}
+
 /// This circuit's status explained: as [`explain_circuit_state`], except that an ExpressRoute
 /// Direct circuit has no provider status to wait for (SC-14 [WF]), so Enabled is usable.
 pub fn explain_circuit_status(c: &Circuit) -> StateInfo {

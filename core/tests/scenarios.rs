@@ -1550,3 +1550,25 @@ fn link_region_rule_words_match_the_machine_ps_link() {
         Refusal::OtherGeopoliticalRegion { .. }
     ));
 }
+
+/// The Changes page's texts come from the core and follow the circuit: the provider's part only
+/// for a provider circuit, the delete rule of SC-08 / SC-09, and classic operations both ways.
+#[test]
+fn changes_and_end_of_life_texts_follow_the_circuit_ps_circuit_wf() {
+    let c = new_circuit();
+    let changes = explain_changes(&c);
+    assert!(
+        changes.contains("the provider must then update their side"),
+        "{changes}"
+    );
+    assert!(changes.contains("Bandwidth never goes down and Unlimited never goes back to Metered"));
+    assert!(explain_end_of_life(&c)
+        .contains("cannot be deleted while the provider status is Provisioning or Provisioned"));
+    let d = direct_circuit();
+    assert!(explain_changes(&d).contains("ExpressRoute Direct port has capacity"));
+    assert!(!explain_end_of_life(&d).contains("Provisioning or Provisioned"));
+    assert!(explain_classic_operations(true).starts_with("Classic operations are allowed"));
+    assert!(explain_classic_operations(false).starts_with("Classic operations are not allowed"));
+    let allowed = apply(&c, &Action::SetAllowClassicOperations(true)).expect("allowed");
+    assert!(allowed.circuit.allow_classic_operations);
+}

@@ -32,8 +32,15 @@ pub fn StateInfoPanel(
     /// Heading level for the title (2 or 3).
     #[prop(default = 3)]
     level: u8,
+    /// What the state is of ("Provider status"), put before the title where several states
+    /// are explained side by side.
+    #[prop(optional, into)]
+    of: Option<String>,
 ) -> impl IntoView {
-    let title = info.title.clone();
+    let title = match of {
+        Some(of) => format!("{of}: {}", info.title),
+        None => info.title.clone(),
+    };
     let heading = match level {
         2 => view! { <h2>{title}</h2> }.into_any(),
         4 => view! { <h4>{title}</h4> }.into_any(),

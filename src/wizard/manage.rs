@@ -53,13 +53,16 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
     let provider_actions = (!c.is_direct()).then(|| {
         let sim = vec![
             (Action::ProviderDeprovision, "Provider deprovisions"),
-            (Action::ProviderCompleteDeprovisioning, "Provider completes deprovisioning"),
+            (
+                Action::ProviderCompleteDeprovisioning,
+                "Provider completes deprovisioning",
+            ),
             (Action::ReEnable, "Re-enable the circuit"),
         ];
         view! {
             <section class="simulation" aria-labelledby="eol-sim-title">
                 <h3 id="eol-sim-title">"Simulation: deprovisioning"</h3>
-                <p>"Ask your provider to deprovision the circuit; they move the provider status back to NotProvisioned. Then you can delete it, or re-enable it by ordering connectivity again."</p>
+                <p>{er_core::DEPROVISIONING}</p>
                 <SimActions id=id.clone() circuit=c.clone() actions=sim/>
             </section>
         }
@@ -70,10 +73,7 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
         <h1>"Changes and end of life"</h1>
         <section class="card" aria-labelledby="changes-title">
             <h2 id="changes-title">"Change the circuit"</h2>
-            <p>{format!(
-                "Without downtime you can increase the bandwidth ({}), move from Metered to Unlimited, and move between Standard and Premium. Bandwidth never goes down and Unlimited never goes back to Metered: those need a new circuit.",
-                if direct { "if the ExpressRoute Direct port has capacity" } else { "if the port has capacity; the provider must then update their side" },
-            )}</p>
+            <p>{er_core::explain_changes(&c)}</p>
             <div class="inline-form">
                 <SelectField id="manage-bandwidth" label="Bandwidth" options=bw_options value=bandwidth error=no_error/>
                 <button type="button" class="button secondary" on:click=move |_| {
@@ -98,15 +98,16 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
                     }
                 }>"Change billing model"</button>
             </div>
+            <div class="inline-form">
+                <p>{er_core::explain_classic_operations(c.allow_classic_operations)}</p>
+                <ActionButton id=id.clone() action=Action::SetAllowClassicOperations(!c.allow_classic_operations)
+                    label=if c.allow_classic_operations { "Stop allowing classic operations" } else { "Allow classic operations" } class="secondary"/>
+            </div>
         </section>
         <section class="card" aria-labelledby="eol-title">
             <h2 id="eol-title">{if direct { "End of life: delete" } else { "End of life: deprovision and delete" }}</h2>
-            <p>{if direct {
-                "Microsoft bills the circuit until the circuit resource is deleted. An ExpressRoute Direct circuit has no provider to deprovision it: delete it once its virtual networks are unlinked."
-            } else {
-                "Microsoft bills the circuit until the circuit resource is deleted, even after the provider has deprovisioned it. A circuit cannot be deleted while the provider status is Provisioning or Provisioned: the provider must deprovision it first."
-            }}</p>
-            {(!direct).then(|| view! { <StateInfoPanel info=er_core::explain_provider_state(c.service_provider_provisioning_state)/> })}
+            <p>{er_core::explain_end_of_life(&c)}</p>
+            {(!direct).then(|| view! { <StateInfoPanel of="Provider status" info=er_core::explain_provider_state(c.service_provider_provisioning_state)/> })}
             {provider_actions}
             <h3>"Delete the circuit"</h3>
             {match delete_info {

@@ -132,7 +132,7 @@ pub fn VerifyStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
             let usable = c.is_usable();
             let direct = c.is_direct();
             let provider = (!direct)
-                .then(|| view! { <StateInfoPanel info=er_core::explain_provider_state(c.service_provider_provisioning_state)/> });
+                .then(|| view! { <StateInfoPanel of="Provider status" info=er_core::explain_provider_state(c.service_provider_provisioning_state)/> });
             view! {
                 <h1>"Verify the provisioning state"</h1>
                 <p class="lead">{if direct {
@@ -146,7 +146,8 @@ pub fn VerifyStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                     view! { <div class="callout warning"><p class="callout-title">"The circuit is not usable yet."</p><p>{if direct { "Enabled is the only state in which you can use it. See below for what the state means and what to do." } else { "Provisioned and Enabled is the only state in which you can use it. See below for what each state means and what to do." }}</p></div> }.into_any()
                 }}
                 {provider}
-                <StateInfoPanel info=er_core::explain_circuit_status(&c)/>
+                <StateInfoPanel of="Status" info=er_core::explain_circuit_status(&c)/>
+                <StateInfoPanel of="Provisioning state" info=er_core::explain_provisioning_state(c.provisioning_state)/>
                 <crate::wizard::commands::CommandsFor circuit=c.clone() step=3/>
                 <StepLinks id=id.clone() circuit=c.clone() step=3/>
             }

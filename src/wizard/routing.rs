@@ -197,9 +197,9 @@ fn PeeringStates(peering: Peering) -> impl IntoView {
         </ul>
         <details class="explain">
             <summary>"What these states mean"</summary>
-            <StateInfoPanel info=er_core::explain_peering_state(peering.state)/>
-            <StateInfoPanel info=er_core::explain_bgp_state(bgp)/>
-            {ms.then(|| view! { <StateInfoPanel info=er_core::explain_prefixes_state(apps)/> })}
+            <StateInfoPanel of="State" info=er_core::explain_peering_state(peering.state)/>
+            <StateInfoPanel of="BGP" info=er_core::explain_bgp_state(bgp)/>
+            {ms.then(|| view! { <StateInfoPanel of="Advertised public prefixes" info=er_core::explain_prefixes_state(apps)/> })}
         </details>
     }
 }

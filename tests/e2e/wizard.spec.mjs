@@ -154,6 +154,27 @@ test('an ExpressRoute Direct circuit skips the provider step and shows no provid
   await expect(main).not.toContainText('Provider deprovisions');
 });
 
+test('step 3 explains all three states, and classic operations can be allowed and stopped on the Changes page', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'Classic' });
+  await w.step(3);
+  await expect(page.getByRole('heading', { name: 'Provider status: NotProvisioned' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Status: Enabled' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Provisioning state: Succeeded' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Changes and end of life' }).click();
+  await expect(page.getByText('Classic operations are not allowed')).toBeVisible();
+  await w.press('Allow classic operations');
+  await expect(page.getByText('Classic operations are allowed')).toBeVisible();
+  const stored = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  expect(stored).toContain('"allowClassicOperations":true');
+  await w.reload();
+  await w.press('Stop allowing classic operations');
+  await expect(page.getByText('Classic operations are not allowed')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Allow classic operations', exact: true })).toBeVisible();
+});
+
 test('delete is refused while Provisioned, with the billing note', async ({ page }) => {
   const w = new Wizard(page);
   await w.home();
