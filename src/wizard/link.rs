@@ -6,7 +6,7 @@ use er_core::{
 };
 use leptos::prelude::*;
 
-use crate::components::{ErrorSummary, RadioGroup, TextField};
+use crate::components::{ErrorSummary, RadioGroup, StateInfoPanel, TextField};
 use crate::ids::new_guid;
 use crate::store::use_store;
 use crate::wizard::circuit::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
@@ -253,6 +253,14 @@ fn Authorizations(id: String, circuit: Circuit) -> impl IntoView {
         }
     };
     let count = circuit.authorizations.len();
+    // Each status present on the circuit, once (Available before InUse).
+    let mut statuses: Vec<_> = circuit
+        .authorizations
+        .iter()
+        .map(|a| a.authorization_use_status)
+        .collect();
+    statuses.sort_unstable_by_key(|s| s.to_string());
+    statuses.dedup();
     view! {
         <section class="card" aria-labelledby="auth-title">
             <h2 id="auth-title">"Authorizations"</h2>
@@ -272,6 +280,10 @@ fn Authorizations(id: String, circuit: Circuit) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                <details class="explain">
+                    <summary>"What these statuses mean"</summary>
+                    {statuses.iter().map(|st| view! { <StateInfoPanel of="Status" info=er_core::explain_authorization(*st) level=4/> }).collect_view()}
+                </details>
             })}
             <form novalidate on:submit=on_add>
                 <ErrorSummary problems=f.problems()/>

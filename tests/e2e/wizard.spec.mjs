@@ -85,6 +85,10 @@ test('happy path with a Layer 2 provider, reloading at every step', async ({ pag
   await w.press('Link virtual network');
   await expect(page.getByText('2 of 10 links used.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Authorizations on this circuit' }).getByRole('row', { name: /MyAuthorization1/ })).toContainText('InUse');
+  await page.getByText('What these statuses mean').click();
+  await expect(page.getByRole('heading', { name: 'Status: InUse' })).toBeVisible();
+  await expect(page.getByText('valid for that one connection only')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Status: Available' })).toHaveCount(0);
   await w.reload();
   await expect(page.getByText('2 of 10 links used.')).toBeVisible();
 
