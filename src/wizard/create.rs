@@ -167,8 +167,8 @@ pub fn CreatePage() -> impl IntoView {
                 <TextField id=f.id("peering-location") label="Peering location" hint="The physical location where you meet Microsoft, for example Silicon Valley." value=f.sig("peering-location") error=f.error("peering-location")/>
                 <RadioGroup id=f.id("routing-model") legend="Provider's routing model" value=f.sig("routing-model") error=f.error("routing-model")
                     options=vec![
-                        ("Layer2".into(), "Layer 2".into(), "The provider only carries Ethernet: you configure routing (BGP peerings) yourself.".into()),
-                        ("Layer3".into(), "Layer 3".into(), "Managed (IPVPN) provider: the provider configures and manages routing for you.".into()),
+                        ("Layer2".into(), "Layer 2".into(), er_core::explain_routing_model(RoutingModel::Layer2).meaning),
+                        ("Layer3".into(), "Layer 3".into(), er_core::explain_routing_model(RoutingModel::Layer3).meaning),
                     ]/>
             </Show>
             {move || {

@@ -91,7 +91,6 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 .into_any();
             };
             let (provider, location) = (provider.clone(), location.clone());
-            let layer3 = *routing_model == er_core::RoutingModel::Layer3;
             let info = er_core::explain_provider_state(c.service_provider_provisioning_state);
             let sim = vec![
                 (Action::ProviderStartProvisioning, "Provider starts provisioning"),
@@ -107,7 +106,7 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                     <div class="summary-row"><dt>"Service key"</dt><dd><code>{c.service_key.clone()}</code>" "<CopyButton text=c.service_key.clone() what="service key"/></dd></div>
                     <div class="summary-row"><dt>"Peering location"</dt><dd>{location}</dd></div>
                     <div class="summary-row"><dt>"Bandwidth"</dt><dd>{bandwidth_text(&c)}</dd></div>
-                    <div class="summary-row"><dt>"Routing"</dt><dd>{if layer3 { "Managed Layer 3: ask the provider to configure the BGP peerings you need (private and/or Microsoft)." } else { "Layer 2: you will configure the BGP peerings yourself once the circuit is provisioned." }}</dd></div>
+                    <div class="summary-row"><dt>"Routing"</dt><dd>{er_core::explain_routing_model(*routing_model).meaning}</dd></div>
                 </dl>
                 <h2>"Provider status now"</h2>
                 <StateInfoPanel info=info/>
