@@ -9,8 +9,8 @@ pub enum Warning {
         /// The ASN.
         asn: u32,
     },
-    /// Use a separate edge for Microsoft peering. [WF] [ROUTING]
-    #[error("Use a separate proxy/edge to connect to Microsoft than the one you use for the Internet; sharing one edge causes asymmetric routing and outages. Do not advertise the same public routes to the Internet and to ExpressRoute.")]
+    /// Use a separate edge for Microsoft peering, and NAT ranges of its own. [WF] [ROUTING]
+    #[error("Use a separate proxy/edge to connect to Microsoft than the one you use for the Internet; sharing one edge causes asymmetric routing and outages. Traffic to Microsoft must come from valid public IPv4 addresses (NAT): advertise NAT ranges that you do not advertise to the Internet, or a more specific range, never the same public route to both.")]
     AsymmetricRouting,
     /// No prefixes until a route filter is attached. [PS-ROUTING] [FAQ]
     #[error("Microsoft peering configured after August 1, 2017 advertises no Microsoft prefixes until a route filter is attached to it.")]

@@ -578,3 +578,18 @@ fn disabled_peering_and_bgp() {
         "AzurePrivatePeering is disabled"
     );
 }
+
+/// The Microsoft peering warning carries [ROUTING]'s NAT rule as well as [WF]'s separate edge.
+#[test]
+fn asymmetric_routing_warning_states_the_nat_rule_wf_routing() {
+    let text = Warning::AsymmetricRouting.to_string();
+    assert!(text.contains("separate proxy/edge"), "{text}");
+    assert!(text.contains("valid public IPv4 addresses (NAT)"), "{text}");
+    assert!(
+        text.contains(
+            "NAT ranges that you do not advertise to the Internet, or a more specific range"
+        ),
+        "{text}"
+    );
+    assert_eq!(Warning::AsymmetricRouting.source_key(), "[WF] [ROUTING]");
+}

@@ -248,7 +248,9 @@ fn PeeringCard(
             {ms.then(|| view! {
                 <div class="callout warning">
                     <p class="callout-title">"Avoid asymmetric routing"</p>
-                    <p>"Use a separate proxy or edge to connect to Microsoft than the one you use for the Internet. Using the same edge for both ExpressRoute and the Internet causes asymmetric routing and connectivity outages. Advertise NAT ranges that you do not also advertise to the Internet."</p>
+                    <p>{er_core::Warning::AsymmetricRouting.to_string()}</p>
+                    <p class="callout-title">"Attach a route filter"</p>
+                    <p>{er_core::Warning::RouteFilterRequired.to_string()}</p>
                 </div>
             })}
             {body}
