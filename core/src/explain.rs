@@ -492,6 +492,9 @@ pub fn explain_classic_operations(allowed: bool) -> &'static str {
     }
 }
 
+/// How Microsoft tags the routes it advertises, for the Microsoft peering card. [ROUTING]
+pub const COMMUNITIES: &str = "Microsoft tags the routes it advertises with BGP communities: a regional community per Azure region (for example East US: 12076:50004 on private peering, 12076:51004 on Microsoft peering) and, on Microsoft peering, a community per service. A route filter selects services by these values. Microsoft does not honor communities you send to it.";
+
 /// This circuit's status explained: as [`explain_circuit_state`], except that an ExpressRoute
 /// Direct circuit has no provider status to wait for (SC-14 [WF]), so Enabled is usable.
 pub fn explain_circuit_status(c: &Circuit) -> StateInfo {

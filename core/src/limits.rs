@@ -194,3 +194,18 @@ pub fn geopolitical_area(region: &str) -> Option<Geopolitical> {
     };
     Some(area)
 }
+
+/// The BGP community values Microsoft tags Microsoft peering routes with, per service: what a
+/// route filter selects. Microsoft does not honor communities sent to it. [ROUTING]
+pub const SERVICE_COMMUNITIES: &[(&str, &str)] = &[
+    ("Exchange Online", "12076:5010"),
+    ("SharePoint Online", "12076:5020"),
+    ("Skype for Business", "12076:5030"),
+    ("CRM Online", "12076:5040"),
+    ("Azure Global Services", "12076:5050"),
+    ("Azure Active Directory", "12076:5060"),
+    ("Azure Resource Manager", "12076:5070"),
+    ("Other Office 365", "12076:5100"),
+    ("Defender for Identity", "12076:5220"),
+    ("PSTN", "12076:5250"),
+];

@@ -593,3 +593,16 @@ fn asymmetric_routing_warning_states_the_nat_rule_wf_routing() {
     );
     assert_eq!(Warning::AsymmetricRouting.source_key(), "[WF] [ROUTING]");
 }
+
+/// [ROUTING]'s service communities, exactly: what a route filter on Microsoft peering selects.
+#[test]
+fn service_communities_are_routings_values() {
+    assert_eq!(SERVICE_COMMUNITIES.len(), 10);
+    assert!(SERVICE_COMMUNITIES.contains(&("Exchange Online", "12076:5010")));
+    assert!(SERVICE_COMMUNITIES.contains(&("Azure Resource Manager", "12076:5070")));
+    assert!(SERVICE_COMMUNITIES.contains(&("PSTN", "12076:5250")));
+    assert!(SERVICE_COMMUNITIES
+        .iter()
+        .all(|(_, c)| c.starts_with("12076:") && c[6..].parse::<u16>().is_ok()));
+    assert!(COMMUNITIES.contains("does not honor communities you send"));
+}

@@ -265,6 +265,21 @@ fn PeeringCard(
                 <PeeringForm id=id.clone() circuit=circuit.clone() kind=kind editing=editing/>
             </Show>
             <RouteLimits tier=tier kind=kind/>
+            {ms.then(|| view! {
+                <details class="explain">
+                    <summary>"BGP communities"</summary>
+                    <p>{er_core::COMMUNITIES}</p>
+                    <table class="table">
+                        <caption>"Service communities on Microsoft peering"</caption>
+                        <thead><tr><th scope="col">"Service"</th><th scope="col">"Community"</th></tr></thead>
+                        <tbody>
+                            {er_core::SERVICE_COMMUNITIES.iter().map(|(service, community)| view! {
+                                <tr><td>{*service}</td><td><code>{*community}</code></td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </details>
+            })}
         </section>
     }
 }

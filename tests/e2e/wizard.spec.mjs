@@ -267,6 +267,11 @@ test('step 4 states each peering\'s route limits and checks a route count agains
   await expect(priv.locator('.route-limits')).toHaveText(/4,000 IPv4 routes \(10,000 with Premium\) and 100 IPv6 routes/);
   const ms = page.getByRole('region', { name: 'Microsoft peering' });
   await expect(ms.locator('.route-limits')).toHaveText(/200 routes per BGP session/);
+  await expect(ms).toContainText('no Microsoft prefixes until a route filter is attached');
+  await ms.getByText('BGP communities', { exact: true }).click();
+  const communities = ms.getByRole('table', { name: 'Service communities on Microsoft peering' });
+  await expect(communities.getByRole('row', { name: /Exchange Online/ })).toContainText('12076:5010');
+  await expect(communities.getByRole('row')).toHaveCount(11);
 
   await priv.getByText('Check a route count').click();
   const count = priv.getByLabel('Routes you advertise');
