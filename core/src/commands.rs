@@ -898,6 +898,71 @@ pub fn link_vnet_with_authorization(
     )
 }
 
+/// The default routing weight of a connection, and the highest. [PS-LINK]
+pub const ROUTING_WEIGHT_RANGE: std::ops::RangeInclusive<u32> = 0..=32_000;
+
+/// The resource group a link's connection lives in: the circuit's for a link in its own
+/// subscription, the gateway's (in the VNet's subscription) for one made with an authorization
+/// key, as [`links_step`] creates it. [PS-LINK]
+fn connection_group(c: &Circuit, link: &VnetLink) -> (String, &'static str) {
+    match link.authorization {
+        Some(_) => (
+            "<gateway-resource-group>".to_string(),
+            " (run in the VNet's subscription)",
+        ),
+        None => (c.resource_group.clone(), ""),
+    }
+}
+
+/// Sets a connection's routing weight, which prefers one circuit over another when a VNet is
+/// linked to several (0–32000, default 0). [PS-LINK] [CLI-LINK]
+pub fn set_routing_weight(c: &Circuit, link: &VnetLink, weight: u32) -> CommandPair {
+    let (group, run_in) = connection_group(c, link);
+    CommandPair::new(
+        format!(
+            "Set the routing weight of connection {} to {weight} ({}–{}, default {}){run_in}",
+            link.name,
+            ROUTING_WEIGHT_RANGE.start(),
+            ROUTING_WEIGHT_RANGE.end(),
+            ROUTING_WEIGHT_RANGE.start()
+        ),
+        format!(
+            "$connection = Get-AzVirtualNetworkGatewayConnection -Name {} -ResourceGroupName {}\n$connection.RoutingWeight = {weight}\nSet-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection",
+            ps_quote(&link.name),
+            ps_quote(&group)
+        ),
+        format!(
+            "az network vpn-connection update --name {} --resource-group {} --routing-weight {weight}",
+            sh_quote(&link.name),
+            sh_quote(&group)
+        ),
+        "[PS-LINK] [CLI-LINK]",
+    )
+}
+
+/// Turns on FastPath for a connection: traffic bypasses the gateway. The gateway must be
+/// Ultra Performance or ErGw3AZ. [PS-LINK] [CLI-LINK]
+pub fn enable_fastpath(c: &Circuit, link: &VnetLink) -> CommandPair {
+    let (group, run_in) = connection_group(c, link);
+    CommandPair::new(
+        format!(
+            "Turn on FastPath for connection {} (needs an Ultra Performance or ErGw3AZ gateway){run_in}",
+            link.name
+        ),
+        format!(
+            "$connection = Get-AzVirtualNetworkGatewayConnection -Name {} -ResourceGroupName {}\n$connection.ExpressRouteGatewayBypass = $true\nSet-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection",
+            ps_quote(&link.name),
+            ps_quote(&group)
+        ),
+        format!(
+            "az network vpn-connection update --name {} --resource-group {} --express-route-gateway-bypass true",
+            sh_quote(&link.name),
+            sh_quote(&group)
+        ),
+        "[PS-LINK] [CLI-LINK]",
+    )
+}
+
 /// Unlinks a VNet: deletes its connection. [PS-LINK] [CLI-LINK]
 pub fn unlink_vnet(connection_name: &str, resource_group: &str) -> CommandPair {
     CommandPair::new(
@@ -920,14 +985,10 @@ pub fn unlink_vnet(connection_name: &str, resource_group: &str) -> CommandPair {
 /// in the VNet's own subscription and its gateway's resource group, as [`links_step`] creates
 /// it, so that is where it is deleted (releasing the authorization). [PS-LINK]
 pub fn unlink_link(c: &Circuit, link: &VnetLink) -> CommandPair {
-    match link.authorization {
-        Some(_) => {
-            let mut p = unlink_vnet(&link.name, "<gateway-resource-group>");
-            p.title.push_str(" (run in the VNet's subscription)");
-            p
-        }
-        None => unlink_vnet(&link.name, &c.resource_group),
-    }
+    let (group, run_in) = connection_group(c, link);
+    let mut p = unlink_vnet(&link.name, &group);
+    p.title.push_str(run_in);
+    p
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1104,6 +1165,9 @@ fn links_step(c: &Circuit) -> Vec<CommandPair> {
                 &link.vnet_region,
             )),
         }
+        // Optional, once linked: prefer this circuit ([PS-LINK]'s example weight), FastPath.
+        out.push(set_routing_weight(c, link, 100));
+        out.push(enable_fastpath(c, link));
     }
     if c.vnet_links.is_empty() {
         out.push(link_vnet_same_subscription(

@@ -879,7 +879,14 @@ fn links_step_uses_the_authorization_key_of_a_link() {
         .cli
         .contains("--authorization-key c2ba2b5a-0000-4f5f-9b5c-7c0e0a1e4a3d"));
     assert!(step[0].cli.contains("--vnet-gateway1 '<gateway-of-vnet1>'"));
-    assert_eq!(step[1], commands::list_authorizations(&c));
+    // Then the link's optional weight and FastPath commands, and the authorizations last.
+    assert_eq!(
+        step[1],
+        commands::set_routing_weight(&c, &c.vnet_links[0], 100)
+    );
+    assert_eq!(step[2], commands::enable_fastpath(&c, &c.vnet_links[0]));
+    assert_eq!(step.last(), Some(&commands::list_authorizations(&c)));
+    assert_eq!(step.len(), 4);
 }
 
 #[test]
@@ -925,4 +932,83 @@ fn every_generator_cites_a_source_and_commands_split_by_shell() {
             cli.text
         );
     }
+}
+
+/// Connection weight and FastPath, as [PS-LINK] / [CLI-LINK] give them, for each link in step 5,
+/// in the resource group the link's connection lives in.
+#[test]
+fn routing_weight_and_fastpath_per_link_ps_link_cli_link() {
+    let mut c = sc01();
+    c.vnet_links = vec![
+        VnetLink {
+            name: "ERConnection".into(),
+            vnet_name: "vnet-a".into(),
+            vnet_region: "West US".into(),
+            address_spaces: vec!["10.1.0.0/16".parse().unwrap()],
+            authorization: None,
+        },
+        VnetLink {
+            name: "other-sub".into(),
+            vnet_name: "vnet-b".into(),
+            vnet_region: "West US".into(),
+            address_spaces: vec!["10.2.0.0/16".parse().unwrap()],
+            authorization: Some("auth-1".into()),
+        },
+    ];
+    let step5 = commands::for_step(&c, 5);
+    let weight = step5
+        .iter()
+        .find(|p| {
+            p.title
+                .starts_with("Set the routing weight of connection ERConnection")
+        })
+        .expect("weight command");
+    assert!(
+        weight.title.contains("(0–32000, default 0)"),
+        "{}",
+        weight.title
+    );
+    assert_eq!(
+        weight.powershell,
+        format!(
+            "$connection = Get-AzVirtualNetworkGatewayConnection -Name 'ERConnection' -ResourceGroupName '{}'\n$connection.RoutingWeight = 100\nSet-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection",
+            c.resource_group
+        )
+    );
+    assert_eq!(
+        weight.cli,
+        format!(
+            "az network vpn-connection update --name ERConnection --resource-group {} --routing-weight 100",
+            c.resource_group
+        )
+    );
+    let fastpath = step5
+        .iter()
+        .find(|p| {
+            p.title
+                .starts_with("Turn on FastPath for connection ERConnection")
+        })
+        .expect("FastPath command");
+    assert!(fastpath.title.contains("Ultra Performance or ErGw3AZ"));
+    assert!(fastpath
+        .powershell
+        .contains("$connection.ExpressRouteGatewayBypass = $true"));
+    assert!(fastpath
+        .cli
+        .ends_with("--express-route-gateway-bypass true"));
+    let other = step5
+        .iter()
+        .find(|p| {
+            p.title
+                .starts_with("Set the routing weight of connection other-sub")
+        })
+        .expect("weight command for the authorized link");
+    assert!(other.title.ends_with("(run in the VNet's subscription)"));
+    assert!(
+        other
+            .cli
+            .contains("--resource-group '<gateway-resource-group>'"),
+        "{}",
+        other.cli
+    );
 }
