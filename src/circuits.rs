@@ -81,6 +81,17 @@ pub fn CircuitsPage() -> impl IntoView {
     };
     view! {
         <h1>"Your circuits"</h1>
+        {move || {
+            let warnings = store.data.with(|d| {
+                er_core::limits_across_circuits(&d.circuits.iter().map(|c| &c.circuit).collect::<Vec<_>>())
+            });
+            (!warnings.is_empty()).then(|| view! {
+                <div class="callout warning">
+                    <p class="callout-title">"Azure limits across these circuits"</p>
+                    {warnings.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
+                </div>
+            })
+        }}
         <Show
             when=move || !ids().is_empty()
             fallback=|| view! {

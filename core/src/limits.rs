@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::circuit::{Circuit, Port};
 use crate::enums::SkuTier;
 
 /// Bandwidths (Mbps) offered for provider circuits. [FAQ-SPEEDS] [CLI-CIRCUIT]
@@ -209,3 +210,83 @@ pub const SERVICE_COMMUNITIES: &[(&str, &str)] = &[
     ("Defender for Identity", "12076:5220"),
     ("PSTN", "12076:5250"),
 ];
+
+/// Circuits per subscription (a default that Azure support can raise). [LIMITS]
+pub const MAX_CIRCUITS_PER_SUBSCRIPTION: usize = 50;
+
+/// Circuits per region per subscription (Azure Resource Manager). [LIMITS]
+pub const MAX_CIRCUITS_PER_REGION_PER_SUBSCRIPTION: usize = 10;
+
+/// Circuits in the same peering location that can link to one VNet. [LIMITS]
+pub const MAX_CIRCUITS_PER_PEERING_LOCATION_PER_VNET: usize = 4;
+
+/// The limits that span circuits, checked over every circuit kept in the wizard: circuits per
+/// subscription, per region and subscription, and circuits in one peering location linked to one
+/// VNet. [LIMITS] A circuit without a subscription ID is left out of the subscription counts; a
+/// VNet is told apart by its name and region ([inferred]: the wizard does not know its
+/// subscription). Each warning says what is over and what to do.
+pub fn limits_across_circuits(circuits: &[&Circuit]) -> Vec<String> {
+    use std::collections::BTreeMap;
+    let key = |s: &str| s.trim().to_ascii_lowercase();
+    let mut per_sub: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut per_region: BTreeMap<(String, String), (String, String, usize)> = BTreeMap::new();
+    let mut per_vnet: BTreeMap<(String, String, String), (String, String, usize)> = BTreeMap::new();
+    for c in circuits {
+        let sub = c.subscription_id.trim();
+        if !sub.is_empty() {
+            per_sub.entry(key(sub)).or_insert((sub.to_string(), 0)).1 += 1;
+            per_region
+                .entry((key(sub), key(&c.region)))
+                .or_insert((sub.to_string(), c.region.trim().to_string(), 0))
+                .2 += 1;
+        }
+        if let Port::Provider {
+            peering_location, ..
+        } = &c.port
+        {
+            // One count per circuit, however many of its links reach the VNet.
+            let mut vnets: Vec<(String, String)> = c
+                .vnet_links
+                .iter()
+                .map(|l| (key(&l.vnet_name), key(&l.vnet_region)))
+                .collect();
+            vnets.sort_unstable();
+            vnets.dedup();
+            for (name, region) in vnets {
+                let shown = c
+                    .vnet_links
+                    .iter()
+                    .find(|l| key(&l.vnet_name) == name)
+                    .map(|l| l.vnet_name.trim().to_string())
+                    .unwrap_or_default();
+                per_vnet
+                    .entry((name, region, key(peering_location)))
+                    .or_insert((shown, peering_location.trim().to_string(), 0))
+                    .2 += 1;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (sub, n) in per_sub.into_values() {
+        if n > MAX_CIRCUITS_PER_SUBSCRIPTION {
+            out.push(format!(
+                "Subscription {sub} has {n} circuits here; a subscription holds {MAX_CIRCUITS_PER_SUBSCRIPTION} by default. Ask Azure support to raise the limit before you create more, or use another subscription."
+            ));
+        }
+    }
+    for (sub, region, n) in per_region.into_values() {
+        if n > MAX_CIRCUITS_PER_REGION_PER_SUBSCRIPTION {
+            out.push(format!(
+                "Subscription {sub} has {n} circuits in region {region}; a subscription holds at most {MAX_CIRCUITS_PER_REGION_PER_SUBSCRIPTION} circuits per region. Put the others in another region or subscription."
+            ));
+        }
+    }
+    for (vnet, location, n) in per_vnet.into_values() {
+        if n > MAX_CIRCUITS_PER_PEERING_LOCATION_PER_VNET {
+            out.push(format!(
+                "VNet {vnet} is linked to {n} circuits in peering location {location}; at most {MAX_CIRCUITS_PER_PEERING_LOCATION_PER_VNET} circuits in the same peering location can link to one VNet. Unlink it from the extra circuits, or link circuits in other peering locations."
+            ));
+        }
+    }
+    out
+}

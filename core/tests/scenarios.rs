@@ -1572,3 +1572,79 @@ fn changes_and_end_of_life_texts_follow_the_circuit_ps_circuit_wf() {
     let allowed = apply(&c, &Action::SetAllowClassicOperations(true)).expect("allowed");
     assert!(allowed.circuit.allow_classic_operations);
 }
+
+/// [LIMITS] across circuits: 50 per subscription, 10 per region per subscription, 4 circuits of one
+/// peering location linked to one VNet. At each limit nothing is said; one over, a warning.
+#[test]
+fn limits_across_circuits_limits() {
+    let make = |sub: &str, region: &str| {
+        let mut c = new_circuit();
+        c.subscription_id = sub.into();
+        c.region = region.into();
+        c
+    };
+    // 10 in West US: fine; an 11th (region and subscription written differently): over.
+    let mut fleet: Vec<Circuit> = (0..10).map(|_| make("sub-a", "West US")).collect();
+    assert!(limits_across_circuits(&fleet.iter().collect::<Vec<_>>()).is_empty());
+    fleet.push(make(" SUB-A ", "west us"));
+    let w = limits_across_circuits(&fleet.iter().collect::<Vec<_>>());
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("11 circuits in region West US"), "{}", w[0]);
+    assert!(w[0].contains("at most 10 circuits per region"), "{}", w[0]);
+    // No subscription ID: not counted.
+    let unknown: Vec<Circuit> = (0..60).map(|_| make("", "West US")).collect();
+    assert!(limits_across_circuits(&unknown.iter().collect::<Vec<_>>()).is_empty());
+    // 50 per subscription over ten regions (5 each, so no region is over).
+    let at_limit: Vec<Circuit> = (0..50)
+        .map(|i| make("sub-b", &format!("region-{}", i % 10)))
+        .collect();
+    assert!(limits_across_circuits(&at_limit.iter().collect::<Vec<_>>()).is_empty());
+    let mut over = at_limit.clone();
+    over.push(make("sub-b", "region-x"));
+    let w = limits_across_circuits(&over.iter().collect::<Vec<_>>());
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].contains("51 circuits here") && w[0].contains("Ask Azure support"),
+        "{}",
+        w[0]
+    );
+
+    // One VNet linked from 4 circuits in Silicon Valley: fine; a 5th: over. Two links of one
+    // circuit to the same VNet count once; a circuit in another peering location does not count.
+    let linked = |location: &str, links: &[&str]| {
+        let mut c = new_circuit();
+        if let Port::Provider {
+            peering_location, ..
+        } = &mut c.port
+        {
+            *peering_location = location.into();
+        }
+        c.vnet_links = links
+            .iter()
+            .enumerate()
+            .map(|(i, vnet)| VnetLink {
+                name: format!("conn-{i}"),
+                vnet_name: (*vnet).into(),
+                vnet_region: "West US".into(),
+                address_spaces: vec!["10.1.0.0/16".parse().unwrap()],
+                authorization: None,
+            })
+            .collect();
+        c
+    };
+    let mut sv: Vec<Circuit> = (0..3)
+        .map(|_| linked("Silicon Valley", &["VNet1"]))
+        .collect();
+    sv.push(linked("Silicon Valley", &["VNet1", "vnet1"]));
+    sv.push(linked("Seattle", &["VNet1"]));
+    assert!(limits_across_circuits(&sv.iter().collect::<Vec<_>>()).is_empty());
+    sv.push(linked("silicon valley", &["VNet1"]));
+    let w = limits_across_circuits(&sv.iter().collect::<Vec<_>>());
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].starts_with("VNet VNet1 is linked to 5 circuits in peering location Silicon Valley"),
+        "{}",
+        w[0]
+    );
+    assert!(w[0].contains("at most 4 circuits"), "{}", w[0]);
+}

@@ -179,6 +179,38 @@ test('step 3 explains all three states, and classic operations can be allowed an
   await expect(page.getByRole('button', { name: 'Allow classic operations', exact: true })).toBeVisible();
 });
 
+test('Your circuits warns when the circuits kept break a limit across circuits: 10 per region per subscription', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'Fleet' });
+  await w.home();
+  await expect(page.getByText('Azure limits across these circuits')).toHaveCount(0);
+  // Ten more of the same circuit, all in subscription sub-a and West US.
+  await page.evaluate((k) => {
+    const env = JSON.parse(localStorage.getItem(k));
+    const base = env.data.circuits[0];
+    base.circuit.subscriptionId = 'sub-a';
+    const circuits = [base];
+    for (let i = 1; i <= 10; i++) {
+      const c = structuredClone(base);
+      c.id = `${base.id}-${i}`;
+      c.circuit.name = `Fleet${i}`;
+      circuits.push(c);
+    }
+    env.data.circuits = circuits;
+    env.revision = (env.revision || 0) + 1;
+    localStorage.setItem(k, JSON.stringify(env));
+  }, KEY);
+  await w.reload();
+  const warning = page.locator('.callout', { hasText: 'Azure limits across these circuits' });
+  await expect(warning).toContainText('Subscription sub-a has 11 circuits in region West US');
+  await expect(warning).toContainText('at most 10 circuits per region');
+  // Deleting one brings the count back to the limit, and the warning goes.
+  await page.getByRole('button', { name: 'Delete Fleet10' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete the circuit' }).click();
+  await expect(warning).toHaveCount(0);
+});
+
 test('delete is refused while Provisioned, with the billing note', async ({ page }) => {
   const w = new Wizard(page);
   await w.home();
