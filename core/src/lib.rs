@@ -59,6 +59,7 @@ pub mod hints;
 pub mod import;
 pub mod limits;
 pub mod machine;
+pub mod peers;
 pub mod refusal;
 pub mod routing;
 pub mod scenario;
@@ -77,6 +78,7 @@ pub use import::{
 };
 pub use limits::*;
 pub use machine::*;
+pub use peers::{PeerAnalogy, PEER_ANALOGIES};
 pub use refusal::*;
 pub use routing::*;
 pub use scenario::*;

@@ -180,6 +180,30 @@ pub fn DemosPage(name: Option<String>) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <section class="card" aria-labelledby="peers-title">
+                <h2 id="peers-title">"If you know another cloud"</h2>
+                <p>"The nearest state in AWS Direct Connect, Google Cloud Interconnect and Oracle FastConnect. These are analogies to help you find your way, not equivalences: each service has its own rules."</p>
+                <table class="table">
+                    <caption>"Azure ExpressRoute states and their nearest counterparts"</caption>
+                    <thead><tr>
+                        <th scope="col">"Azure ExpressRoute"</th>
+                        <th scope="col">"AWS Direct Connect"</th>
+                        <th scope="col">"Google Cloud Interconnect"</th>
+                        <th scope="col">"Oracle FastConnect"</th>
+                    </tr></thead>
+                    <tbody>
+                        {er_core::PEER_ANALOGIES.iter().map(|a| view! {
+                            <tr>
+                                <th scope="row">{a.azure}</th>
+                                <td>{a.aws}</td>
+                                <td>{a.gcp}</td>
+                                <td>{a.oci}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <p class="source">"Source: [AWS-CONN] [AWS-VIF] [GCP-STATE] [OCI-VC] [inferred analogy]"</p>
+            </section>
         }
         .into_any(),
         Some(slug) => match scenario(&slug) {

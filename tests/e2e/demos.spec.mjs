@@ -59,6 +59,18 @@ for (const sc of SCENARIOS) {
   });
 }
 
+test('the demos page sets Azure\'s states beside AWS, Google Cloud and Oracle counterparts', async ({ page }) => {
+  await page.goto('./#/demos');
+  const table = page.getByRole('table', { name: 'Azure ExpressRoute states and their nearest counterparts' });
+  const waiting = table.getByRole('row', { name: /NotProvisioned/ });
+  await expect(waiting).toContainText('requested (standard connection) / ordering (hosted connection)');
+  await expect(waiting).toContainText('PENDING_PARTNER');
+  await expect(waiting).toContainText('PENDING_PROVIDER');
+  await expect(table.getByRole('row', { name: /ValidationNeeded/ })).toContainText('VERIFYING');
+  await expect(page.getByText('not equivalences')).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+});
+
 test('play runs a scenario to its end at the chosen pace, and pause stops it', async ({ page }) => {
   await page.goto('./#/demos/happy-path');
   const controls = page.getByRole('group', { name: 'Scenario controls' });
