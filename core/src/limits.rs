@@ -226,66 +226,61 @@ pub const MAX_CIRCUITS_PER_PEERING_LOCATION_PER_VNET: usize = 4;
 /// VNet is told apart by its name and region ([inferred]: the wizard does not know its
 /// subscription). Each warning says what is over and what to do.
 pub fn limits_across_circuits(circuits: &[&Circuit]) -> Vec<String> {
-    use std::collections::BTreeMap;
+    // (key, the words before and after the count, count), in order of first appearance. A few
+    // dozen circuits at most, so a linear search keeps this small in the page.
+    type Tally = Vec<(String, (String, String), usize)>;
+    fn add(tally: &mut Tally, key: String, before: String, after: String) {
+        match tally.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, n)) => *n += 1,
+            None => tally.push((key, (before, after), 1)),
+        }
+    }
     let key = |s: &str| s.trim().to_ascii_lowercase();
-    let mut per_sub: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    let mut per_region: BTreeMap<(String, String), (String, String, usize)> = BTreeMap::new();
-    let mut per_vnet: BTreeMap<(String, String, String), (String, String, usize)> = BTreeMap::new();
+    let (mut per_sub, mut per_region, mut per_vnet) = (Tally::new(), Tally::new(), Tally::new());
     for c in circuits {
         let sub = c.subscription_id.trim();
         if !sub.is_empty() {
-            per_sub.entry(key(sub)).or_insert((sub.to_string(), 0)).1 += 1;
-            per_region
-                .entry((key(sub), key(&c.region)))
-                .or_insert((sub.to_string(), c.region.trim().to_string(), 0))
-                .2 += 1;
+            let has = format!("Subscription {sub} has ");
+            add(&mut per_sub, key(sub), has.clone(), " circuits here".into());
+            let region = format!(" circuits in region {}", c.region.trim());
+            add(
+                &mut per_region,
+                format!("{}\n{}", key(sub), key(&c.region)),
+                has,
+                region,
+            );
         }
-        if let Port::Provider {
+        let Port::Provider {
             peering_location, ..
         } = &c.port
-        {
-            // One count per circuit, however many of its links reach the VNet.
-            let mut vnets: Vec<(String, String)> = c
-                .vnet_links
-                .iter()
-                .map(|l| (key(&l.vnet_name), key(&l.vnet_region)))
-                .collect();
-            vnets.sort_unstable();
-            vnets.dedup();
-            for (name, region) in vnets {
-                let shown = c
-                    .vnet_links
-                    .iter()
-                    .find(|l| key(&l.vnet_name) == name)
-                    .map(|l| l.vnet_name.trim().to_string())
-                    .unwrap_or_default();
-                per_vnet
-                    .entry((name, region, key(peering_location)))
-                    .or_insert((shown, peering_location.trim().to_string(), 0))
-                    .2 += 1;
+        else {
+            continue;
+        };
+        // One count per circuit, however many of its links reach the VNet.
+        let mut seen: Vec<String> = Vec::new();
+        for l in &c.vnet_links {
+            let vnet = [&l.vnet_name, &l.vnet_region, peering_location]
+                .map(|s| key(s))
+                .join("\n");
+            if !seen.contains(&vnet) {
+                seen.push(vnet.clone());
+                let before = format!("VNet {} is linked to ", l.vnet_name.trim());
+                let after = format!(" circuits in peering location {}", peering_location.trim());
+                add(&mut per_vnet, vnet, before, after);
             }
         }
     }
+    let limits = [
+        (per_sub, MAX_CIRCUITS_PER_SUBSCRIPTION, format!("; a subscription holds {MAX_CIRCUITS_PER_SUBSCRIPTION} by default. Ask Azure support to raise the limit before you create more, or use another subscription.")),
+        (per_region, MAX_CIRCUITS_PER_REGION_PER_SUBSCRIPTION, format!("; a subscription holds at most {MAX_CIRCUITS_PER_REGION_PER_SUBSCRIPTION} circuits per region. Put the others in another region or subscription.")),
+        (per_vnet, MAX_CIRCUITS_PER_PEERING_LOCATION_PER_VNET, format!("; at most {MAX_CIRCUITS_PER_PEERING_LOCATION_PER_VNET} circuits in the same peering location can link to one VNet. Unlink it from the extra circuits, or link circuits in other peering locations.")),
+    ];
     let mut out = Vec::new();
-    for (sub, n) in per_sub.into_values() {
-        if n > MAX_CIRCUITS_PER_SUBSCRIPTION {
-            out.push(format!(
-                "Subscription {sub} has {n} circuits here; a subscription holds {MAX_CIRCUITS_PER_SUBSCRIPTION} by default. Ask Azure support to raise the limit before you create more, or use another subscription."
-            ));
-        }
-    }
-    for (sub, region, n) in per_region.into_values() {
-        if n > MAX_CIRCUITS_PER_REGION_PER_SUBSCRIPTION {
-            out.push(format!(
-                "Subscription {sub} has {n} circuits in region {region}; a subscription holds at most {MAX_CIRCUITS_PER_REGION_PER_SUBSCRIPTION} circuits per region. Put the others in another region or subscription."
-            ));
-        }
-    }
-    for (vnet, location, n) in per_vnet.into_values() {
-        if n > MAX_CIRCUITS_PER_PEERING_LOCATION_PER_VNET {
-            out.push(format!(
-                "VNet {vnet} is linked to {n} circuits in peering location {location}; at most {MAX_CIRCUITS_PER_PEERING_LOCATION_PER_VNET} circuits in the same peering location can link to one VNet. Unlink it from the extra circuits, or link circuits in other peering locations."
-            ));
+    for (tally, limit, rule) in limits {
+        for (_, (before, after), n) in tally {
+            if n > limit {
+                out.push(format!("{before}{n}{after}{rule}"));
+            }
         }
     }
     out

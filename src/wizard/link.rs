@@ -253,14 +253,17 @@ fn Authorizations(id: String, circuit: Circuit) -> impl IntoView {
         }
     };
     let count = circuit.authorizations.len();
-    // Each status present on the circuit, once (Available before InUse).
-    let mut statuses: Vec<_> = circuit
-        .authorizations
+    // Each status present on the circuit, once, in the enum's order.
+    let statuses: Vec<AuthorizationUseStatus> = AuthorizationUseStatus::ALL
         .iter()
-        .map(|a| a.authorization_use_status)
+        .copied()
+        .filter(|st| {
+            circuit
+                .authorizations
+                .iter()
+                .any(|a| a.authorization_use_status == *st)
+        })
         .collect();
-    statuses.sort_unstable_by_key(|s| s.to_string());
-    statuses.dedup();
     view! {
         <section class="card" aria-labelledby="auth-title">
             <h2 id="auth-title">"Authorizations"</h2>

@@ -325,7 +325,7 @@ fn RouteLimits(tier: SkuTier, kind: PeeringType) -> impl IntoView {
                 <button type="submit" class="button secondary">"Check"</button>
             </form>
             <div role="status">
-                {move || result.get().and_then(Result::ok).map(|info| view! { <StateInfoPanel info=info level=4/> })}
+                {move || result.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned()).map(|info| view! { <StateInfoPanel info=info level=4/> })}
             </div>
         </details>
     }
