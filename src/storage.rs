@@ -264,7 +264,14 @@ pub fn backups() -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(BACKUP_PREFIX))
         .collect();
-    keys.sort();
+    // A handful of keys: an insertion sort, not the generic slice sort's code in the first load.
+    for i in 1..keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            keys.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     keys
 }
 

@@ -51,6 +51,24 @@ fn stale_revision_is_refused_not_overwritten() {
 }
 
 #[wasm_bindgen_test]
+fn backups_are_listed_in_key_order_and_nothing_else() {
+    reset();
+    for k in ["c", "a", "d", "b"] {
+        local()
+            .set_item(&format!("{}{k}", storage::BACKUP_PREFIX), "x")
+            .unwrap();
+    }
+    local().set_item("er-wizard:data", "{}").unwrap();
+    local().set_item("other", "y").unwrap();
+    let expected: Vec<String> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|k| format!("{}{k}", storage::BACKUP_PREFIX))
+        .collect();
+    assert_eq!(storage::backups(), expected);
+    reset();
+}
+
+#[wasm_bindgen_test]
 fn corrupt_data_is_backed_up_and_left_in_place() {
     reset();
     local()

@@ -16,6 +16,41 @@ pub struct FormState {
     errors: RwSignal<Vec<Problem>>,
 }
 
+/// The saved drafts of one form of a circuit (keys `<prefix>/<field>`), by field.
+pub fn drafts_for(id: &str, prefix: &str) -> BTreeMap<String, String> {
+    let p = format!("{prefix}/");
+    let mut out = BTreeMap::new();
+    crate::store::use_store().data.with_untracked(|d| {
+        if let Some(c) = d.get(id) {
+            for (k, v) in &c.drafts {
+                if let Some(field) = k.strip_prefix(&p) {
+                    out.insert(field.to_string(), v.clone());
+                }
+            }
+        }
+    });
+    out
+}
+
+/// Writes a field of one form of a circuit to its drafts as it is typed (debounced).
+pub fn draft_saver(id: String, prefix: &'static str) -> impl Fn(String, String) + Clone + 'static {
+    let store = crate::store::use_store();
+    move |k, v| {
+        let key = format!("{prefix}/{k}");
+        store.update_debounced(|d| {
+            if let Some(c) = d.get_mut(&id) {
+                c.drafts.insert(key, v);
+            }
+        })
+    }
+}
+
+/// Forgets the drafts of one form of a circuit, once what they held is saved.
+pub fn clear_drafts(store: crate::store::Store, id: &str, prefix: &str) {
+    let p = format!("{prefix}/");
+    store.update_circuit(id, |c| c.drafts.retain(|k, _| !k.starts_with(&p)));
+}
+
 /// The message shown for a refusal, both in the error summary and beside the field: the reason
 /// followed by what to do.
 pub fn refusal_text(r: &Refusal) -> String {
@@ -122,10 +157,12 @@ impl FormState {
 
     /// Every field's current value.
     pub fn values(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
         self.fields.with_value(|f| {
-            f.iter()
-                .map(|(k, s)| (k.clone(), s.get_untracked()))
-                .collect()
-        })
+            for (k, s) in f {
+                out.insert(k.clone(), s.get_untracked());
+            }
+        });
+        out
     }
 }

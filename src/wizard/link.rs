@@ -10,7 +10,7 @@ use crate::components::{ErrorSummary, RadioGroup, StateInfoPanel, TextField};
 use crate::ids::new_guid;
 use crate::store::use_store;
 use crate::wizard::circuit::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
-use crate::wizard::form::{refusal_text, FormState};
+use crate::wizard::form::{clear_drafts, draft_saver, drafts_for, refusal_text, FormState};
 use crate::wizard::provider::CopyButton;
 
 const LINK_FIELDS: &[(&str, &str)] = &[
@@ -23,38 +23,6 @@ const LINK_FIELDS: &[(&str, &str)] = &[
 ];
 
 const AUTH_FIELDS: &[(&str, &str)] = &[("authorization-name", "")];
-
-fn drafts_for(id: &str, prefix: &str) -> std::collections::BTreeMap<String, String> {
-    let store = use_store();
-    let p = format!("{prefix}/");
-    store.data.with_untracked(|d| {
-        d.get(id)
-            .map(|c| {
-                c.drafts
-                    .iter()
-                    .filter_map(|(k, v)| k.strip_prefix(&p).map(|k| (k.to_string(), v.clone())))
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
-}
-
-fn draft_saver(id: String, prefix: &'static str) -> impl Fn(String, String) + Clone + 'static {
-    let store = use_store();
-    move |k, v| {
-        let key = format!("{prefix}/{k}");
-        store.update_debounced(|d| {
-            if let Some(c) = d.get_mut(&id) {
-                c.drafts.insert(key, v);
-            }
-        })
-    }
-}
-
-fn clear_drafts(store: crate::store::Store, id: &str, prefix: &str) {
-    let p = format!("{prefix}/");
-    store.update_circuit(id, |c| c.drafts.retain(|k, _| !k.starts_with(&p)));
-}
 
 /// Step 5.
 /// " 2 of them are Global Reach connections (…)." when the circuit has any (read from a real

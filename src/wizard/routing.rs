@@ -12,7 +12,7 @@ use crate::components::{
 };
 use crate::store::use_store;
 use crate::wizard::circuit::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
-use crate::wizard::form::{refusal_text, FormState};
+use crate::wizard::form::{clear_drafts, draft_saver, drafts_for, refusal_text, FormState};
 
 /// The fields of a peering form, with their starting values.
 const FIELDS: &[(&str, &str)] = &[
@@ -342,35 +342,14 @@ fn PeeringForm(
     let store = use_store();
     let fb = expect_context::<FeedbackCtx>();
     let prefix = prefix_of(kind);
-    let draft_prefix = format!("{prefix}/");
-    let mut draft: std::collections::BTreeMap<String, String> = store.data.with_untracked(|d| {
-        d.get(&id)
-            .map(|c| {
-                c.drafts
-                    .iter()
-                    .filter_map(|(k, v)| {
-                        k.strip_prefix(&draft_prefix)
-                            .map(|k| (k.to_string(), v.clone()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
+    let mut draft = drafts_for(&id, prefix);
     if draft.is_empty() {
         // Editing an existing peering starts from its saved values.
         if let Some(p) = circuit.peering(kind) {
             draft = fields_of(p);
         }
     }
-    let save_id = id.clone();
-    let f = FormState::new(prefix, FIELDS, &draft, move |k, v| {
-        let key = format!("{prefix}/{k}");
-        store.update_debounced(|d| {
-            if let Some(c) = d.get_mut(&save_id) {
-                c.drafts.insert(key, v);
-            }
-        })
-    });
+    let f = FormState::new(prefix, FIELDS, &draft, draft_saver(id.clone(), prefix));
     let exists = circuit.peering(kind).is_some();
     let ms = kind == PeeringType::MicrosoftPeering;
     let hint = move |field| er_core::field_hint(field, ms).unwrap_or_default();
@@ -406,10 +385,7 @@ fn PeeringForm(
                         f.set_problem("peer-asn", refusal_text(&r))
                     }
                     _ => {
-                        let done_prefix = format!("{prefix}/");
-                        store.update_circuit(&submit_id, |c| {
-                            c.drafts.retain(|k, _| !k.starts_with(&done_prefix))
-                        });
+                        clear_drafts(store, &submit_id, prefix);
                         editing.set(None);
                     }
                 }
