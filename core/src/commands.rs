@@ -914,25 +914,25 @@ fn connection_group(c: &Circuit, link: &VnetLink) -> (String, &'static str) {
     }
 }
 
-/// Sets a connection's routing weight, which prefers one circuit over another when a VNet is
-/// linked to several (0–32000, default 0). [PS-LINK] [CLI-LINK]
-pub fn set_routing_weight(c: &Circuit, link: &VnetLink, weight: u32) -> CommandPair {
+/// Changes one property of a link's connection: PowerShell reads the connection, sets
+/// `$connection.<property>` and saves it; the CLI updates it with one argument. [PS-LINK] [CLI-LINK]
+fn update_connection(
+    c: &Circuit,
+    link: &VnetLink,
+    title: String,
+    ps_property: &str,
+    cli_argument: &str,
+) -> CommandPair {
     let (group, run_in) = connection_group(c, link);
     CommandPair::new(
+        format!("{title}{run_in}"),
         format!(
-            "Set the routing weight of connection {} to {weight} ({}–{}, default {}){run_in}",
-            link.name,
-            ROUTING_WEIGHT_RANGE.start(),
-            ROUTING_WEIGHT_RANGE.end(),
-            ROUTING_WEIGHT_RANGE.start()
-        ),
-        format!(
-            "$connection = Get-AzVirtualNetworkGatewayConnection -Name {} -ResourceGroupName {}\n$connection.RoutingWeight = {weight}\nSet-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection",
+            "$connection = Get-AzVirtualNetworkGatewayConnection -Name {} -ResourceGroupName {}\n$connection.{ps_property}\nSet-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection",
             ps_quote(&link.name),
             ps_quote(&group)
         ),
         format!(
-            "az network vpn-connection update --name {} --resource-group {} --routing-weight {weight}",
+            "az network vpn-connection update --name {} --resource-group {} {cli_argument}",
             sh_quote(&link.name),
             sh_quote(&group)
         ),
@@ -940,26 +940,36 @@ pub fn set_routing_weight(c: &Circuit, link: &VnetLink, weight: u32) -> CommandP
     )
 }
 
+/// Sets a connection's routing weight, which prefers one circuit over another when a VNet is
+/// linked to several (0–32000, default 0). [PS-LINK] [CLI-LINK]
+pub fn set_routing_weight(c: &Circuit, link: &VnetLink, weight: u32) -> CommandPair {
+    update_connection(
+        c,
+        link,
+        format!(
+            "Set the routing weight of connection {} to {weight} ({}–{}, default {})",
+            link.name,
+            ROUTING_WEIGHT_RANGE.start(),
+            ROUTING_WEIGHT_RANGE.end(),
+            ROUTING_WEIGHT_RANGE.start()
+        ),
+        &format!("RoutingWeight = {weight}"),
+        &format!("--routing-weight {weight}"),
+    )
+}
+
 /// Turns on FastPath for a connection: traffic bypasses the gateway. The gateway must be
 /// Ultra Performance or ErGw3AZ. [PS-LINK] [CLI-LINK]
 pub fn enable_fastpath(c: &Circuit, link: &VnetLink) -> CommandPair {
-    let (group, run_in) = connection_group(c, link);
-    CommandPair::new(
+    update_connection(
+        c,
+        link,
         format!(
-            "Turn on FastPath for connection {} (needs an Ultra Performance or ErGw3AZ gateway){run_in}",
+            "Turn on FastPath for connection {} (needs an Ultra Performance or ErGw3AZ gateway)",
             link.name
         ),
-        format!(
-            "$connection = Get-AzVirtualNetworkGatewayConnection -Name {} -ResourceGroupName {}\n$connection.ExpressRouteGatewayBypass = $true\nSet-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection",
-            ps_quote(&link.name),
-            ps_quote(&group)
-        ),
-        format!(
-            "az network vpn-connection update --name {} --resource-group {} --express-route-gateway-bypass true",
-            sh_quote(&link.name),
-            sh_quote(&group)
-        ),
-        "[PS-LINK] [CLI-LINK]",
+        "ExpressRouteGatewayBypass = $true",
+        "--express-route-gateway-bypass true",
     )
 }
 
