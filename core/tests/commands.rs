@@ -37,6 +37,28 @@ fn sc01() -> Circuit {
     }
 }
 
+/// A link to `vnet` in West US; `authorization` names the one it was made with, if any.
+fn vnet_link(name: &str, vnet: &str, space: &str, authorization: Option<&str>) -> VnetLink {
+    VnetLink {
+        name: name.into(),
+        vnet_name: vnet.into(),
+        vnet_region: "West US".into(),
+        address_spaces: vec![space.parse().expect("cidr")],
+        authorization: authorization.map(str::to_string),
+    }
+}
+
+/// The SC-01 circuit with a link in its own subscription, named `same`, and one from another
+/// subscription, "other-sub", made with authorization "auth-1".
+fn with_two_links(same: &str) -> Circuit {
+    let mut c = sc01();
+    c.vnet_links = vec![
+        vnet_link(same, "vnet-a", "10.1.0.0/16", None),
+        vnet_link("other-sub", "vnet-b", "10.2.0.0/16", Some("auth-1")),
+    ];
+    c
+}
+
 fn named(name: &str, rg: &str) -> Circuit {
     Circuit {
         name: name.into(),
@@ -594,23 +616,7 @@ fn unlink_vnet_ps_link() {
 /// resource group (where `links_step` creates it), not in the circuit's. [PS-LINK]
 #[test]
 fn unlink_of_an_authorized_link_targets_the_vnets_side_ps_link() {
-    let mut c = sc01();
-    c.vnet_links = vec![
-        VnetLink {
-            name: "same-sub".into(),
-            vnet_name: "vnet-a".into(),
-            vnet_region: "West US".into(),
-            address_spaces: vec!["10.1.0.0/16".parse().unwrap()],
-            authorization: None,
-        },
-        VnetLink {
-            name: "other-sub".into(),
-            vnet_name: "vnet-b".into(),
-            vnet_region: "West US".into(),
-            address_spaces: vec!["10.2.0.0/16".parse().unwrap()],
-            authorization: Some("auth-1".into()),
-        },
-    ];
+    let c = with_two_links("same-sub");
     let all = commands::lifecycle(&c);
     let same = all
         .iter()
@@ -867,13 +873,8 @@ fn links_step_uses_the_authorization_key_of_a_link() {
         authorization_use_status: AuthorizationUseStatus::InUse,
         connection: Some("conn1".into()),
     });
-    c.vnet_links.push(VnetLink {
-        name: "conn1".into(),
-        vnet_name: "vnet1".into(),
-        vnet_region: "West US".into(),
-        address_spaces: vec!["10.1.0.0/16".parse().expect("cidr")],
-        authorization: Some("auth1".into()),
-    });
+    c.vnet_links
+        .push(vnet_link("conn1", "vnet1", "10.1.0.0/16", Some("auth1")));
     let step = commands::for_step(&c, 5);
     assert!(step[0]
         .cli
@@ -938,23 +939,7 @@ fn every_generator_cites_a_source_and_commands_split_by_shell() {
 /// in the resource group the link's connection lives in.
 #[test]
 fn routing_weight_and_fastpath_per_link_ps_link_cli_link() {
-    let mut c = sc01();
-    c.vnet_links = vec![
-        VnetLink {
-            name: "ERConnection".into(),
-            vnet_name: "vnet-a".into(),
-            vnet_region: "West US".into(),
-            address_spaces: vec!["10.1.0.0/16".parse().unwrap()],
-            authorization: None,
-        },
-        VnetLink {
-            name: "other-sub".into(),
-            vnet_name: "vnet-b".into(),
-            vnet_region: "West US".into(),
-            address_spaces: vec!["10.2.0.0/16".parse().unwrap()],
-            authorization: Some("auth-1".into()),
-        },
-    ];
+    let c = with_two_links("ERConnection");
     let step5 = commands::for_step(&c, 5);
     let weight = step5
         .iter()

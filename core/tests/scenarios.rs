@@ -984,37 +984,48 @@ fn sc_37_wizard_states_the_limits_and_checks_a_route_count() {
         "{}",
         up.meaning
     );
-    assert_eq!(
-        check_route_count(SkuTier::Premium, Private, IpFamily::V4, "10001")
-            .unwrap()
-            .title,
-        "Route limit exceeded"
-    );
-    assert_eq!(
-        check_route_count(SkuTier::Standard, Private, IpFamily::V6, "101")
-            .unwrap()
-            .title,
-        "Route limit exceeded"
-    );
-    assert_eq!(
-        check_route_count(SkuTier::Premium, Microsoft, IpFamily::V4, "201")
-            .unwrap()
-            .title,
-        "Route limit exceeded"
-    );
-    assert_eq!(
-        check_route_count(SkuTier::Standard, Microsoft, IpFamily::V4, "200")
-            .unwrap()
-            .title,
-        "Within the route limit"
-    );
-    // Past u32: over every limit, not an error.
-    assert_eq!(
-        check_route_count(SkuTier::Premium, Private, IpFamily::V4, "99999999999")
-            .unwrap()
-            .title,
-        "Route limit exceeded"
-    );
+    // Each limit: one over drops the session, at the limit it stays up; past u32 is over every
+    // limit, not an error.
+    for (tier, kind, family, count, title) in [
+        (
+            SkuTier::Premium,
+            Private,
+            IpFamily::V4,
+            "10001",
+            "Route limit exceeded",
+        ),
+        (
+            SkuTier::Standard,
+            Private,
+            IpFamily::V6,
+            "101",
+            "Route limit exceeded",
+        ),
+        (
+            SkuTier::Premium,
+            Microsoft,
+            IpFamily::V4,
+            "201",
+            "Route limit exceeded",
+        ),
+        (
+            SkuTier::Standard,
+            Microsoft,
+            IpFamily::V4,
+            "200",
+            "Within the route limit",
+        ),
+        (
+            SkuTier::Premium,
+            Private,
+            IpFamily::V4,
+            "99999999999",
+            "Route limit exceeded",
+        ),
+    ] {
+        let info = check_route_count(tier, kind, family, count).unwrap();
+        assert_eq!(info.title, title, "{tier} {kind} {family} {count}");
+    }
     for bad in ["", "  ", "lots", "-5", "4.5"] {
         let r = check_route_count(SkuTier::Standard, Private, IpFamily::V4, bad).unwrap_err();
         assert!(!r.remedy().is_empty(), "{bad:?}: {r}");
