@@ -78,7 +78,7 @@ pub use import::{
 };
 pub use limits::*;
 pub use machine::*;
-pub use peers::{PeerAnalogy, PEER_ANALOGIES};
+pub use peers::{peer_analogy_sources, PeerAnalogy, PEER_ANALOGIES};
 pub use refusal::*;
 pub use routing::*;
 pub use scenario::*;

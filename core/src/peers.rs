@@ -50,6 +50,20 @@ pub const PEER_ANALOGIES: &[PeerAnalogy] = &[
     },
 ];
 
+/// Every source key of [`PEER_ANALOGIES`], once each, in the order the rows first cite them:
+/// the table's source line.
+pub fn peer_analogy_sources() -> String {
+    let mut keys: Vec<&str> = Vec::new();
+    for row in PEER_ANALOGIES {
+        for key in row.source.split_inclusive(']').map(str::trim) {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+    }
+    keys.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +92,9 @@ mod tests {
         assert_eq!(PEER_ANALOGIES[0].gcp, "PENDING_PARTNER");
         assert_eq!(PEER_ANALOGIES[0].oci, "PENDING_PROVIDER");
         assert_eq!(PEER_ANALOGIES[3].oci, "VERIFYING");
+        assert_eq!(
+            peer_analogy_sources(),
+            "[AWS-CONN] [GCP-STATE] [OCI-VC] [inferred analogy] [AWS-VIF] [AWS-BGP]"
+        );
     }
 }

@@ -202,7 +202,7 @@ pub fn DemosPage(name: Option<String>) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                <p class="source">"Source: [AWS-CONN] [AWS-VIF] [GCP-STATE] [OCI-VC] [inferred analogy]"</p>
+                <p class="source">"Source: "{er_core::peer_analogy_sources()}</p>
             </section>
         }
         .into_any(),
