@@ -393,12 +393,17 @@ pub fn explain_route_limit(
     advertised: u32,
 ) -> Option<StateInfo> {
     let limit = route_limit(tier, kind, family);
+    let private = PeeringType::AzurePrivatePeering;
+    let premium_v4 = grouped(route_limit(SkuTier::Premium, private, IpFamily::V4));
     (advertised > limit).then(|| StateInfo {
         title: "Route limit exceeded".into(),
         meaning: format!(
-            "{} {family} routes advertised on {kind} exceed the limit of {}, so the BGP session is dropped. Limits: private peering 4,000 IPv4 routes (10,000 with Premium) and 100 IPv6 routes; Microsoft peering 200 routes per BGP session.",
+            "{} {family} routes advertised on {kind} exceed the limit of {}, so the BGP session is dropped. Limits: private peering {} IPv4 routes ({premium_v4} with Premium) and {} IPv6 routes; Microsoft peering {} routes per BGP session.",
             grouped(advertised),
-            grouped(limit)
+            grouped(limit),
+            grouped(route_limit(SkuTier::Standard, private, IpFamily::V4)),
+            grouped(route_limit(SkuTier::Standard, private, IpFamily::V6)),
+            grouped(route_limit(SkuTier::Standard, PeeringType::MicrosoftPeering, IpFamily::V4)),
         ),
         next_steps: {
             let mut steps = vec![format!(
@@ -410,7 +415,9 @@ pub fn explain_route_limit(
                 && family == IpFamily::V4
                 && tier != SkuTier::Premium
             {
-                steps.push("For more private peering IPv4 routes, upgrade to Premium (10,000).".into());
+                steps.push(format!(
+                    "For more private peering IPv4 routes, upgrade to Premium ({premium_v4})."
+                ));
             }
             steps
         },
