@@ -976,6 +976,7 @@ fn sc_37_wizard_states_the_limits_and_checks_a_route_count() {
         .next_steps
         .iter()
         .any(|s| s.contains("Premium (10,000)")));
+    assert!(dropped.meaning.ends_with("Limits: private peering 4,000 IPv4 routes (10,000 with Premium) and 100 IPv6 routes; Microsoft peering 200 routes per BGP session."), "{}", dropped.meaning);
     let up = check_route_count(SkuTier::Standard, Private, IpFamily::V4, "4000").unwrap();
     assert_eq!(up.title, "Within the route limit");
     assert!(
