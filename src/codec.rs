@@ -312,8 +312,8 @@ impl<'a> Reader<'a> {
     /// Reads any number.
     pub fn number(&mut self) -> Result<f64> {
         let text = self.number_text()?;
-        match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
+        match parse_number(text) {
+            Some(v) if v.is_finite() => Ok(v),
             _ => self.error("number out of range"),
         }
     }
@@ -384,6 +384,20 @@ impl<'a> Reader<'a> {
         self.skip()?;
         Ok(&self.text[start..self.at])
     }
+}
+
+/// The value of a number's text, already checked against JSON's grammar, rounded to the nearest
+/// `f64` as serde_json rounds it. In the browser the browser's own parser does this (JavaScript
+/// requires the same correctly rounded result): Rust's `f64` parser brings a 20 KB table of powers
+/// of five, and this is the only place the first load would use it.
+#[cfg(target_arch = "wasm32")]
+fn parse_number(text: &str) -> Option<f64> {
+    Some(js_sys::parse_float(text))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_number(text: &str) -> Option<f64> {
+    text.parse().ok()
 }
 
 /// Stores a field's value, refusing a second one (as serde does).

@@ -118,3 +118,35 @@ fn newer_version_is_backed_up() {
         Some(text)
     );
 }
+
+/// In the browser the codec reads numbers with the browser's parser (to keep Rust's float
+/// parser and its table off the first load): it must give exactly the `f64` Rust's parser gives,
+/// the hard cases included, and still refuse what overflows.
+#[wasm_bindgen_test]
+fn numbers_read_in_the_browser_are_the_same_f64_rust_reads() {
+    use er_wizard::codec;
+    let cases: [(&str, f64); 12] = [
+        ("1764000000000.0", 1764000000000.0),
+        ("1764000000000", 1764000000000.0),
+        ("1764000000000.5", 1764000000000.5),
+        ("0.1", 0.1),
+        ("-0.0", -0.0),
+        ("1.5e3", 1.5e3),
+        ("2E-3", 2e-3),
+        ("9007199254740993", 9007199254740993.0),
+        ("2.2250738585072014e-308", 2.2250738585072014e-308),
+        ("4.9e-324", 4.9e-324),
+        ("1.7976931348623157e308", 1.7976931348623157e308),
+        (
+            "123456789012345678901234567890.123456789",
+            123456789012345678901234567890.123456789,
+        ),
+    ];
+    for (text, want) in cases {
+        let got: f64 = codec::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(got.to_bits(), want.to_bits(), "{text}");
+    }
+    for text in ["1e400", "-1e400"] {
+        assert!(codec::from_str::<f64>(text).is_err(), "{text} is refused");
+    }
+}
