@@ -66,10 +66,11 @@ function serve(dir, port) {
 }
 
 // ---------- sizes ----------
-// Every file a first visit loads: index.html and what it references. The app is two pages; the
-// second, tools.html (import, demos, timelines), and the files only it references are fetched when
-// one of those is first opened, so they are reported apart and left out of the first load. The
-// CSP hash list is a build artefact for the host, never requested by the browser.
+// Every file a first visit loads: index.html ("Your circuits") and what it references. The app is
+// three pages; the other two, wizard.html (create, the five steps, changes) and tools.html (import,
+// demos, timelines), and the files only they reference are fetched when one of their screens is
+// first opened, so each is reported apart, with its total, and left out of the first load. The CSP
+// hash list is a build artefact for the host, never requested by the browser.
 function compressed(dir, name) {
   const buf = fs.readFileSync(path.join(dir, name));
   return {
@@ -88,16 +89,19 @@ function referencedBy(dir, page) {
 const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 function sizes(dir) {
   const files = fs.readdirSync(dir).sort().filter((n) => fs.statSync(path.join(dir, n)).isFile() && n !== 'csp-hashes.json');
-  let later = new Set();
-  if (files.includes('tools.html')) {
-    const first = referencedBy(dir, 'index.html');
-    later = new Set(['tools.html', ...[...referencedBy(dir, 'tools.html')].filter((n) => !first.has(n))]);
-  }
-  const rows = files.filter((n) => !later.has(n)).map((n) => compressed(dir, n));
-  const laterRows = files.filter((n) => later.has(n)).map((n) => compressed(dir, n));
+  const first = files.includes('index.html') ? referencedBy(dir, 'index.html') : new Set();
+  const pages = [
+    { page: 'wizard.html', what: 'wizard page total (create, the five steps, changes; fetched when a circuit is first created or opened)' },
+    { page: 'tools.html', what: 'tools page total (import, demos, timelines; fetched when first opened)' },
+  ].filter((p) => files.includes(p.page)).map((p) => {
+    const own = new Set([p.page, ...[...referencedBy(dir, p.page)].filter((n) => !first.has(n))]);
+    const rows = files.filter((n) => own.has(n)).map((n) => compressed(dir, n));
+    return { ...p, own, rows, total: sum(rows) };
+  });
+  const rows = files.filter((n) => !pages.some((p) => p.own.has(n))).map((n) => compressed(dir, n));
   return {
     rows, total: sum(rows), wasmRaw: rows.filter((r) => r.name.endsWith('.wasm')).reduce((t, r) => t + r.raw, 0),
-    laterRows, laterTotal: sum(laterRows),
+    pages,
   };
 }
 
@@ -122,20 +126,29 @@ async function newPage(browser, rate) {
 async function loadOnce(browser, target, rate) {
   const { context, page, errors } = await newPage(browser, rate);
   try {
-    await page.addInitScript((text) => {
+    // Runs in every document of the page: the first screen's, and (for the app) the wizard page's
+    // that "Create circuit" opens, whose heading time is taken as an absolute time.
+    await page.addInitScript(([text, next]) => {
       const seen = () => {
         const h = document.querySelector('h1');
-        if (h && h.textContent.trim() === text) { window.__benchInteractive = performance.now(); obs.disconnect(); }
+        const shown = h && h.textContent.trim();
+        if (shown === text) { window.__benchInteractive = performance.now(); obs.disconnect(); }
+        if (next && shown === next) { window.__benchNextAt = performance.timeOrigin + performance.now(); obs.disconnect(); }
       };
       const obs = new MutationObserver(seen);
       obs.observe(document, { childList: true, subtree: true, characterData: true });
-    }, target.h1);
+    }, [target.h1, target.next || null]);
     await page.goto(target.url);
     const t = await pollFor(page, () => window.__benchInteractive).catch(async (e) => {
       throw new Error(`${target.name} at ${target.url}: ${e.message}; errors: ${errors.join(' | ')}; page: ${(await page.content()).slice(0, 600)}`);
     });
+    const clickAt = await page.evaluate(() => performance.timeOrigin + performance.now());
     await target.click(page);
     if (errors.length) throw new Error(`${target.name}: page errors: ${errors.join(' | ')}`);
+    if (target.next) {
+      const nextAt = await pollFor(page, () => window.__benchNextAt);
+      (R.next[rate] ||= []).push(nextAt - clickAt);
+    }
     return t;
   } finally {
     await context.close();
@@ -356,7 +369,7 @@ const targets = (ports) => [
     click: async (p) => { await p.getByRole('button', { name: 'Pressed 0' }).click(); await p.getByRole('button', { name: 'Pressed 1' }).waitFor(); },
   },
   {
-    name: 'app', url: `http://127.0.0.1:${ports.app}/`, h1: 'Your circuits',
+    name: 'app', url: `http://127.0.0.1:${ports.app}/`, h1: 'Your circuits', next: 'Create the circuit',
     click: async (p) => { await p.getByRole('link', { name: 'Create circuit' }).first().click(); await p.getByRole('heading', { level: 1, name: 'Create the circuit' }).waitFor(); },
   },
 ];
@@ -365,11 +378,12 @@ const base = 18700 + Math.floor(Math.random() * 200);
 const ports = { app: base, floor: base + 1, plain: base + 2 };
 const servers = [await serve(appDir, ports.app), await serve(floorDir, ports.floor), await serve(plainDir, ports.plain)];
 const browser = await chromium.launch(LAUNCH);
-const R = { loads: {}, actions: {}, storage: {}, app50: {} };
+const R = { loads: {}, next: {}, actions: {}, storage: {}, app50: {} };
 try {
   const T = targets(ports);
   for (const rate of RATES) {
     for (const t of T) { R.loads[`${t.name}@${rate}`] = []; await loadOnce(browser, t, rate); } // one warm-up each, discarded
+    R.next[rate] = [];
     for (let i = 0; i < LOADS; i++) {
       for (const t of T) R.loads[`${t.name}@${rate}`].push(await loadOnce(browser, t, rate)); // interleaved
     }
@@ -415,8 +429,10 @@ p('| asset | raw KB | gzip KB | brotli KB |');
 p('|---|---:|---:|---:|');
 for (const r of S.app.rows) p(`| ${r.name.replace(/-[0-9a-f]{8,16}(?=[._])/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 p(`| **app total (first load)** | **${kb(S.app.total.raw)}** | **${kb(S.app.total.gzip)}** | **${kb(S.app.total.brotli)}** |`);
-for (const r of S.app.laterRows) p(`| later: ${r.name.replace(/-[0-9a-f]{8,16}(?=[._])/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
-if (S.app.laterRows.length) p(`| tools page total (import, demos, timelines; fetched when first opened) | ${kb(S.app.laterTotal.raw)} | ${kb(S.app.laterTotal.gzip)} | ${kb(S.app.laterTotal.brotli)} |`);
+for (const later of S.app.pages) {
+  for (const r of later.rows) p(`| later: ${r.name.replace(/-[0-9a-f]{8,16}(?=[._])/, '')} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+  p(`| ${later.what} | ${kb(later.total.raw)} | ${kb(later.total.gzip)} | ${kb(later.total.brotli)} |`);
+}
 p(`| Leptos floor app total | ${kb(S.floor.total.raw)} | ${kb(S.floor.total.gzip)} | ${kb(S.floor.total.brotli)} |`);
 p(`| plain HTML+JS page total | ${kb(S.plain.total.raw)} | ${kb(S.plain.total.gzip)} | ${kb(S.plain.total.brotli)} |`);
 p();
@@ -432,6 +448,15 @@ for (const rate of RATES) {
     const label = { app: 'the wizard', floor: 'Leptos floor app', plain: 'plain HTML+JS' }[name];
     p(`| ${label} | ${rate === 1 ? '1x' : `${rate}x throttled`} | ${ms(s.median)} | ${spread(s)} | ${(s.median / M[`floor@${rate}`]).toFixed(2)} | ${(s.median / M[`plain@${rate}`]).toFixed(2)} |`);
   }
+}
+p();
+p('Then, in the same loads, the wizard\'s own page: from the click on "Create circuit" to the create form\'s heading, its bundle fetched cold (no budget; the wizard is kept off the first load):');
+p();
+p('| page | CPU | median | min–max (IQR) |');
+p('|---|---|---:|---|');
+for (const rate of RATES) {
+  const s = stats(R.next[rate]);
+  p(`| wizard.html after "Create circuit" | ${rate === 1 ? '1x' : `${rate}x throttled`} | ${ms(s.median)} | ${spread(s)} |`);
 }
 p();
 p('**In the page** (ms; median and spread):');

@@ -7,13 +7,16 @@ PUBLIC_URL="${1:-/}"
 DIST="${2:-dist}"
 export TRUNK_SKIP_VERSION_CHECK=true
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# Two pages: index.html (the wizard, the first load) and tools.html (import and demos, a second
-# bundle fetched only when first opened). Trunk empties its dist, so the second builds beside it
-# and is merged in (the shared CSS and icon have the same content-hashed names in both).
-TOOLS_DIST="$DIST.tools-stage"
+# Three pages, each its own bundle: index.html ("Your circuits", the first load), wizard.html
+# (create, the five steps, changes) and tools.html (import, demos, timelines), the last two fetched
+# only when first opened. Trunk empties its dist, so the others build beside it and are merged in
+# (the shared CSS and icon have the same content-hashed names in all three).
 trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST" index.html
-trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$TOOLS_DIST" tools.html
-mv "$TOOLS_DIST/index.html" "$DIST/tools.html"   # Trunk always names its output index.html
-cp -n "$TOOLS_DIST"/* "$DIST"/
-rm -rf "$TOOLS_DIST"
+for page in wizard tools; do
+  STAGE="$DIST.$page-stage"
+  trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$STAGE" "$page.html"
+  mv "$STAGE/index.html" "$DIST/$page.html"   # Trunk always names its output index.html
+  cp -n "$STAGE"/* "$DIST"/
+  rm -rf "$STAGE"
+done
 node scripts/csp-hashes.mjs "$DIST"

@@ -1,4 +1,4 @@
-// Writes <dist>/csp-hashes.json: the sha256 of every inline <script> in the built pages (index.html, tools.html), so the
+// Writes <dist>/csp-hashes.json: the sha256 of every inline <script> in the built pages (index.html, wizard.html, tools.html), so the
 // Content-Security-Policy can allow Trunk's bootstrap script and nothing else inline.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -15,7 +15,7 @@ use crate::wizard::create::{CreatePage, CreateReviewPage};
 pub struct RouteCtx(pub RwSignal<Route>);
 
 thread_local! {
-    static CURRENT_PAGE: Cell<Page> = const { Cell::new(Page::Wizard) };
+    static CURRENT_PAGE: Cell<Page> = const { Cell::new(Page::Home) };
 }
 
 /// The page this bundle serves (set once at mount).
@@ -35,13 +35,17 @@ pub fn absolute(route: &Route) -> String {
         .unwrap_or(href)
 }
 
-/// The screens of the wizard's page (`index.html`).
+/// The screen of the home page (`index.html`): "Your circuits".
+pub fn home_pages(_route: Route) -> AnyView {
+    view! { <CircuitsPage/> }.into_any()
+}
+
+/// The screens of the wizard's page (`wizard.html`). [`App`] sends every other route to its page.
 pub fn wizard_pages(route: Route) -> AnyView {
     match route {
-        Route::Create => view! { <CreatePage/> }.into_any(),
         Route::CreateReview => view! { <CreateReviewPage/> }.into_any(),
         Route::Circuit { id, section } => view! { <CircuitPage id=id section=section body=crate::wizard::circuit::wizard_section/> }.into_any(),
-        _ => view! { <CircuitsPage/> }.into_any(),
+        _ => view! { <CreatePage/> }.into_any(),
     }
 }
 
@@ -62,7 +66,7 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
-/// The whole app, as one of its two pages: `page` says which, `pages` draws its screens. A route
+/// The whole app, as one of its three pages: `page` says which, `pages` draws its screens. A route
 /// of the other page (an old link, a typed address) loads that page.
 #[component]
 pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
@@ -78,6 +82,31 @@ pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
             route.set(Route::parse(&hash));
             // Move focus to the new page's heading so keyboard and screen-reader users start there.
             request_animation_frame(crate::components::focus_after_route_change);
+        }
+    });
+
+    // A link to another of the app's pages loads it: hand it what this page carries (notices, and
+    // the circuits when saving is off). A link opened in a new tab or window is left alone.
+    let _ = window_event_listener(leptos::ev::click, move |ev| {
+        use wasm_bindgen::JsCast;
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let href = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|a| a.get_attribute("href"));
+        if let Some(other) = href.as_deref().and_then(Page::of_href) {
+            if other != page {
+                store.carry();
+            }
         }
     });
 

@@ -18,7 +18,15 @@ pub mod storage;
 pub mod store;
 pub mod wizard;
 
-/// Mounts the wizard's page (`index.html`) on `<body>`.
+/// Mounts the home page (`index.html`: "Your circuits") on `<body>`.
+pub fn mount_home() {
+    use leptos::prelude::*;
+    leptos::mount::mount_to_body(
+        || view! { <app::App page=route::Page::Home pages=app::home_pages/> },
+    );
+}
+
+/// Mounts the wizard's page (`wizard.html`) on `<body>`.
 pub fn mount() {
     use leptos::prelude::*;
     leptos::mount::mount_to_body(

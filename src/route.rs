@@ -30,23 +30,40 @@ pub enum Route {
     Share(String),
 }
 
-/// The two pages the app is served as. The first load brings only the wizard (your circuits, the
-/// five steps, changes and end of life); the import, the demos and each circuit's timeline (with
-/// its state diagrams, share link and export) are a second bundle, fetched when first opened, so
-/// that their parsers, players and diagrams stay off start-up.
+/// The three pages the app is served as. The first load brings only "Your circuits"; the wizard
+/// (create, the five steps, changes and end of life) is a second bundle, fetched when a circuit is
+/// first created or opened, and the import, the demos and each circuit's timeline (with its state
+/// diagrams, share link and export) a third, so that the forms, explanations and commands, the
+/// parsers, players and diagrams stay off start-up. All three keep the circuits in the same
+/// localStorage, so moving between them loses nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
-    /// `index.html`, served at the public URL itself.
+    /// `index.html`, served at the public URL itself: "Your circuits".
+    Home,
+    /// `wizard.html`: create, the five steps, changes and end of life.
     Wizard,
     /// `tools.html`: import, demos, and a circuit's timeline with its state diagrams.
     Tools,
 }
 
 impl Page {
+    /// The page a link of the app goes to: `Route::href`'s form, the page's address and a `#`
+    /// route. Anything else (an in-page anchor, another site) is none of the app's pages.
+    pub fn of_href(href: &str) -> Option<Page> {
+        let (file, hash) = href.split_once('#')?;
+        if !Route::is_route(hash) {
+            return None;
+        }
+        [Page::Home, Page::Wizard, Page::Tools]
+            .into_iter()
+            .find(|p| p.file() == file)
+    }
+
     /// The page's address relative to the public URL (the document's `<base>`).
     pub fn file(self) -> &'static str {
         match self {
-            Page::Wizard => "./",
+            Page::Home => "./",
+            Page::Wizard => "wizard.html",
             Page::Tools => "tools.html",
         }
     }
@@ -112,14 +129,13 @@ impl Route {
                 section: Section::Timeline,
                 ..
             } => Page::Tools,
-            Route::Circuits | Route::Create | Route::CreateReview | Route::Circuit { .. } => {
-                Page::Wizard
-            }
+            Route::Circuits => Page::Home,
+            Route::Create | Route::CreateReview | Route::Circuit { .. } => Page::Wizard,
         }
     }
 
-    /// The link to this route from either page: its page's address and the hash. (A bare `#/…`
-    /// would resolve against `<base>`, which is the wizard's page, also from `tools.html`.)
+    /// The link to this route from any page: its page's address and the hash. (A bare `#/…`
+    /// would resolve against `<base>`, which is the home page, also from the other two.)
     pub fn href(&self) -> String {
         format!("{}{}", self.page().file(), self.hash())
     }
@@ -178,6 +194,39 @@ mod tests {
             "tools.html#/c/a/timeline"
         );
         assert_eq!(Route::CreateReview.page(), Page::Wizard);
+    }
+
+    #[test]
+    fn your_circuits_is_the_home_page_and_the_wizard_its_own_page() {
+        assert_eq!(Route::Circuits.page(), Page::Home);
+        assert_eq!(Route::Create.href(), "wizard.html#/create");
+        assert_eq!(
+            Route::Circuit {
+                id: "a".into(),
+                section: Section::Step(2)
+            }
+            .href(),
+            "wizard.html#/c/a/2"
+        );
+        assert_eq!(
+            Route::Circuit {
+                id: "a".into(),
+                section: Section::Manage
+            }
+            .page(),
+            Page::Wizard
+        );
+    }
+
+    #[test]
+    fn a_link_names_the_page_it_opens() {
+        for r in [Route::Circuits, Route::Create, Route::Import] {
+            assert_eq!(Page::of_href(&r.href()), Some(r.page()));
+        }
+        assert_eq!(Page::of_href("#peer-asn"), None);
+        assert_eq!(Page::of_href("https://example.org/#/"), None);
+        assert_eq!(Page::of_href("wizard.html"), None);
+        assert_eq!(Page::of_href("other.html#/c/x/2"), None);
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct Store {
     migration_backup: RwSignal<Option<String>>,
 }
 
+/// How `window.name` starts when it holds what one page of the app hands the next.
+const CARRY: &str = "er-wizard:carry\n";
+
 /// Milliseconds since the epoch.
 pub fn now() -> f64 {
     js_sys::Date::now()
@@ -119,8 +122,57 @@ impl Store {
                 );
             }
         }
+        store.take_carried();
         store.listen();
         store
+    }
+
+    /// Hands this page's notices to the next page of the app this tab loads (a deletion's
+    /// "billing for it stops" is shown where the person lands) and, when saving is off, the
+    /// circuits too, which live in this tab's memory only. They go in `window.name`, which a
+    /// tab keeps across its own navigations even when the browser refuses all storage; it is set
+    /// only as the app opens another of its pages, and [`Store::init`] clears it on arrival.
+    pub fn carry(&self) {
+        let mut text = String::from(CARRY);
+        self.notices.with_untracked(|n| {
+            for x in n {
+                text.push_str(&format!("n\t{}\t{}\n", x.kind, x.text.replace('\n', " ")));
+            }
+        });
+        if !self.persistent.get_untracked() {
+            // The codec's JSON is one line: newlines in strings are escaped.
+            let data = self.data.with_untracked(crate::codec::to_string);
+            text.push_str(&format!("d\t{data}\n"));
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_name(&text);
+        }
+    }
+
+    /// Takes what the previous page carried (see [`Store::carry`]): its notices, and its
+    /// circuits if this page cannot save either.
+    fn take_carried(&self) {
+        let Some(w) = web_sys::window() else { return };
+        let name = w.name().unwrap_or_default();
+        let Some(carried) = name.strip_prefix(CARRY) else {
+            return;
+        };
+        let _ = w.set_name("");
+        for line in carried.lines() {
+            match line.split_once('\t') {
+                Some(("n", notice)) => match notice.split_once('\t') {
+                    Some(("warning", text)) => self.notify("warning", text.to_string()),
+                    Some((_, text)) => self.notify("info", text.to_string()),
+                    None => {}
+                },
+                Some(("d", json)) if !self.persistent.get_untracked() => {
+                    if let Ok(data) = crate::codec::from_str::<AppData>(json) {
+                        self.data.set(data);
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Adds a notice.

@@ -12,12 +12,13 @@ pub mod routing;
 use crate::route::Route;
 
 /// Goes to a route: on this page by setting `location.hash` (the hashchange listener updates the
-/// page), on the other page by loading it.
+/// page), on another page by loading it, with what this page carries over ([`crate::store::Store::carry`]).
 pub fn navigate(route: &Route) {
     if let Some(w) = web_sys::window() {
         if route.page() == crate::app::current_page() {
             let _ = w.location().set_hash(&route.hash());
         } else {
+            crate::store::use_store().carry();
             let _ = w.location().assign(&crate::app::absolute(route));
         }
     }

@@ -148,7 +148,7 @@ test('undo on the timeline restores the exact previous state', async ({ page }) 
   expect(new URL(page.url()).pathname).toBe('/wizard/tools.html');
   await page.getByRole('navigation', { name: 'Circuit' }).getByRole('link', { name: 'Wizard' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Order connectivity from the provider' })).toBeVisible();
-  expect(new URL(page.url()).pathname).toBe('/wizard/');
+  expect(new URL(page.url()).pathname).toBe('/wizard/wizard.html');
   await expect(page.getByText('Step 2 of 5')).toBeVisible();
 });
 

@@ -137,6 +137,7 @@ test('payloads in every create field: refused ones are shown as text, accepted o
     await w.step(2);
     await expectInert(page, `step 2, payload ${i}`, payload);
     await page.getByRole('link', { name: 'Your circuits' }).click();
+    await expect(w.heading('Your circuits')).toBeVisible();
     await expectInert(page, `list, payload ${i}`, payload);
     // Stored as data, and still inert after a reload from storage.
     const stored = await page.evaluate((k) => localStorage.getItem(k), KEY);
@@ -263,8 +264,8 @@ test('payloads in imported output, pasted and as a file, JSON and PowerShell; sa
         await save.first().click();
         await expectInert(page, `import saved (${format}), payload ${i}`);
         await page.getByRole('link', { name: 'Open it' }).click();
-        // The wizard is the other page (tools.html → index.html): wait until it has loaded.
-        await page.waitForURL(/\/wizard\/#\/c\//);
+        // The wizard is another page (tools.html → wizard.html): wait until it has loaded.
+        await page.waitForURL(/\/wizard\/wizard\.html#\/c\//);
         await expect(page.locator('main h1')).toBeVisible();
         await expectInert(page, `imported circuit (${format}), payload ${i}`);
       }

@@ -104,13 +104,13 @@ test('the page is served with the strict CSP and the security headers; never Cle
   expect(wasmRes.headers()['clear-site-data']).toBeUndefined();
 });
 
-test('every asset of both pages carries subresource integrity that matches the file; the first load is the wizard alone', async () => {
+test('every asset of the three pages carries subresource integrity that matches the file; the first load is "Your circuits" alone', async () => {
   const attr = (tag, name) => (tag.match(new RegExp(`\\b${name}="([^"]*)"`)) || [])[1];
   const referenced = new Set();
   const byPage = {};
   const inline = [];
   let checked = 0;
-  for (const page of ['index.html', 'tools.html']) {
+  for (const page of ['index.html', 'wizard.html', 'tools.html']) {
     const html = fs.readFileSync(path.join(DIST, page), 'utf8');
     const tags = [...html.matchAll(/<(link|script)\b[^>]*>/g)].map((m) => m[0]);
     byPage[page] = new Set();
@@ -131,14 +131,17 @@ test('every asset of both pages carries subresource integrity that matches the f
   }
   // Every shipped asset is covered (the module and wasm through their preloads).
   const shipped = fs.readdirSync(DIST, { withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !['index.html', 'tools.html', 'csp-hashes.json'].includes(e.name)).map((e) => e.name);
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && !['index.html', 'wizard.html', 'tools.html', 'csp-hashes.json'].includes(e.name)).map((e) => e.name);
   expect([...referenced].sort()).toEqual(shipped.sort());
-  expect(checked).toBeGreaterThanOrEqual(8);
-  // The first load (index.html) fetches the wizard's bundle only; tools.html its own.
-  expect([...byPage['index.html']].filter((f) => f.startsWith('er-tools'))).toEqual([]);
-  expect([...byPage['index.html']].filter((f) => f.startsWith('er-wizard')).length).toBe(2);
-  expect([...byPage['tools.html']].filter((f) => f.startsWith('er-wizard'))).toEqual([]);
-  expect([...byPage['tools.html']].filter((f) => f.startsWith('er-tools')).length).toBe(2);
+  expect(checked).toBeGreaterThanOrEqual(12);
+  // Each page fetches its own bundle (module and wasm) and no other: the first load (index.html)
+  // brings "Your circuits" only.
+  const bundles = { 'index.html': 'er-home', 'wizard.html': 'er-wizard', 'tools.html': 'er-tools' };
+  for (const [page, own] of Object.entries(bundles)) {
+    const mine = [...byPage[page]].filter((f) => /^er-/.test(f));
+    expect(mine.filter((f) => f.startsWith(own + '-')).length, page).toBe(2);
+    expect(mine.filter((f) => !f.startsWith(own + '-')), page).toEqual([]);
+  }
   // The inline bootstraps are allowed by hash only, and the hashes match them.
   const hashes = JSON.parse(fs.readFileSync(path.join(DIST, 'csp-hashes.json'), 'utf8'));
   expect(inline.map((s) => 'sha256-' + crypto.createHash('sha256').update(s, 'utf8').digest('base64')).sort()).toEqual([...hashes].sort());

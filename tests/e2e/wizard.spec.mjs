@@ -113,8 +113,12 @@ test('happy path with a Layer 2 provider, reloading at every step', async ({ pag
   await w.press('Yes, delete the circuit');
   await expect(w.heading('Your circuits')).toBeVisible();
   await expect(page.getByText('You have no circuits yet.')).toBeVisible();
+  // "Your circuits" is another page: the deletion's notice is carried there, once.
+  expect(new URL(page.url()).pathname).toBe('/wizard/');
+  await expect(page.getByRole('status')).toContainText('Delete circuit: the circuit was deleted, and billing for it stops.');
   await w.reload();
   await expect(page.getByText('You have no circuits yet.')).toBeVisible();
+  await expect(page.getByRole('status')).not.toContainText('billing for it stops');
 });
 
 test('a Layer 3 provider configures routing: step 4 explains it', async ({ page }) => {

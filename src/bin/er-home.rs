@@ -1,0 +1,6 @@
+//! The home page (`index.html`): "Your circuits", the first load, kept apart from the wizard's
+//! forms, explanations and commands.
+fn main() {
+    console_error_panic_hook::set_once();
+    er_wizard::mount_home();
+}
