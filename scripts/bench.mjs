@@ -445,7 +445,7 @@ for (const k of Object.keys(R.loads)) M[k] = median(R.loads[k]);
 for (const rate of RATES) {
   for (const name of ['app', 'floor', 'plain']) {
     const s = stats(R.loads[`${name}@${rate}`]);
-    const label = { app: 'the wizard', floor: 'Leptos floor app', plain: 'plain HTML+JS' }[name];
+    const label = { app: 'the app ("Your circuits")', floor: 'Leptos floor app', plain: 'plain HTML+JS' }[name];
     p(`| ${label} | ${rate === 1 ? '1x' : `${rate}x throttled`} | ${ms(s.median)} | ${spread(s)} | ${(s.median / M[`floor@${rate}`]).toFixed(2)} | ${(s.median / M[`plain@${rate}`]).toFixed(2)} |`);
   }
 }

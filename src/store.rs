@@ -302,6 +302,14 @@ impl Store {
                 this.on_other_tab_saved(ev.new_value());
             }
         });
+        // Back (or forward) to a page the browser kept in its back/forward cache: the page is
+        // shown as it was left, and another of the app's pages has likely saved since (a
+        // provider state moved on, a circuit deleted). Merge what is stored, as for another tab.
+        let _ = window_event_listener(leptos::ev::pageshow, move |ev| {
+            if ev.persisted() {
+                this.on_other_tab_saved(storage::read_raw(storage::KEY).ok().flatten());
+            }
+        });
         // Flush typing that has not been saved yet when the page is hidden or closed.
         let _ = window_event_listener(leptos::ev::pagehide, move |_| {
             if this.pending.get_untracked().is_some() {
