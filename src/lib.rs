@@ -18,26 +18,16 @@ pub mod storage;
 pub mod store;
 pub mod wizard;
 
-/// Mounts the home page (`index.html`: "Your circuits") on `<body>`.
-pub fn mount_home() {
+/// Mounts one of the app's pages on `<body>`: `page` says which, `pages` draws its screens
+/// ([`app::home_pages`], [`app::wizard_pages`] or [`app::tools_pages`]). The page's static
+/// "Loading…" line, shown while its bundle was fetched, goes first.
+pub fn mount(page: route::Page, pages: fn(route::Route) -> leptos::prelude::AnyView) {
     use leptos::prelude::*;
-    leptos::mount::mount_to_body(
-        || view! { <app::App page=route::Page::Home pages=app::home_pages/> },
-    );
-}
-
-/// Mounts the wizard's page (`wizard.html`) on `<body>`.
-pub fn mount() {
-    use leptos::prelude::*;
-    leptos::mount::mount_to_body(
-        || view! { <app::App page=route::Page::Wizard pages=app::wizard_pages/> },
-    );
-}
-
-/// Mounts the tools page (`tools.html`: import, demos, timelines) on `<body>`.
-pub fn mount_tools() {
-    use leptos::prelude::*;
-    leptos::mount::mount_to_body(
-        || view! { <app::App page=route::Page::Tools pages=app::tools_pages/> },
-    );
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        loading.remove();
+    }
+    leptos::mount::mount_to_body(move || view! { <app::App page=page pages=pages/> });
 }

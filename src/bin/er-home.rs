@@ -2,5 +2,5 @@
 //! forms, explanations and commands.
 fn main() {
     console_error_panic_hook::set_once();
-    er_wizard::mount_home();
+    er_wizard::mount(er_wizard::route::Page::Home, er_wizard::app::home_pages);
 }

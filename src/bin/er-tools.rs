@@ -2,5 +2,5 @@
 //! the first load.
 fn main() {
     console_error_panic_hook::set_once();
-    er_wizard::mount_tools();
+    er_wizard::mount(er_wizard::route::Page::Tools, er_wizard::app::tools_pages);
 }

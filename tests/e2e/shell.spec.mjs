@@ -93,3 +93,21 @@ test('back to "Your circuits" from the wizard shows what the wizard saved, also 
   await expect(badge).toHaveText('Provisioned');
   expect(errors).toEqual([]);
 });
+
+test('each page says it is loading while its bundle arrives, and the line goes once the app is there', async ({ page }) => {
+  for (const [url, bundle, loading, heading] of [
+    ['./', 'er-home', 'Loading your circuits…', 'Your circuits'],
+    ['./wizard.html#/create', 'er-wizard', 'Opening the wizard…', 'Create the circuit'],
+  ]) {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(`**/${bundle}-*_bg.wasm`, async (route) => { await held; await route.continue(); });
+    await page.goto(url, { waitUntil: 'commit' });
+    await expect(page.getByRole('status').filter({ hasText: loading })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByText(loading)).toHaveCount(0);
+    await page.unroute(`**/${bundle}-*_bg.wasm`);
+  }
+});
