@@ -24,7 +24,7 @@ pub fn current_page() -> Page {
 }
 
 /// The full address of a route, resolved against the document's base (the public URL), for
-/// loading the other page or copying a link.
+/// loading another of the app's pages or copying a link.
 pub fn absolute(route: &Route) -> String {
     let href = route.href();
     web_sys::window()
@@ -67,7 +67,7 @@ fn current_hash() -> String {
 }
 
 /// The whole app, as one of its three pages: `page` says which, `pages` draws its screens. A route
-/// of the other page (an old link, a typed address) loads that page.
+/// of another page (an old link, a typed address) loads that page.
 #[component]
 pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
     CURRENT_PAGE.with(|p| p.set(page));

@@ -1,4 +1,4 @@
-//! The tools page (`tools.html`): import, demos and circuit timelines, a second bundle kept off
+//! The tools page (`tools.html`): import, demos and circuit timelines, a third bundle kept off
 //! the first load.
 fn main() {
     console_error_panic_hook::set_once();
