@@ -35,6 +35,21 @@ pub fn absolute(route: &Route) -> String {
         .unwrap_or(href)
 }
 
+/// Loads the page that shows `route` (another of the app's pages), handing it what this page
+/// carries ([`Store::carry`]: notices, and the circuits when saving is off). `replace` loads it
+/// in place of this history entry (an address this page does not show) instead of after it.
+pub fn load_page(store: Store, route: &Route, replace: bool) {
+    store.carry();
+    if let Some(w) = web_sys::window() {
+        let url = absolute(route);
+        let _ = if replace {
+            w.location().replace(&url)
+        } else {
+            w.location().assign(&url)
+        };
+    }
+}
+
 /// The screen of the home page (`index.html`): "Your circuits".
 pub fn home_pages(_route: Route) -> AnyView {
     view! { <CircuitsPage/> }.into_any()
@@ -129,9 +144,7 @@ pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
                 if r.page() == page {
                     pages(r)
                 } else {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().replace(&absolute(&r));
-                    }
+                    load_page(store, &r, true);
                     view! { <p>"Opening…"</p> }.into_any()
                 }
             }}

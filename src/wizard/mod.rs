@@ -12,14 +12,11 @@ pub mod routing;
 use crate::route::Route;
 
 /// Goes to a route: on this page by setting `location.hash` (the hashchange listener updates the
-/// page), on another page by loading it, with what this page carries over ([`crate::store::Store::carry`]).
+/// page), on another page by loading it ([`crate::app::load_page`]).
 pub fn navigate(route: &Route) {
-    if let Some(w) = web_sys::window() {
-        if route.page() == crate::app::current_page() {
-            let _ = w.location().set_hash(&route.hash());
-        } else {
-            crate::store::use_store().carry();
-            let _ = w.location().assign(&crate::app::absolute(route));
-        }
+    if route.page() != crate::app::current_page() {
+        crate::app::load_page(crate::store::use_store(), route, false);
+    } else if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.hash());
     }
 }

@@ -293,6 +293,12 @@ test.describe('storage faults', () => {
     await w.createCircuit({ name: 'TabOnly' });
     await page.getByRole('link', { name: 'Your circuits' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'TabOnly' })).toBeVisible();
+    // An address of another page typed here (the app sends it there) carries the circuits too.
+    await page.evaluate(() => { location.hash = '#/create'; });
+    await expect(w.heading('Create the circuit')).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/wizard/wizard.html');
+    await page.getByRole('link', { name: 'Your circuits', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'TabOnly' })).toBeVisible();
     expect((await storageDump(context))[KEY]).toBe(seeded);
     expect(errors).toEqual([]);
   });
