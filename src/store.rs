@@ -307,7 +307,8 @@ impl Store {
         // provider state moved on, a circuit deleted). Merge what is stored, as for another tab.
         let _ = window_event_listener(leptos::ev::pageshow, move |ev| {
             if ev.persisted() {
-                this.on_other_tab_saved(storage::read_raw(storage::KEY).ok().flatten());
+                // Nothing known was written: merge only if the stored revision moved on.
+                this.on_other_tab_saved(None);
             }
         });
         // Flush typing that has not been saved yet when the page is hidden or closed.
