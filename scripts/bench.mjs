@@ -440,13 +440,14 @@ p(`**Time to interactive** (navigation start → first screen's h1 in the DOM wi
 p();
 p('| page | CPU | median | min–max (IQR) | ratio to Leptos floor | ratio to plain page |');
 p('|---|---|---:|---|---:|---:|');
+const cpuLabel = (rate) => (rate === 1 ? '1x' : `${rate}x throttled`);
 const M = {};
 for (const k of Object.keys(R.loads)) M[k] = median(R.loads[k]);
 for (const rate of RATES) {
   for (const name of ['app', 'floor', 'plain']) {
     const s = stats(R.loads[`${name}@${rate}`]);
     const label = { app: 'the app ("Your circuits")', floor: 'Leptos floor app', plain: 'plain HTML+JS' }[name];
-    p(`| ${label} | ${rate === 1 ? '1x' : `${rate}x throttled`} | ${ms(s.median)} | ${spread(s)} | ${(s.median / M[`floor@${rate}`]).toFixed(2)} | ${(s.median / M[`plain@${rate}`]).toFixed(2)} |`);
+    p(`| ${label} | ${cpuLabel(rate)} | ${ms(s.median)} | ${spread(s)} | ${(s.median / M[`floor@${rate}`]).toFixed(2)} | ${(s.median / M[`plain@${rate}`]).toFixed(2)} |`);
   }
 }
 p();
@@ -456,7 +457,7 @@ p('| page | CPU | median | min–max (IQR) |');
 p('|---|---|---:|---|');
 for (const rate of RATES) {
   const s = stats(R.next[rate]);
-  p(`| wizard.html after "Create circuit" | ${rate === 1 ? '1x' : `${rate}x throttled`} | ${ms(s.median)} | ${spread(s)} |`);
+  p(`| wizard.html after "Create circuit" | ${cpuLabel(rate)} | ${ms(s.median)} | ${spread(s)} |`);
 }
 p();
 p('**In the page** (ms; median and spread):');
