@@ -1,7 +1,7 @@
 //! The stored data's JSON, read and written by hand.
 //!
-//! The format is exactly the one `serde_json` gives the app's types (field names, the `portType`
-//! tag, `null` for a missing optional value), so data saved by either reads back with the other:
+//! The format is the one `serde_json` gives the app's types (field names, the `portType` tag,
+//! `null` for a missing optional value), so data saved by either reads back with the other:
 //! `tests/codec.rs` checks both directions on every circuit the core's scenarios reach and checks
 //! that both accept and refuse the same mutated texts. It exists for size: serde's derived
 //! visitors for these types cost the first load about 100 KB of wasm (README "Performance"),
@@ -386,8 +386,9 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The value of a number's text, already checked against JSON's grammar, rounded to the nearest
-/// `f64` as serde_json rounds it. In the browser the browser's own parser does this (JavaScript
+/// The value of a number's text, already checked against JSON's grammar, correctly rounded to the
+/// nearest `f64` (as serde_json does only with its `float_roundtrip` feature; without it, it can be
+/// one ULP off for large exponents, e.g. `173260801231e30`). In the browser the browser's own parser does this (JavaScript
 /// requires the same correctly rounded result): Rust's `f64` parser brings a 20 KB table of powers
 /// of five, and this is the only place the first load would use it.
 #[cfg(target_arch = "wasm32")]
@@ -814,11 +815,15 @@ impl Json for Port {
             Port::Direct {
                 express_route_port,
                 bandwidth_in_gbps,
+                peering_location,
+                port_bandwidth_gbps,
             } => {
                 w.key("portType");
                 w.string("direct");
                 w.field("expressRoutePort", express_route_port);
                 w.field("bandwidthInGbps", bandwidth_in_gbps);
+                w.field("peeringLocation", peering_location);
+                w.field("portBandwidthGbps", port_bandwidth_gbps);
             }
         }
         w.close('}');
@@ -828,6 +833,7 @@ impl Json for Port {
         let mut tag: Option<String> = None;
         let (mut name, mut location, mut mbps, mut model) = (None, None, None, None);
         let (mut port, mut gbps) = (None::<String>, None::<u32>);
+        let mut port_gbps = None::<Option<u32>>;
         r.object(&mut |r, k| match k {
             "portType" => put(&mut tag, r, k),
             "serviceProviderName" => put(&mut name, r, k),
@@ -836,6 +842,7 @@ impl Json for Port {
             "routingModel" => put(&mut model, r, k),
             "expressRoutePort" => put(&mut port, r, k),
             "bandwidthInGbps" => put(&mut gbps, r, k),
+            "portBandwidthGbps" => put(&mut port_gbps, r, k),
             _ => r.skip(),
         })?;
         match tag.as_deref() {
@@ -845,9 +852,12 @@ impl Json for Port {
                 bandwidth_in_mbps: need(mbps, "bandwidthInMbps", r)?,
                 routing_model: need(model, "routingModel", r)?,
             }),
+            // The port's location and size were added later: older data has neither.
             Some("direct") => Ok(Port::Direct {
                 express_route_port: need(port, "expressRoutePort", r)?,
                 bandwidth_in_gbps: need(gbps, "bandwidthInGbps", r)?,
+                peering_location: location.unwrap_or_default(),
+                port_bandwidth_gbps: port_gbps.flatten(),
             }),
             Some(other) => r.error(&format!("unknown variant `{other}` of portType")),
             None => r.error("missing field `portType`"),

@@ -66,6 +66,14 @@ pub enum Port {
         express_route_port: String,
         /// `bandwidthInGbps` (whole Gbps; the API allows a number).
         bandwidth_in_gbps: u32,
+        /// The port's peering location (`peeringLocation` of the ExpressRoutePort); empty when
+        /// not known. It decides what the circuit reaches, as for a provider circuit. [SPEC-PORT]
+        #[serde(default)]
+        peering_location: String,
+        /// The port's own bandwidth, 10, 100 or 400 Gbps (`bandwidthInGbps` of the
+        /// ExpressRoutePort), when known: it bounds the circuit bandwidths. [ERDIRECT-ABOUT]
+        #[serde(default)]
+        port_bandwidth_gbps: Option<u32>,
     },
 }
 
@@ -286,6 +294,19 @@ impl Circuit {
                 self.phase(),
                 CircuitPhase::Provisioned | CircuitPhase::Direct
             )
+    }
+
+    /// The peering location: the provider circuit's, or the Direct port's (`None` when empty).
+    pub fn peering_location(&self) -> Option<&str> {
+        let location = match &self.port {
+            Port::Provider {
+                peering_location, ..
+            }
+            | Port::Direct {
+                peering_location, ..
+            } => peering_location.trim(),
+        };
+        (!location.is_empty()).then_some(location)
     }
 
     /// Bandwidth in Mbps.

@@ -347,6 +347,7 @@ pub fn create_circuit(c: &Circuit) -> CommandPair {
         Port::Direct {
             express_route_port,
             bandwidth_in_gbps,
+            ..
         } => {
             // The port is stored as a name or a resource ID; look it up either way.
             let get_port = if express_route_port.starts_with("/subscriptions/") {
@@ -959,13 +960,14 @@ pub fn set_routing_weight(c: &Circuit, link: &VnetLink, weight: u32) -> CommandP
 }
 
 /// Turns on FastPath for a connection: traffic bypasses the gateway. The gateway must be
-/// Ultra Performance or ErGw3AZ. [PS-LINK] [CLI-LINK]
+/// Ultra Performance, ErGw3AZ, or ErGwScale with at least 10 scale units. [PS-LINK] [CLI-LINK]
+/// [FASTPATH] [GATEWAY]
 pub fn enable_fastpath(c: &Circuit, link: &VnetLink) -> CommandPair {
     update_connection(
         c,
         link,
         format!(
-            "Turn on FastPath for connection {} (needs an Ultra Performance or ErGw3AZ gateway)",
+            "Turn on FastPath for connection {} (needs an Ultra Performance, ErGw3AZ, or ErGwScale gateway with at least 10 scale units)",
             link.name
         ),
         "ExpressRouteGatewayBypass = $true",

@@ -681,6 +681,7 @@ pub fn circuit_representatives() -> Vec<Circuit> {
         port_type: PortType::Direct,
         express_route_port: "erdirect-port1".into(),
         bandwidth_gbps: 10,
+        port_bandwidth_gbps: 100,
         ..form(RoutingModel::Layer2)
     };
     if let Ok(direct) = create(&direct_form, KEY) {

@@ -373,15 +373,26 @@ pub fn route_limits_text(tier: SkuTier, kind: PeeringType) -> String {
     )
 }
 
-/// How many routes a VNet's gateway advertises to the circuit at most, in one sentence for the
-/// link step. [LIMITS]
+/// How many routes the VNet's ExpressRoute gateway may advertise toward the circuit on one
+/// connection, in one sentence for the link step: the VNet's address spaces and those of VNets
+/// peered to it through gateway transit count; going over disconnects that connection. [LIMITS]
 pub fn vnet_route_limits_text(tier: SkuTier) -> String {
     let l = route_limits(tier);
     format!(
-        "Each linked VNet advertises at most {} IPv4 and {} IPv6 routes to its ExpressRoute gateway.",
+        "On each connection, the VNet's ExpressRoute gateway advertises at most {} IPv4 and {} IPv6 routes toward the circuit, counting the VNet's address spaces and those of VNets peered to it through gateway transit. If it advertises more, that connection is disconnected.",
         grouped(l.vnet_to_gateway_ipv4),
         grouped(l.vnet_to_gateway_ipv6)
     )
+}
+
+/// What Microsoft peering is for on a circuit of this tier, as a phrase: Azure public services,
+/// and Microsoft 365 only with the Premium add-on and Microsoft 365's own authorization. [FAQ]
+/// [BGP-COMMUNITIES]
+pub fn microsoft_peering_purpose(tier: SkuTier) -> &'static str {
+    match tier {
+        SkuTier::Premium => "Microsoft peering for Azure public services and, once Microsoft 365 has authorized you, Microsoft 365",
+        SkuTier::Standard | SkuTier::Local | SkuTier::Basic => "Microsoft peering for Azure public services (Microsoft 365 over ExpressRoute also needs the Premium add-on and authorization from Microsoft 365)",
+    }
 }
 
 /// What happens when more routes than the limit are advertised on a peering
@@ -503,14 +514,20 @@ pub fn explain_classic_operations(allowed: bool) -> &'static str {
 pub const COMMUNITIES: &str = "Microsoft tags the routes it advertises with BGP communities: a regional community per Azure region (for example East US: 12076:50004 on private peering, 12076:51004 on Microsoft peering) and, on Microsoft peering, a community per service. A route filter selects services by these values. Microsoft does not honor communities you send to it.";
 
 /// This circuit's status explained: as [`explain_circuit_state`], except that an ExpressRoute
-/// Direct circuit has no provider status to wait for (SC-14 [WF]), so Enabled is usable.
+/// Direct circuit has no provider status to wait for (SC-14 [WF]); its traffic waits on the
+/// port instead: the port's links start with admin state Disabled, and the Letter of
+/// Authorization, the cross-connects and enabling both links come first. [ERDIRECT-HOWTO]
 pub fn explain_circuit_status(c: &Circuit) -> StateInfo {
     match (&c.circuit_provisioning_state, c.is_direct()) {
         (CircuitProvisioningState::Enabled, true) => info(
             "Enabled",
-            "Microsoft has enabled the circuit; it was set at creation. An ExpressRoute Direct circuit has no provider status, so Enabled means it is usable.",
-            &[],
-            "[WF]",
+            "Microsoft has enabled the circuit; it was set at creation. An ExpressRoute Direct circuit has no provider status, but Enabled alone does not mean traffic can flow: that needs the ExpressRoute Direct port ready.",
+            &[
+                "Download the port's Letter of Authorization (LOA) and have the colocation provider patch the cross-connects to both links.",
+                "Set both links' admin state to Enabled (they start Disabled; billing of the port pair starts when a link is enabled, or 45 days after the port was created, whichever comes first).",
+                "Then configure routing on the circuit.",
+            ],
+            "[WF] [ERDIRECT-HOWTO] [FAQ]",
         ),
         (state, _) => explain_circuit_state(state),
     }
@@ -596,11 +613,15 @@ pub fn next_step(c: &Circuit) -> StateInfo {
                 return s;
             }
             if c.peerings.is_empty() {
+                let next = format!(
+                    "Add Azure private peering to reach your VNets, and/or {}.",
+                    microsoft_peering_purpose(c.sku.tier)
+                );
                 return info(
                     "Configure routing",
                     "The circuit is usable; no peering is configured yet.",
-                    &["Add Azure private peering to reach your VNets, and/or Microsoft peering for Microsoft 365 and Azure public services."],
-                    "[WF]",
+                    &[next.as_str()],
+                    "[WF] [FAQ]",
                 );
             }
             if let Some(p) = c.peering(PeeringType::MicrosoftPeering) {

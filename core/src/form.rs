@@ -2,12 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog;
 use crate::circuit::{Circuit, Port, Sku};
 use crate::enums::{
     CircuitProvisioningState, PortType, ProvisioningState, RoutingModel,
     ServiceProviderProvisioningState, SkuFamily, SkuTier,
 };
-use crate::limits::{DIRECT_BANDWIDTHS_GBPS, PROVIDER_BANDWIDTHS_MBPS};
+use crate::limits::PROVIDER_BANDWIDTHS_MBPS;
 use crate::refusal::Refusal;
 
 /// A form field the wizard shows; errors point at one so the error summary can
@@ -30,6 +31,8 @@ pub enum Field {
     Bandwidth,
     /// ExpressRoute Direct port.
     ExpressRoutePort,
+    /// The ExpressRoute Direct port's own bandwidth (10, 100 or 400 Gbps).
+    PortBandwidth,
     /// SKU tier.
     SkuTier,
     /// SKU family (billing model).
@@ -83,6 +86,7 @@ impl Field {
         Self::PeeringLocation,
         Self::Bandwidth,
         Self::ExpressRoutePort,
+        Self::PortBandwidth,
         Self::SkuTier,
         Self::SkuFamily,
         Self::ServiceKey,
@@ -116,6 +120,7 @@ impl Field {
             Self::PeeringLocation => "Peering location",
             Self::Bandwidth => "Bandwidth",
             Self::ExpressRoutePort => "ExpressRoute port",
+            Self::PortBandwidth => "Port bandwidth",
             Self::SkuTier => "SKU",
             Self::SkuFamily => "Billing model",
             Self::ServiceKey => "Service key",
@@ -150,6 +155,7 @@ impl Field {
             Self::PeeringLocation => "peering-location",
             Self::Bandwidth => "bandwidth",
             Self::ExpressRoutePort => "express-route-port",
+            Self::PortBandwidth => "port-bandwidth",
             Self::SkuTier => "sku-tier",
             Self::SkuFamily => "sku-family",
             Self::ServiceKey => "service-key",
@@ -300,6 +306,9 @@ pub struct CreateCircuit {
     pub express_route_port: String,
     /// Direct circuits: bandwidth in Gbps.
     pub bandwidth_gbps: u32,
+    /// Direct circuits: the port's own bandwidth, 10, 100 or 400 Gbps.
+    #[serde(default)]
+    pub port_bandwidth_gbps: u32,
     /// SKU tier.
     pub sku_tier: SkuTier,
     /// SKU family (billing model).
@@ -322,6 +331,7 @@ impl Default for CreateCircuit {
             routing_model: RoutingModel::Layer2,
             express_route_port: String::new(),
             bandwidth_gbps: 0,
+            port_bandwidth_gbps: 0,
             sku_tier: SkuTier::Standard,
             sku_family: SkuFamily::MeteredData,
             allow_classic_operations: false,
@@ -381,18 +391,43 @@ pub fn create(req: &CreateCircuit, service_key: &str) -> Result<Circuit, Vec<Fie
                 Field::ExpressRoutePort,
                 required("ExpressRoute port", &req.express_route_port),
             );
-            // [LIMITS] [FAQ]: 40/100 Gbps are Direct only.
-            push(
-                Field::Bandwidth,
-                if DIRECT_BANDWIDTHS_GBPS.contains(&req.bandwidth_gbps) {
-                    Ok(())
-                } else {
+            // [ERDIRECT-ABOUT]: the port's size bounds the circuit bandwidths.
+            match catalog::direct_circuit_bandwidths(req.port_bandwidth_gbps) {
+                None => push(
+                    Field::PortBandwidth,
+                    Err(Refusal::DirectPortSizeInvalid {
+                        given_gbps: req.port_bandwidth_gbps,
+                        offered: catalog::direct_port_sizes(),
+                    }),
+                ),
+                Some(offered) if !offered.contains(&req.bandwidth_gbps) => push(
+                    Field::Bandwidth,
                     Err(Refusal::DirectBandwidthNotOffered {
                         given_gbps: req.bandwidth_gbps,
-                        offered: DIRECT_BANDWIDTHS_GBPS.to_vec(),
-                    })
-                },
-            );
+                        offered: offered.to_vec(),
+                        port_gbps: Some(req.port_bandwidth_gbps),
+                    }),
+                ),
+                Some(_) => {}
+            }
+            // [ERDIRECT-HOWTO]: "SkuFamily can only be MeteredData at creation".
+            if req.sku_family == SkuFamily::UnlimitedData && req.sku_tier != SkuTier::Local {
+                push(Field::SkuFamily, Err(Refusal::DirectUnlimitedAtCreation));
+            }
+        }
+    }
+    // [LOCATIONS] [FAQ]: Local only where the locations page lists a local Azure region. A
+    // location the catalog does not know is a warning (create_warnings), never a refusal.
+    if req.sku_tier == SkuTier::Local {
+        if let Some(l) = catalog::peering_location(&req.peering_location) {
+            if l.local_azure_regions.is_empty() {
+                push(
+                    Field::SkuTier,
+                    Err(Refusal::LocalNotOffered {
+                        peering_location: l.name.to_string(),
+                    }),
+                );
+            }
         }
     }
     push(
@@ -402,13 +437,14 @@ pub fn create(req: &CreateCircuit, service_key: &str) -> Result<Circuit, Vec<Fie
             SkuTier::Local | SkuTier::Standard | SkuTier::Premium => Ok(()),
         },
     );
-    // SC-02: a Local circuit is always UnlimitedData. [PS-CIRCUIT] [CLI-CIRCUIT]
+    // SC-02: a Local circuit is always UnlimitedData. [PS-CIRCUIT] [CLI-CIRCUIT]. On a Direct
+    // port that meets "MeteredData only at creation" [ERDIRECT-HOWTO]: one refusal says both.
     push(
         Field::SkuFamily,
-        if req.sku_tier == SkuTier::Local && req.sku_family == SkuFamily::MeteredData {
-            Err(Refusal::LocalRequiresUnlimited)
-        } else {
-            Ok(())
+        match (req.sku_tier, req.sku_family, req.port_type) {
+            (SkuTier::Local, _, PortType::Direct) => Err(Refusal::DirectUnlimitedAtCreation),
+            (SkuTier::Local, SkuFamily::MeteredData, _) => Err(Refusal::LocalRequiresUnlimited),
+            _ => Ok(()),
         },
     );
     push(
@@ -435,6 +471,8 @@ pub fn create(req: &CreateCircuit, service_key: &str) -> Result<Circuit, Vec<Fie
         PortType::Direct => Port::Direct {
             express_route_port: req.express_route_port.trim().to_string(),
             bandwidth_in_gbps: req.bandwidth_gbps,
+            peering_location: req.peering_location.trim().to_string(),
+            port_bandwidth_gbps: Some(req.port_bandwidth_gbps),
         },
     };
     Ok(Circuit {
@@ -461,23 +499,72 @@ pub fn create(req: &CreateCircuit, service_key: &str) -> Result<Circuit, Vec<Fie
 }
 
 /// What the wizard tells the user right after creation (SC-01): billing starts
-/// now, and (provider circuits) send the service key to the provider.
-/// [WF] [PS-CIRCUIT]
+/// now, and (provider circuits) send the service key to the provider. An ExpressRoute Direct
+/// circuit is billed differently: the port pair is billed, from 45 days after the port was
+/// created or when a link is enabled, whichever is first; Standard circuits on it cost nothing
+/// more, Premium is an add-on, egress is billed per circuit. [WF] [PS-CIRCUIT] [FAQ] [ERDIRECT-HOWTO]
 pub fn creation_notes(c: &Circuit) -> Vec<String> {
-    let mut notes = vec![format!(
-        "Billing starts now: the service key {} has been issued, and Microsoft bills the circuit until it is deleted.",
-        c.service_key
-    )];
     match &c.port {
         Port::Provider {
             service_provider_name,
             ..
-        } => notes.push(format!(
-            "Send the service key to {service_provider_name} and order connectivity; the provider status will move from NotProvisioned to Provisioning and then Provisioned."
-        )),
-        Port::Direct { .. } => notes.push(
-            "This circuit is on an ExpressRoute Direct port: there is no provider step; configure routing next.".to_string(),
-        ),
+        } => vec![
+            format!(
+                "Billing starts now: the service key {} has been issued, and Microsoft bills the circuit until it is deleted.",
+                c.service_key
+            ),
+            format!(
+                "Send the service key to {service_provider_name} and order connectivity; the provider status will move from NotProvisioned to Provisioning and then Provisioned."
+            ),
+        ],
+        Port::Direct { .. } => vec![
+            DIRECT_BILLING.to_string(),
+            "This circuit is on an ExpressRoute Direct port: there is no provider step. Before any traffic flows, the port's two links must be patched (the Letter of Authorization and the cross-connects) and both links' admin state set to Enabled; then configure routing.".to_string(),
+        ],
     }
-    notes
+}
+
+/// How ExpressRoute Direct is billed, in Microsoft's words. [FAQ] [ERDIRECT-HOWTO]
+pub const DIRECT_BILLING: &str = "ExpressRoute Direct is billed per port pair, at a fixed amount: from 45 days after the ExpressRoute Direct port was created, or from when one or both of its links are enabled, whichever comes first. Standard circuits on the port are included at no extra charge, Premium has an add-on charge, and egress is billed per circuit by the peering location's zone.";
+
+/// What the catalog cannot confirm about the create form: a provider, peering location or
+/// region not in Microsoft's lists (as of the date they were read), a provider not listed at
+/// that location, a Direct port at a location without ExpressRoute Direct. Never a refusal:
+/// the lists change, so typing is always allowed. [LOCATIONS]
+pub fn create_warnings(req: &CreateCircuit) -> Vec<(Field, String)> {
+    let mut out = Vec::new();
+    let as_of = catalog::CATALOG_READ;
+    let region = req.region.trim();
+    if !region.is_empty() && catalog::region_geopolitical(region).is_none() {
+        out.push((Field::Region, format!("'{region}' is not an Azure region in Microsoft's ExpressRoute list as of {as_of}: check the spelling (for example West US).")));
+    }
+    let location = req.peering_location.trim();
+    let known = catalog::peering_location(location);
+    if !location.is_empty() && known.is_none() {
+        out.push((Field::PeeringLocation, format!("'{location}' is not in Microsoft's list of peering locations as of {as_of}: check the spelling, or the wizard cannot tell which Azure regions the circuit reaches.")));
+    }
+    let provider = req.provider.trim();
+    match req.port_type {
+        PortType::Provider => {
+            if !provider.is_empty() && catalog::locations_of(provider).is_empty() {
+                out.push((Field::Provider, format!("'{provider}' is not in Microsoft's list of providers as of {as_of}: check the name against Get-AzExpressRouteServiceProvider.")));
+            } else if let Some(l) =
+                known.filter(|l| !provider.is_empty() && !catalog::offers(l, provider))
+            {
+                out.push((Field::Provider, format!("Microsoft's list as of {as_of} does not show {provider} at {}: check with the provider, or choose a location where it is listed.", l.name)));
+            }
+        }
+        PortType::Direct => {
+            if let Some(l) = known.filter(|l| !l.express_route_direct) {
+                out.push((
+                    Field::PeeringLocation,
+                    format!(
+                        "Microsoft's list as of {as_of} shows no ExpressRoute Direct at {}.",
+                        l.name
+                    ),
+                ));
+            }
+        }
+    }
+    out
 }

@@ -68,11 +68,15 @@ pub fn field_hint(field: Field, microsoft_peering: bool) -> Option<&'static str>
              routing registry."
         }
         // [PS-ROUTING]: the AS the prefixes are registered to, when it is not the peer ASN.
+        // [PEERINGS]: a customer ASN must be public.
         (Field::CustomerAsn, _) => {
-            "Optional: the AS the prefixes are registered to, when it is not your Peer ASN."
+            "Optional: the public AS the prefixes are registered to, when it is not your Peer ASN."
         }
         // [AZ-CLI-PARAMS] [ROUTING] SC-30.
-        (Field::RoutingRegistryName, _) => "The registry where the prefixes and AS are recorded.",
+        // Optional: the API records NONE when it is not given. [CLI-ROUTING] [SPEC-2024-05]
+        (Field::RoutingRegistryName, _) => {
+            "Optional: the registry where the prefixes and AS are recorded (ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB or LEVEL3)."
+        }
         _ => return None,
     };
     Some(hint)

@@ -49,6 +49,7 @@
 #![allow(rustdoc::broken_intra_doc_links)]
 
 pub mod action;
+pub mod catalog;
 pub mod circuit;
 pub mod commands;
 pub mod diagram;

@@ -1,8 +1,6 @@
 //! Numbers from the limits pages: bandwidths, link limits, authorizations,
 //! route limits, reserved ASNs and the region → geopolitical area map.
 
-use serde::{Deserialize, Serialize};
-
 use crate::circuit::{Circuit, Port};
 use crate::enums::SkuTier;
 
@@ -12,12 +10,11 @@ use crate::enums::SkuTier;
 /// the wizard has no provider catalogue, so it offers the full list. [PS-CIRCUIT]
 pub const PROVIDER_BANDWIDTHS_MBPS: &[u32] = &[50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
-/// Bandwidths (Gbps) accepted for a circuit on an ExpressRoute Direct port.
-///
-/// The [LIMITS] table has rows up to 10 Gbps plus 40 and 100 Gbps "Direct only";
-/// Direct ports are dual 10 or 100 Gbps [FAQ]. Accepting 1/2/5/10/40/100 Gbps
-/// circuits on a port is **[inferred]** from those rows.
-pub const DIRECT_BANDWIDTHS_GBPS: &[u32] = &[1, 2, 5, 10, 40, 100];
+/// Every circuit bandwidth (Gbps) some ExpressRoute Direct port size carries: 1, 2, 5, 10 on a
+/// 10 Gbps port; 5, 10, 40, 100 on 100 Gbps; up to 200 and 400 on 400 Gbps. [ERDIRECT-ABOUT]
+/// A circuit whose port size is known is held to that port's list
+/// ([`crate::catalog::direct_circuit_bandwidths`]).
+pub const DIRECT_BANDWIDTHS_GBPS: &[u32] = &[1, 2, 5, 10, 40, 100, 200, 400];
 
 /// At most this many authorizations per circuit. [PS-DOC-ADD-AUTH]
 pub const MAX_AUTHORIZATIONS: usize = 10;
@@ -125,75 +122,10 @@ pub fn route_limits(tier: SkuTier) -> RouteLimits {
     }
 }
 
-/// A geopolitical area: Standard circuits only link VNets in the circuit's own
-/// area. [PS-LINK] [CLI-LINK]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Geopolitical {
-    /// North America.
-    NorthAmerica,
-    /// South America.
-    SouthAmerica,
-    /// Europe.
-    Europe,
-    /// Asia Pacific.
-    AsiaPacific,
-    /// Australia.
-    Australia,
-    /// Africa.
-    Africa,
-    /// Middle East.
-    MiddleEast,
-    /// India.
-    India,
-    /// Japan.
-    Japan,
-    /// Korea.
-    Korea,
-    /// China (sovereign cloud).
-    China,
-    /// US Government (sovereign cloud).
-    UsGovernment,
-}
-
-/// The geopolitical area of a common Azure region, by display name ("West US")
-/// or programmatic name ("westus"); `None` when unknown.
-///
-/// **[inferred]**: the grouping follows Microsoft's published "geopolitical
-/// regions" list for ExpressRoute; it is not in domain.md and covers only
-/// common regions.
-pub fn geopolitical_area(region: &str) -> Option<Geopolitical> {
-    let key: String = region
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    use Geopolitical::*;
-    let area = match key.as_str() {
-        "eastus" | "eastus2" | "westus" | "westus2" | "westus3" | "centralus"
-        | "northcentralus" | "southcentralus" | "westcentralus" | "canadacentral"
-        | "canadaeast" | "mexicocentral" => NorthAmerica,
-        "brazilsouth" | "brazilsoutheast" | "chilecentral" => SouthAmerica,
-        "northeurope" | "westeurope" | "uksouth" | "ukwest" | "francecentral" | "francesouth"
-        | "germanywestcentral" | "germanynorth" | "switzerlandnorth" | "switzerlandwest"
-        | "norwayeast" | "norwaywest" | "swedencentral" | "polandcentral" | "italynorth"
-        | "spaincentral" => Europe,
-        "eastasia" | "southeastasia" | "indonesiacentral" | "malaysiawest" => AsiaPacific,
-        "australiaeast" | "australiasoutheast" | "australiacentral" | "australiacentral2" => {
-            Australia
-        }
-        "southafricanorth" | "southafricawest" => Africa,
-        "uaenorth" | "uaecentral" | "qatarcentral" | "israelcentral" => MiddleEast,
-        "centralindia" | "southindia" | "westindia" | "jioindiawest" | "jioindiacentral" => India,
-        "japaneast" | "japanwest" => Japan,
-        "koreacentral" | "koreasouth" => Korea,
-        "chinaeast" | "chinaeast2" | "chinaeast3" | "chinanorth" | "chinanorth2"
-        | "chinanorth3" => China,
-        "usgovvirginia" | "usgovtexas" | "usgovarizona" | "usdodeast" | "usdodcentral" => {
-            UsGovernment
-        }
-        _ => return None,
-    };
-    Some(area)
+/// The geopolitical region of an Azure region ("West Europe" or "westeurope"), from Microsoft's
+/// ExpressRoute locations page; `None` when unknown. [LOCATIONS] See [`crate::catalog`].
+pub fn geopolitical_area(region: &str) -> Option<&'static str> {
+    crate::catalog::region_geopolitical(region)
 }
 
 /// The BGP community values Microsoft tags Microsoft peering routes with, per service: what a

@@ -103,7 +103,7 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
                 vec![
                     "The provider has completed provisioning (Provisioned/Enabled): the circuit is usable.".to_string(),
                     match c.routing_model() {
-                        RoutingModel::Layer2 => "Configure routing next: Azure private peering for VNets, Microsoft peering for Microsoft 365 and Azure public services.".into(),
+                        RoutingModel::Layer2 => format!("Configure routing next: Azure private peering for VNets, {}.", crate::explain::microsoft_peering_purpose(c.sku.tier)),
                         RoutingModel::Layer3 => "Your provider manages Layer 3: it configures the peerings. Refresh the peerings to see what it configured.".into(),
                     },
                 ]
@@ -426,11 +426,23 @@ pub fn higher_bandwidths(c: &Circuit) -> Vec<u32> {
             .copied()
             .filter(|b| *b > current)
             .collect(),
-        Port::Direct { .. } => DIRECT_BANDWIDTHS_GBPS
+        Port::Direct { .. } => direct_bandwidths(c)
             .iter()
             .map(|g| g * 1000)
             .filter(|b| *b > current)
             .collect(),
+    }
+}
+
+/// The circuit bandwidths (Gbps) a Direct circuit's port carries: its port size's list when the
+/// size is known, otherwise every Direct bandwidth. [ERDIRECT-ABOUT]
+pub fn direct_bandwidths(c: &Circuit) -> &'static [u32] {
+    match &c.port {
+        Port::Direct {
+            port_bandwidth_gbps: Some(p),
+            ..
+        } => crate::catalog::direct_circuit_bandwidths(*p).unwrap_or(DIRECT_BANDWIDTHS_GBPS),
+        Port::Direct { .. } | Port::Provider { .. } => DIRECT_BANDWIDTHS_GBPS,
     }
 }
 
@@ -451,13 +463,23 @@ fn provider_step(c: &Circuit, to: Sp, notes: Vec<String>) -> Result<Transition, 
 }
 
 fn delete_blockers(c: &Circuit) -> Result<(), Refusal> {
-    // [PS-LINK]: connections (and the authorizations they use) must go first.
-    // Peerings and unused authorizations are child resources deleted with the circuit.
-    if c.vnet_links.is_empty() {
+    // [PS-CIRCUIT] [CLI-CIRCUIT]: "All virtual networks, route filters, authorizations, and
+    // global reach associations must be unlinked from the ExpressRoute circuit." Peerings
+    // themselves are deleted with the circuit.
+    let links: Vec<String> = c.vnet_links.iter().map(|l| l.name.clone()).collect();
+    let authorizations: Vec<String> = c.authorizations.iter().map(|a| a.name.clone()).collect();
+    let global_reach: Vec<String> = c
+        .peerings
+        .iter()
+        .flat_map(|p| p.global_reach.iter().cloned())
+        .collect();
+    if links.is_empty() && authorizations.is_empty() && global_reach.is_empty() {
         Ok(())
     } else {
         Err(Refusal::DeleteBlocked {
-            links: c.vnet_links.iter().map(|l| l.name.clone()).collect(),
+            links,
+            authorizations,
+            global_reach,
         })
     }
 }
@@ -470,8 +492,8 @@ fn delete(c: &Circuit) -> Result<Transition, Refusal> {
     let mut notes = vec![
         "Deletion accepted (provisioningState Deleting). Billing stops when the circuit is removed.".to_string(),
     ];
-    if !c.peerings.is_empty() || !c.authorizations.is_empty() {
-        notes.push("Its peerings and authorizations are deleted with it.".into());
+    if !c.peerings.is_empty() {
+        notes.push("Its peerings are deleted with it.".into());
     }
     ok(next, notes)
 }
@@ -862,25 +884,58 @@ fn link_gate(c: &Circuit) -> Result<Vec<Warning>, Refusal> {
     }
 }
 
-/// Geopolitical check for Standard/Local circuits [PS-LINK] [CLI-LINK]: `Err` when
-/// the regions differ, a warning when either region is unknown.
-fn geo_check(c: &Circuit, vnet_region: &str) -> Result<Option<Warning>, Refusal> {
-    match c.sku.tier {
-        tier if !links_only_in_own_geopolitical_region(tier) => Ok(None),
-        tier => match (geopolitical_area(&c.region), geopolitical_area(vnet_region)) {
-            (Some(a), Some(b)) if a == b => Ok(None),
-            (Some(_), Some(_)) => Err(Refusal::OtherGeopoliticalRegion {
+/// Whether the circuit reaches a VNet in `vnet_region`: decided by the circuit's *peering
+/// location*, never its resource region. Standard reaches the regions of the location's
+/// geopolitical region, Local only the location's local regions, Premium every region.
+/// `Err` when Microsoft's lists say no; a warning when the location or region is not in them.
+/// [LOCATIONS] [PS-LINK] [CLI-LINK] [FAQ]
+pub fn reach_check(c: &Circuit, vnet_region: &str) -> Result<Option<Warning>, Refusal> {
+    if !links_only_in_own_geopolitical_region(c.sku.tier) {
+        return Ok(None);
+    }
+    let unknown_location = || {
+        Ok(Some(Warning::PeeringLocationUnknown {
+            location: c.peering_location().unwrap_or_default().to_string(),
+        }))
+    };
+    let Some(location) = c
+        .peering_location()
+        .and_then(crate::catalog::peering_location)
+    else {
+        return unknown_location();
+    };
+    if c.sku.tier == SkuTier::Local {
+        let key = crate::catalog::name_key(vnet_region);
+        return if location
+            .local_azure_regions
+            .iter()
+            .any(|r| crate::catalog::name_key(r) == key)
+        {
+            Ok(None)
+        } else {
+            Err(Refusal::OutsideLocalRegions {
                 vnet_region: vnet_region.into(),
-                circuit_region: c.region.clone(),
-                tier,
-            }),
-            (None, _) => Ok(Some(Warning::GeopoliticalRegionUnknown {
-                region: c.region.clone(),
-            })),
-            (Some(_), None) => Ok(Some(Warning::GeopoliticalRegionUnknown {
-                region: vnet_region.into(),
-            })),
-        },
+                peering_location: location.name.into(),
+                local_regions: location
+                    .local_azure_regions
+                    .iter()
+                    .map(|r| r.to_string())
+                    .collect(),
+            })
+        };
+    }
+    match geopolitical_area(vnet_region) {
+        Some(g) if g == location.geopolitical_region => Ok(None),
+        Some(g) => Err(Refusal::OtherGeopoliticalRegion {
+            vnet_region: vnet_region.into(),
+            vnet_geopolitical: g.into(),
+            peering_location: location.name.into(),
+            geopolitical: location.geopolitical_region.into(),
+            tier: c.sku.tier,
+        }),
+        None => Ok(Some(Warning::GeopoliticalRegionUnknown {
+            region: vnet_region.into(),
+        })),
     }
 }
 
@@ -915,7 +970,7 @@ fn link_vnet(c: &Circuit, link: &VnetLinkRequest) -> Result<Transition, Refusal>
             }
         }
     }
-    warnings.extend(geo_check(c, &link.vnet_region)?);
+    warnings.extend(reach_check(c, &link.vnet_region)?);
     let mut next = c.clone();
     let mut authorization = None;
     let mut notes = Vec::new();
@@ -1014,10 +1069,18 @@ fn change_bandwidth(c: &Circuit, mbps: u32) -> Result<Transition, Refusal> {
             bandwidth_in_gbps, ..
         } => {
             let gbps = mbps / 1000;
-            if !mbps.is_multiple_of(1000) || !DIRECT_BANDWIDTHS_GBPS.contains(&gbps) {
+            let offered = direct_bandwidths(c);
+            if !mbps.is_multiple_of(1000) || !offered.contains(&gbps) {
                 return Err(Refusal::DirectBandwidthNotOffered {
                     given_gbps: gbps,
-                    offered: DIRECT_BANDWIDTHS_GBPS.to_vec(),
+                    offered: offered.to_vec(),
+                    port_gbps: match &c.port {
+                        Port::Direct {
+                            port_bandwidth_gbps,
+                            ..
+                        } => *port_bandwidth_gbps,
+                        Port::Provider { .. } => None,
+                    },
                 });
             }
             *bandwidth_in_gbps = gbps;
@@ -1064,15 +1127,18 @@ fn change_tier(c: &Circuit, tier: SkuTier) -> Result<Transition, Refusal> {
         SkuTier::Standard => {
             if from == SkuTier::Premium {
                 let limit = link_limit(SkuTier::Standard, c.bandwidth_mbps());
+                // Reach follows the peering location: what a Standard circuit there would refuse.
+                let as_standard = Circuit {
+                    sku: crate::circuit::Sku {
+                        tier: SkuTier::Standard,
+                        ..c.sku
+                    },
+                    ..c.clone()
+                };
                 let other_region_links: Vec<String> = c
                     .vnet_links
                     .iter()
-                    .filter(|l| {
-                        matches!(
-                            (geopolitical_area(&c.region), geopolitical_area(&l.vnet_region)),
-                            (Some(a), Some(b)) if a != b
-                        )
-                    })
+                    .filter(|l| reach_check(&as_standard, &l.vnet_region).is_err())
                     .map(|l| l.name.clone())
                     .collect();
                 if too_many_links_to_downgrade(c.links_used(), limit)

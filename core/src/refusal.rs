@@ -36,6 +36,26 @@ fn downgrade_blockers(
     parts.join(", and ")
 }
 
+fn delete_blockers_text(
+    links: &[String],
+    authorizations: &[String],
+    global_reach: &[String],
+) -> String {
+    let mut parts = Vec::new();
+    for (kind, names) in [
+        ("virtual network connection", links),
+        ("authorization", authorizations),
+        ("Global Reach connection", global_reach),
+    ] {
+        match names.len() {
+            0 => {}
+            1 => parts.push(format!("{kind} {}", names[0])),
+            _ => parts.push(format!("{kind}s {}", list(names))),
+        }
+    }
+    parts.join("; ")
+}
+
 fn fmt_mbps(v: u32) -> String {
     if v >= 1000 && v.is_multiple_of(1000) {
         format!("{} Gbps", v / 1000)
@@ -102,13 +122,34 @@ pub enum Refusal {
         /// The offered bandwidths in Mbps.
         offered: Vec<u32>,
     },
-    /// ExpressRoute Direct circuit bandwidth not accepted.
-    #[error("{given_gbps} Gbps is not a circuit bandwidth on an ExpressRoute Direct port.")]
+    /// ExpressRoute Direct circuit bandwidth not accepted on the port. [ERDIRECT-ABOUT]
+    #[error("{given_gbps} Gbps is not a circuit bandwidth {}.", .port_gbps.map_or("on an ExpressRoute Direct port".to_string(), |p| format!("on a {p} Gbps ExpressRoute Direct port")))]
     DirectBandwidthNotOffered {
         /// The requested bandwidth in Gbps.
         given_gbps: u32,
         /// Accepted bandwidths in Gbps.
         offered: Vec<u32>,
+        /// The port's own bandwidth (10, 100 or 400 Gbps), when known.
+        port_gbps: Option<u32>,
+    },
+    /// The ExpressRoute Direct port's size is not one Microsoft offers. [ERDIRECT-ABOUT]
+    #[error(
+        "{given_gbps} Gbps is not an ExpressRoute Direct port size; ports are 10, 100 or 400 Gbps."
+    )]
+    DirectPortSizeInvalid {
+        /// What was given.
+        given_gbps: u32,
+        /// The sizes offered.
+        offered: Vec<u32>,
+    },
+    /// A circuit on an ExpressRoute Direct port is created MeteredData. [ERDIRECT-HOWTO]
+    #[error("A circuit on an ExpressRoute Direct port is created with the MeteredData billing model only; UnlimitedData is not available at creation.")]
+    DirectUnlimitedAtCreation,
+    /// Local SKU at a peering location that has no local Azure region. [LOCATIONS] [FAQ]
+    #[error("ExpressRoute Local is not offered at {peering_location}: Microsoft's locations page lists no local Azure region there.")]
+    LocalNotOffered {
+        /// The peering location.
+        peering_location: String,
     },
     /// Local tier with MeteredData (SC-02).
     #[error("A Local circuit is UnlimitedData only: the MeteredData billing model is not available with the Local SKU.")]
@@ -160,11 +201,16 @@ pub enum Refusal {
     /// Delete refused while the provider is still deprovisioning.
     #[error("The provider is still deprovisioning the circuit (Deprovisioning); it can be deleted once the provider status is NotProvisioned. Azure refuses with {code}: \"{message}\" Microsoft's billing continues until deletion.", code = ARM_DELETE_CONFLICT_CODE, message = ARM_DELETE_CONFLICT_MESSAGE)]
     DeleteWhileDeprovisioning,
-    /// Delete refused while VNet connections or used authorizations remain.
-    #[error("The circuit still has virtual network connections ({}); a circuit in use by connections cannot be deleted. Microsoft's billing continues until deletion.", list(.links))]
+    /// Delete refused while anything is still attached to the circuit: virtual network
+    /// connections, authorizations, Global Reach connections. [PS-CIRCUIT] [CLI-CIRCUIT]
+    #[error("The circuit cannot be deleted yet: all virtual networks, route filters, authorizations and Global Reach associations must be unlinked from it first. Still attached: {}. Microsoft's billing continues until deletion.", delete_blockers_text(.links, .authorizations, .global_reach))]
     DeleteBlocked {
-        /// Names of the remaining connections.
+        /// Names of the remaining VNet connections.
         links: Vec<String>,
+        /// Names of the remaining authorizations.
+        authorizations: Vec<String>,
+        /// Names of the remaining Global Reach connections.
+        global_reach: Vec<String>,
     },
     /// A change that needs the provider while the provider is deprovisioning.
     #[error("The provider is deprovisioning the circuit, so '{what}' cannot be done now.")]
@@ -340,6 +386,12 @@ pub enum Refusal {
         /// Whether it has a non-alphanumeric character.
         has_special: bool,
     },
+    /// Microsoft peering: a customer ASN that is not public. [PEERINGS]
+    #[error("Customer ASN {asn} is a private AS number: if you use a customer ASN on Microsoft peering, it can only be a public ASN.")]
+    CustomerAsnNotPublic {
+        /// The ASN.
+        asn: u32,
+    },
     /// Routing registry not in the accepted list (SC-30).
     #[error("'{given}' is not an accepted routing registry. Allowed values: ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB, LEVEL3.")]
     UnknownRegistry {
@@ -347,7 +399,7 @@ pub enum Refusal {
         given: String,
     },
     /// Microsoft peering without its config (SC-31).
-    #[error("Microsoft Peering Config is not specified: Microsoft peering needs advertised public prefixes and a routing registry name (`microsoft_peering_config` must be specified when config for Ipv4 and `peering_type` is set to `MicrosoftPeering`).")]
+    #[error("Microsoft Peering Config is not specified: Microsoft peering needs advertised public prefixes (`microsoft_peering_config` must be specified when config for Ipv4 and `peering_type` is set to `MicrosoftPeering`).")]
     MicrosoftPeeringConfigMissing,
     /// Microsoft-only fields on private peering.
     #[error("Advertised public prefixes, customer ASN and routing registry apply to Microsoft peering only.")]
@@ -457,15 +509,30 @@ pub enum Refusal {
         /// Premium: the lowest bandwidth this circuit can change to that allows more links.
         more_links_at: Option<u32>,
     },
-    /// Standard: other geopolitical region.
-    #[error("Virtual network region '{vnet_region}' is in a different geopolitical region from the circuit's region '{circuit_region}'; a {tier} circuit links only VNets in its own geopolitical region.")]
+    /// Standard: a VNet outside the geopolitical region of the circuit's peering location.
+    /// [LOCATIONS] [PS-LINK] [FAQ]
+    #[error("Virtual network region '{vnet_region}' is in {vnet_geopolitical}, but the circuit's peering location {peering_location} is in {geopolitical}. A {tier} circuit reaches only the Azure regions of its peering location's geopolitical region (the circuit's own resource region plays no part).")]
     OtherGeopoliticalRegion {
         /// The VNet's region.
         vnet_region: String,
-        /// The circuit's region.
-        circuit_region: String,
+        /// The VNet region's geopolitical region.
+        vnet_geopolitical: String,
+        /// The circuit's peering location.
+        peering_location: String,
+        /// The peering location's geopolitical region.
+        geopolitical: String,
         /// The tier.
         tier: SkuTier,
+    },
+    /// Local: a VNet outside the regions local to the circuit's peering location. [FAQ] [LOCATIONS]
+    #[error("Virtual network region '{vnet_region}' is not local to {peering_location}. An ExpressRoute Local circuit reaches only the Azure regions local to its peering location: {}.", list(.local_regions))]
+    OutsideLocalRegions {
+        /// The VNet's region.
+        vnet_region: String,
+        /// The circuit's peering location.
+        peering_location: String,
+        /// The regions local to it.
+        local_regions: Vec<String>,
     },
     /// Authorization already used (SC-38).
     #[error("Authorization '{name}' is already in use. An authorization is valid for only one connection.")]
@@ -574,7 +641,11 @@ impl Refusal {
             Required { what } => format!("Enter the {}.", what.to_ascii_lowercase()),
             NotANumber { what, .. } => format!("Enter the {} as digits only.", what.to_ascii_lowercase()),
             BandwidthNotOffered { offered, .. } => format!("Choose one of the provider's offered bandwidths at that peering location: {}.", mbps_list(offered)),
-            DirectBandwidthNotOffered { offered, .. } => format!("Choose one of: {} Gbps (40 and 100 Gbps are ExpressRoute Direct only).", list(offered)),
+            DirectBandwidthNotOffered { offered, port_gbps: Some(p), .. } => format!("Choose one of the bandwidths a {p} Gbps port carries: {} Gbps; a larger circuit needs a larger port.", list(offered)),
+            DirectBandwidthNotOffered { offered, port_gbps: None, .. } => format!("Choose one of: {} Gbps.", list(offered)),
+            DirectPortSizeInvalid { offered, .. } => format!("Choose the size of your ExpressRoute Direct port: {} Gbps.", list(offered)),
+            DirectUnlimitedAtCreation => "Create the circuit with MeteredData, then change the billing model to UnlimitedData afterwards (the change cannot be undone). Microsoft's documents differ here: the portal steps say Unlimited isn't supported on ExpressRoute Direct, the PowerShell steps say to update to Unlimited after creation. For a Local circuit on the port, create it as Standard MeteredData and change the SKU afterwards.".into(),
+            LocalNotOffered { .. } => "Choose Standard or Premium, or a peering location that lists a local Azure region (Local reaches only the one or two regions in or near the same metro).".into(),
             LocalRequiresUnlimited => "Switch the billing model to UnlimitedData, or choose the Standard or Premium tier to keep MeteredData.".into(),
             BasicTierNotOffered => "Choose Local, Standard or Premium.".into(),
             AuthorizationKeyRequired => "Ask the circuit owner to add an authorization on the circuit and send you its key, then enter it here. Each key is valid for one connection.".into(),
@@ -590,7 +661,23 @@ impl Refusal {
             },
             DeleteWhileProvisioned { .. } => "Ask your connectivity provider to deprovision the circuit first; delete it once the provider status is NotProvisioned. Microsoft keeps billing until you delete it.".into(),
             DeleteWhileDeprovisioning => "Wait until the provider status is NotProvisioned, then delete the circuit. Microsoft keeps billing until you delete it.".into(),
-            DeleteBlocked { .. } => "Delete the virtual network connections (unlink the VNets) first, then delete the circuit.".into(),
+            DeleteBlocked { links, authorizations, global_reach } => {
+                let mut steps = Vec::new();
+                for l in links {
+                    steps.push(format!("unlink VNet connection {l} (Remove-AzVirtualNetworkGatewayConnection, or az network vpn-connection delete)"));
+                }
+                for a in authorizations {
+                    steps.push(format!("delete authorization {a} (Remove-AzExpressRouteCircuitAuthorization then Set-AzExpressRouteCircuit, or az network express-route auth delete)"));
+                }
+                for g in global_reach {
+                    steps.push(format!("remove Global Reach connection {g} (Remove-AzExpressRouteCircuitConnectionConfig then Set-AzExpressRouteCircuit, or az network express-route peering connection delete)"));
+                }
+                let mut text = steps.join("; ");
+                if let Some(c) = text.get_mut(..1) {
+                    c.make_ascii_uppercase();
+                }
+                format!("{text}. Then delete the circuit.")
+            }
             ChangeWhileDeprovisioning { .. } => "Wait until the provider status is NotProvisioned, then make the change (or ask the provider to provision the circuit again).".into(),
             PeeringNeedsProvisioned { provider_state } => match provider_state {
                 ServiceProviderProvisioningState::Deprovisioning => "The provider is tearing the circuit down: wait until the provider status is NotProvisioned, then ask the provider to provision it again before configuring peering.".into(),
@@ -620,7 +707,7 @@ impl Refusal {
             VlanInUse { .. } => "Choose a VLAN ID that no other peering of this circuit uses.".into(),
             SharedKeyInvalid { .. } => "Use up to 25 letters and digits, and configure the same key on both sides of the BGP session (e.g. A1B2C3D4).".into(),
             UnknownRegistry { .. } => "Choose ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB or LEVEL3. If your prefixes are in none of them, open a support case for manual validation.".into(),
-            MicrosoftPeeringConfigMissing => "Enter the advertised public prefixes and the routing registry name they are registered in.".into(),
+            MicrosoftPeeringConfigMissing => "Enter the advertised public prefixes (and, optionally, the routing registry they are registered in).".into(),
             MicrosoftFieldsOnPrivatePeering => "Leave those fields empty for private peering; give your AS number as the Peer ASN, not as the customer ASN.".into(),
             PrefixWithoutSession { family, .. } => format!("Add {family} peering subnets, or remove the {family} prefixes."),
             SessionWithoutPrefixes { family } => format!("Add the {family} public prefixes you will advertise on that session."),
@@ -650,7 +737,9 @@ impl Refusal {
                 fmt_mbps(*bandwidth_mbps),
                 link_limit(SkuTier::Premium, *bandwidth_mbps)
             ),
-            OtherGeopoliticalRegion { .. } => "Upgrade the circuit to Premium, or link a VNet in the circuit's geopolitical region.".into(),
+            OtherGeopoliticalRegion { geopolitical, .. } => format!("Upgrade the circuit to Premium (which reaches every geopolitical region), link a VNet in a region of {geopolitical}, or use a circuit at a peering location in the VNet's geopolitical region."),
+            OutsideLocalRegions { local_regions, .. } => format!("Link a VNet in {}, or change the circuit to Standard or Premium to reach more regions.", list(local_regions)),
+            CustomerAsnNotPublic { .. } => "Leave Customer ASN empty when the prefixes are registered to your peer ASN; use it only for the public ASN the advertised prefixes are registered to.".into(),
             AuthorizationInUse { .. } => "Ask the circuit owner for a new authorization: each authorization key can be used by one connection.".into(),
             AuthorizationKeyNotFound => "Ask the circuit owner for a valid authorization key.".into(),
             LinkNameTaken { .. } => "Choose another connection name.".into(),
@@ -688,7 +777,9 @@ impl Refusal {
             }
             Required { .. } | NotANumber { .. } => "[PORTAL-CIRCUIT]",
             BandwidthNotOffered { .. } => "[CLI-CIRCUIT] [PS-CIRCUIT] [FAQ-SPEEDS]",
-            DirectBandwidthNotOffered { .. } => "[LIMITS] [FAQ]",
+            DirectBandwidthNotOffered { .. } | DirectPortSizeInvalid { .. } => "[ERDIRECT-ABOUT]",
+            DirectUnlimitedAtCreation => "[ERDIRECT-HOWTO]",
+            LocalNotOffered { .. } => "[LOCATIONS] [FAQ]",
             LocalRequiresUnlimited => "[CLI-CIRCUIT] [PS-CIRCUIT]",
             BasicTierNotOffered => "[PORTAL-CIRCUIT] [SPEC-2024-05]",
             AuthorizationKeyRequired => "[PS-LINK] [CLI-LINK]",
@@ -700,7 +791,7 @@ impl Refusal {
             DeleteWhileProvisioned { .. } => "[WF] [ISSUE-DELETE]",
             DeleteWhileDeprovisioning => "[WF] [ISSUE-DELETE] [SPEC-2024-05]",
             // SC-13 deletes a circuit with "no associations"; that links block it is [inferred].
-            DeleteBlocked { .. } => "[PS-LINK] [PS-CIRCUIT] [inferred]",
+            DeleteBlocked { .. } => "[PS-CIRCUIT] [CLI-CIRCUIT]",
             // Deprovisioning itself is [inferred] (SC-10), and so is what it blocks.
             ChangeWhileDeprovisioning { .. } => "[WF] [SPEC-2024-05] [inferred]",
             PeeringNeedsProvisioned { .. } => "[WF] [PS-ROUTING] [ISSUE-TF3022]",
@@ -745,7 +836,9 @@ impl Refusal {
             LinkNeedsProvisioned { .. } => "[WF]",
             LinkNeedsPrivatePeering => "[WF] [PS-LINK]",
             LinkLimitReached { .. } => "[LIMITS]",
-            OtherGeopoliticalRegion { .. } => "[PS-LINK] [CLI-LINK]",
+            OtherGeopoliticalRegion { .. } => "[LOCATIONS] [PS-LINK] [FAQ]",
+            OutsideLocalRegions { .. } => "[FAQ] [LOCATIONS]",
+            CustomerAsnNotPublic { .. } => "[PEERINGS]",
             AuthorizationInUse { .. } | AuthorizationKeyNotFound => "[PS-LINK]",
             LinkNameTaken { .. } | LinkNotFound { .. } | NoLinks => "[PS-LINK]",
             TooManyAddressSpaces { .. } => "[PS-LINK]",

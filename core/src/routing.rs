@@ -659,7 +659,13 @@ impl PeeringConfig {
             subnets: &subnets,
             prefixes: ms.map_or(&empty, |m| &m.advertised_public_prefixes),
             prefixes_given: ms.is_some_and(|m| !m.advertised_public_prefixes.is_empty()),
-            registry_given: ms.is_some(),
+            // On private peering any Microsoft config is refused (reported on the registry).
+            registry_given: match kind {
+                PeeringType::MicrosoftPeering => {
+                    ms.is_some_and(|m| m.routing_registry_name.is_some())
+                }
+                PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering => ms.is_some(),
+            },
             customer_asn_given: ms.is_some_and(|m| m.customer_asn.is_some()),
         };
         let (errors, warnings) = kind_rules(&check);
@@ -887,10 +893,10 @@ fn parse_internal(kind: PeeringType, input: &PeeringInput) -> Parsed {
     });
     errors.extend(kind_errors);
 
-    let microsoft = registry.map(|routing_registry_name| MicrosoftConfig {
+    let microsoft = (kind == PeeringType::MicrosoftPeering).then(|| MicrosoftConfig {
         advertised_public_prefixes: prefixes.clone(),
         customer_asn,
-        routing_registry_name: Some(routing_registry_name),
+        routing_registry_name: registry,
     });
     let config = match (peer_asn, vlan) {
         (Some(peer_asn), Some(vlan_id)) if errors.is_empty() => Some(PeeringConfig {
@@ -958,10 +964,14 @@ fn kind_rules(k: &KindCheck<'_>) -> (Vec<FieldError>, Vec<Warning>) {
                     Refusal::MicrosoftPeeringConfigMissing,
                 );
             }
-            if !k.registry_given {
+            // The routing registry name is optional: the API defaults it to NONE, and
+            // Microsoft's own CLI example creates Microsoft peering without it. [CLI-ROUTING]
+            // [SPEC-2024-05]
+            // [PEERINGS]: "If you use customer ASN, you can set public ASN only."
+            if let Some(asn) = k.customer_asn.filter(|a| is_private_asn(a.get())) {
                 err(
-                    Field::RoutingRegistryName,
-                    Refusal::MicrosoftPeeringConfigMissing,
+                    Field::CustomerAsn,
+                    Refusal::CustomerAsnNotPublic { asn: asn.get() },
                 );
             }
             // SC-24 [WF] [ROUTING]: public IPs only.

@@ -16,10 +16,16 @@ pub enum Warning {
     #[error("Microsoft peering configured after August 1, 2017 advertises no Microsoft prefixes until a route filter is attached to it.")]
     RouteFilterRequired,
     /// The geopolitical area of a region could not be determined.
-    #[error("The geopolitical region of '{region}' is not known to the wizard, so it cannot check that a Standard circuit may link this VNet.")]
+    #[error("'{region}' is not an Azure region in Microsoft's ExpressRoute list, so the wizard cannot check that this circuit reaches it.")]
     GeopoliticalRegionUnknown {
         /// The region.
         region: String,
+    },
+    /// The circuit's peering location is not in Microsoft's list, so its reach is unknown.
+    #[error("The circuit's peering location{} is not in Microsoft's list of peering locations, so the wizard cannot check which Azure regions the circuit reaches (Standard: the regions of the location's geopolitical region; Local: the one or two regions local to it).", if .location.is_empty() { String::new() } else { format!(" '{}'", .location) })]
+    PeeringLocationUnknown {
+        /// The peering location ("" when not known).
+        location: String,
     },
     /// Premium → Standard with many private peering routes. [PS-CIRCUIT]
     #[error("After leaving Premium, private peering accepts at most 4,000 IPv4 routes; with more, the BGP session stays down until you advertise fewer than 4,000.")]
@@ -49,7 +55,9 @@ impl Warning {
             Self::PrivateAsnOnMicrosoftPeering { .. } => "[ROUTING]",
             Self::AsymmetricRouting => "[WF] [ROUTING]",
             Self::RouteFilterRequired => "[PS-ROUTING] [FAQ]",
-            Self::GeopoliticalRegionUnknown { .. } => "[PS-LINK] [inferred]",
+            Self::GeopoliticalRegionUnknown { .. } | Self::PeeringLocationUnknown { .. } => {
+                "[LOCATIONS]"
+            }
             Self::PrivateRouteLimitAfterDowngrade => "[PS-CIRCUIT]",
             Self::Layer3PrivatePeeringUnknown => "[PS-CIRCUIT] [WF]",
             Self::AuthorizationRevokedDeletesLink { .. } => "[PS-LINK]",

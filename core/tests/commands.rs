@@ -266,6 +266,8 @@ fn create_circuit_on_direct_port() {
         port: Port::Direct {
             express_route_port: "Contoso-Direct".into(),
             bandwidth_in_gbps: 10,
+            peering_location: String::new(),
+            port_bandwidth_gbps: None,
         },
         ..sc01()
     };
@@ -285,6 +287,8 @@ fn create_circuit_on_direct_port() {
                 "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/expressRoutePorts/p"
                     .into(),
             bandwidth_in_gbps: 100,
+            peering_location: String::new(),
+            port_bandwidth_gbps: None,
         },
         ..c
     };
@@ -668,6 +672,8 @@ fn change_bandwidth_ps_circuit() {
         port: Port::Direct {
             express_route_port: "p".into(),
             bandwidth_in_gbps: 5,
+            peering_location: String::new(),
+            port_bandwidth_gbps: None,
         },
         ..sc01()
     };
@@ -770,6 +776,8 @@ fn direct_circuit_has_no_provider_step_sc14() {
         port: Port::Direct {
             express_route_port: "p".into(),
             bandwidth_in_gbps: 10,
+            peering_location: String::new(),
+            port_bandwidth_gbps: None,
         },
         ..sc01()
     };
@@ -974,7 +982,10 @@ fn routing_weight_and_fastpath_per_link_ps_link_cli_link() {
                 .starts_with("Turn on FastPath for connection ERConnection")
         })
         .expect("FastPath command");
-    assert!(fastpath.title.contains("Ultra Performance or ErGw3AZ"));
+    // [FASTPATH] [GATEWAY]: ErGwScale with at least 10 scale units supports FastPath too.
+    assert!(fastpath
+        .title
+        .contains("Ultra Performance, ErGw3AZ, or ErGwScale gateway with at least 10 scale units"));
     assert!(fastpath
         .powershell
         .contains("$connection.ExpressRouteGatewayBypass = $true"));

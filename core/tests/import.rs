@@ -821,6 +821,8 @@ fn round_trip_direct_deleting_with_links() {
             "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/expressRoutePorts/p"
                 .into(),
         bandwidth_in_gbps: 100,
+        peering_location: String::new(),
+        port_bandwidth_gbps: None,
     };
     c.provisioning_state = ProvisioningState::Deleting;
     c.circuit_provisioning_state = CircuitProvisioningState::Other("Disabling".into());

@@ -410,8 +410,15 @@ fn random_walks_reach_interesting_states() {
         },
         Refusal::OtherGeopoliticalRegion {
             vnet_region: String::new(),
-            circuit_region: String::new(),
+            vnet_geopolitical: String::new(),
+            peering_location: String::new(),
+            geopolitical: String::new(),
             tier: SkuTier::Standard,
+        },
+        Refusal::OutsideLocalRegions {
+            vnet_region: String::new(),
+            peering_location: String::new(),
+            local_regions: Vec::new(),
         },
         Refusal::Layer3ProviderManagesRouting,
         Refusal::PremiumDowngradeBlocked {

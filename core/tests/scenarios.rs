@@ -379,6 +379,7 @@ fn sc_14_direct_has_no_provider_step() {
         port_type: PortType::Direct,
         express_route_port: "p".into(),
         bandwidth_gbps: 3,
+        port_bandwidth_gbps: 10,
         ..form()
     };
     assert!(create(&f, KEY)
@@ -1033,7 +1034,7 @@ fn sc_37_wizard_states_the_limits_and_checks_a_route_count() {
     }
     assert_eq!(
         vnet_route_limits_text(SkuTier::Standard),
-        "Each linked VNet advertises at most 1,000 IPv4 and 100 IPv6 routes to its ExpressRoute gateway."
+        "On each connection, the VNet's ExpressRoute gateway advertises at most 1,000 IPv4 and 100 IPv6 routes toward the circuit, counting the VNet's address spaces and those of VNets peered to it through gateway transit. If it advertises more, that connection is disconnected."
     );
 }
 

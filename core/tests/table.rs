@@ -157,11 +157,18 @@ fn circuits() -> Vec<(&'static str, Circuit)> {
     let rich_np = step(&rich_dp, Action::ProviderCompleteDeprovisioning);
     let rich_pg = step(&rich_np, Action::ReEnable);
     let rich_direct = enrich(&direct);
+    // [PS-CIRCUIT] [CLI-CIRCUIT]: links and authorizations go before the circuit.
+    let unlinked = step(
+        &rich_direct,
+        Action::UnlinkVnet {
+            name: "conn1".into(),
+        },
+    );
     let rich_deleting = step(
         &step(
-            &rich_direct,
-            Action::UnlinkVnet {
-                name: "conn1".into(),
+            &unlinked,
+            Action::RemoveAuthorization {
+                name: "auth1".into(),
             },
         ),
         Action::Delete,

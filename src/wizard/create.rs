@@ -2,7 +2,7 @@
 //! with Change links and the Create button.
 
 use er_core::{
-    CreateCircuit, Field, PortType, RoutingModel, SkuFamily, SkuTier, DIRECT_BANDWIDTHS_GBPS,
+    catalog, CreateCircuit, Field, PortType, RoutingModel, SkuFamily, SkuTier,
     PROVIDER_BANDWIDTHS_MBPS,
 };
 use leptos::prelude::*;
@@ -26,29 +26,10 @@ const FIELDS: &[(&str, &str)] = &[
     ("bandwidth", ""),
     ("routing-model", "Layer2"),
     ("express-route-port", ""),
+    ("port-bandwidth", ""),
     ("sku-tier", "Standard"),
     ("sku-family", "MeteredData"),
     ("allow-classic", "false"),
-];
-
-/// A few common Azure regions offered as suggestions; any region name may be typed.
-const REGIONS: &[&str] = &[
-    "East US",
-    "East US 2",
-    "West US",
-    "West US 2",
-    "Central US",
-    "North Europe",
-    "West Europe",
-    "UK South",
-    "Germany West Central",
-    "Southeast Asia",
-    "East Asia",
-    "Japan East",
-    "Australia East",
-    "Brazil South",
-    "Canada Central",
-    "Central India",
 ];
 
 fn create_form() -> FormState {
@@ -85,6 +66,7 @@ fn request(f: &FormState) -> CreateCircuit {
             .unwrap_or(RoutingModel::Layer2),
         express_route_port: f.value("express-route-port"),
         bandwidth_gbps,
+        port_bandwidth_gbps: f.value("port-bandwidth").parse().unwrap_or(0),
         sku_tier: f.value("sku-tier").parse().unwrap_or(SkuTier::Standard),
         sku_family: f
             .value("sku-family")
@@ -121,14 +103,20 @@ pub fn CreatePage() -> impl IntoView {
             Err(errs) => f.set_errors(&errs),
         }
     };
+    let port_size = f.sig("port-bandwidth");
+    let provider = f.sig("provider");
+    let location = f.sig("peering-location");
     let bandwidth_options = move || {
         let mut opts = vec![(String::new(), "Choose a bandwidth".to_string())];
         if port.get() == "Direct" {
-            opts.extend(
-                DIRECT_BANDWIDTHS_GBPS
-                    .iter()
-                    .map(|g| (g.to_string(), format!("{g} Gbps"))),
-            );
+            // [ERDIRECT-ABOUT]: the port's size decides the circuit bandwidths.
+            let sizes = port_size
+                .get()
+                .parse()
+                .ok()
+                .and_then(catalog::direct_circuit_bandwidths)
+                .unwrap_or_default();
+            opts.extend(sizes.iter().map(|g| (g.to_string(), format!("{g} Gbps"))));
         } else {
             opts.extend(
                 PROVIDER_BANDWIDTHS_MBPS
@@ -137,6 +125,57 @@ pub fn CreatePage() -> impl IntoView {
             );
         }
         opts
+    };
+    // Pickers from Microsoft's list, each filtered by the other; typing stays allowed.
+    let provider_options = move || catalog::providers_at(&location.get());
+    let location_options = move || {
+        let direct = port.get() == "Direct";
+        let p = if direct {
+            String::new()
+        } else {
+            provider.get()
+        };
+        catalog::locations_of(&p)
+            .into_iter()
+            .filter(|l| !direct || l.express_route_direct)
+            .map(|l| l.name)
+            .collect::<Vec<_>>()
+    };
+    // [LOCATIONS] [FAQ]: Local only where the location lists a local Azure region.
+    let tier_options = move || {
+        let local_here = catalog::peering_location(&location.get())
+            .is_none_or(|l| !l.local_azure_regions.is_empty());
+        SkuTier::OFFERED
+            .iter()
+            .filter(|t| **t != SkuTier::Local || local_here)
+            .map(|t| (t.to_string(), t.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let warnings = move || er_core::create_warnings(&request(&f));
+    let location_hint = move || {
+        let base = if port.get() == "Direct" {
+            "The peering location of your ExpressRoute Direct port. It decides which Azure regions the circuit reaches."
+        } else {
+            "The physical location where you meet Microsoft, for example Silicon Valley. It decides which Azure regions the circuit reaches, not the Region above."
+        };
+        match catalog::peering_location(&location.get()) {
+            Some(l) => format!(
+                "{base} {}: {}; local Azure region{} {}.",
+                l.name,
+                l.geopolitical_region,
+                if l.local_azure_regions.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                if l.local_azure_regions.is_empty() {
+                    "none (no ExpressRoute Local here)".to_string()
+                } else {
+                    l.local_azure_regions.join(", ")
+                }
+            ),
+            None => base.to_string(),
+        }
     };
     view! {
         <StepNav current=1 circuit_id=None/>
@@ -150,7 +189,13 @@ pub fn CreatePage() -> impl IntoView {
             <TextField id=f.id("resource-group") label="Resource group" hint="For example ExpressRouteResourceGroup." value=f.sig("resource-group") error=f.error("resource-group")/>
             <TextField id=f.id("region") label="Region" hint="The Azure region the circuit resource lives in, for example West US. Not the same as the peering location." value=f.sig("region") error=f.error("region") list="regions"/>
             <datalist id="regions">
-                {REGIONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
+                {catalog::azure_regions().into_iter().map(|r| view! { <option value=r></option> }).collect_view()}
+            </datalist>
+            <datalist id="providers">
+                {move || provider_options().into_iter().map(|p| view! { <option value=p></option> }).collect_view()}
+            </datalist>
+            <datalist id="peering-locations">
+                {move || location_options().into_iter().map(|l| view! { <option value=l></option> }).collect_view()}
             </datalist>
             <TextField id=f.id("name") label="Name" hint=hint(Field::Name) value=f.sig("name") error=f.error("name")/>
 
@@ -162,9 +207,15 @@ pub fn CreatePage() -> impl IntoView {
                 ]/>
             <Show when=move || port.get() != "Direct" fallback=move || view! {
                 <TextField id=f.id("express-route-port") label="ExpressRoute port" hint="The name or resource ID of your ExpressRoute Direct port." value=f.sig("express-route-port") error=f.error("express-route-port")/>
+                <SelectField id=f.id("port-bandwidth") label="Port bandwidth" value=port_size error=f.error("port-bandwidth")
+                    hint="The size of your ExpressRoute Direct port (a pair of links). It decides which circuit bandwidths it carries."
+                    options=std::iter::once((String::new(), "Choose the port's size".to_string()))
+                        .chain(catalog::direct_port_sizes().into_iter().map(|p| (p.to_string(), format!("{p} Gbps"))))
+                        .collect()/>
+                {move || view! { <TextField id=f.id("peering-location") label="Peering location" hint=location_hint() value=location error=f.error("peering-location") list="peering-locations"/> }}
             }>
-                <TextField id=f.id("provider") label="Provider" hint="Your connectivity provider, as Get-AzExpressRouteServiceProvider lists it, for example Equinix." value=f.sig("provider") error=f.error("provider")/>
-                <TextField id=f.id("peering-location") label="Peering location" hint="The physical location where you meet Microsoft, for example Silicon Valley." value=f.sig("peering-location") error=f.error("peering-location")/>
+                <TextField id=f.id("provider") label="Provider" hint=format!("Your connectivity provider, as Get-AzExpressRouteServiceProvider lists it, for example Equinix. Suggestions come from Microsoft's list as of {}.", catalog::CATALOG_READ) value=provider error=f.error("provider") list="providers"/>
+                {move || view! { <TextField id=f.id("peering-location") label="Peering location" hint=location_hint() value=location error=f.error("peering-location") list="peering-locations"/> }}
                 <RadioGroup id=f.id("routing-model") legend="Provider's routing model" value=f.sig("routing-model") error=f.error("routing-model")
                     options=vec![
                         ("Layer2".into(), "Layer 2".into(), er_core::explain_routing_model(RoutingModel::Layer2).meaning),
@@ -175,15 +226,40 @@ pub fn CreatePage() -> impl IntoView {
                 let _ = port.get();
                 view! { <SelectField id=f.id("bandwidth") label="Bandwidth" options=bandwidth_options() value=f.sig("bandwidth") error=f.error("bandwidth") hint=hint(Field::Bandwidth)/> }
             }}
-            <SelectField id=f.id("sku-tier") label="SKU" value=f.sig("sku-tier") error=f.error("sku-tier")
-                hint=hint(Field::SkuTier)
-                options=SkuTier::OFFERED.iter().map(|t| (t.to_string(), t.to_string())).collect()/>
+            {move || view! {
+                <SelectField id=f.id("sku-tier") label="SKU" value=f.sig("sku-tier") error=f.error("sku-tier")
+                    hint=hint(Field::SkuTier)
+                    options=tier_options()/>
+            }}
             <SelectField id=f.id("sku-family") label="Billing model" value=f.sig("sku-family") error=f.error("sku-family")
                 hint=hint(Field::SkuFamily)
                 options=vec![("MeteredData".into(), "Metered".into()), ("UnlimitedData".into(), "Unlimited".into())]/>
             <CheckboxField id=f.id("allow-classic") label="Allow classic operations" value=f.sig("allow-classic")/>
+            <CatalogWarnings warnings=Signal::derive(warnings)/>
             <button type="submit" class="button">"Continue"</button>
         </form>
+    }
+}
+
+/// What Microsoft's lists cannot confirm about the form: never a refusal, always said.
+#[component]
+fn CatalogWarnings(warnings: Signal<Vec<(Field, String)>>) -> impl IntoView {
+    view! {
+        <div role="status" class="catalog-warnings">
+            {move || {
+                let w = warnings.get();
+                (!w.is_empty()).then(|| view! {
+                    <div class="callout warning">
+                        <h2>"Not in Microsoft's list"</h2>
+                        <ul>
+                            {w.into_iter().map(|(field, text)| view! {
+                                <li><strong>{field.label()}": "</strong>{text}</li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
+        </div>
     }
 }
 
@@ -270,6 +346,20 @@ pub fn CreateReviewPage() -> impl IntoView {
                     "express-route-port",
                 ));
                 rows.push((
+                    "Port bandwidth",
+                    format!("{} Gbps", req.port_bandwidth_gbps),
+                    "port-bandwidth",
+                ));
+                rows.push((
+                    "Peering location",
+                    if req.peering_location.trim().is_empty() {
+                        "Not given".into()
+                    } else {
+                        req.peering_location.clone()
+                    },
+                    "peering-location",
+                ));
+                rows.push((
                     "Bandwidth",
                     format!("{} Gbps", req.bandwidth_gbps),
                     "bandwidth",
@@ -290,6 +380,7 @@ pub fn CreateReviewPage() -> impl IntoView {
         rows
     };
     let sku_name = format!("{}_{}", req.sku_tier, req.sku_family);
+    let req_for_warnings = req.clone();
     view! {
         <StepNav current=1 circuit_id=None/>
         <a class="back-link" href=Route::Create.href()>"Back"</a>
@@ -311,10 +402,21 @@ pub fn CreateReviewPage() -> impl IntoView {
             }).collect_view()}
         </dl>
         <p>"The SKU will be " <code>{sku_name}</code> "."</p>
-        <div class="callout warning">
-            <h2>"Billing starts when you create the circuit"</h2>
-            <p>"Azure issues the service key at once, and Microsoft bills the circuit from that moment until the circuit resource is deleted, whether or not the provider has connected it."</p>
-        </div>
+        {match req.port_type {
+            PortType::Provider => view! {
+                <div class="callout warning">
+                    <h2>"Billing starts when you create the circuit"</h2>
+                    <p>"Azure issues the service key at once, and Microsoft bills the circuit from that moment until the circuit resource is deleted, whether or not the provider has connected it."</p>
+                </div>
+            }.into_any(),
+            PortType::Direct => view! {
+                <div class="callout warning">
+                    <h2>"How a circuit on ExpressRoute Direct is billed"</h2>
+                    <p>{er_core::DIRECT_BILLING}</p>
+                </div>
+            }.into_any(),
+        }}
+        <CatalogWarnings warnings=Signal::derive(move || er_core::create_warnings(&req_for_warnings))/>
         <button type="button" class="button" on:click=on_create>"Create"</button>
     }
 }

@@ -1,10 +1,7 @@
 //! Changes to a live circuit (bandwidth, SKU, billing model) and its end of life: deprovision,
 //! re-enable, delete. Every choice is offered; the core accepts or explains the refusal.
 
-use er_core::{
-    Action, ActionKind, Circuit, Port, SkuFamily, SkuTier, DIRECT_BANDWIDTHS_GBPS,
-    PROVIDER_BANDWIDTHS_MBPS,
-};
+use er_core::{Action, ActionKind, Circuit, Port, SkuFamily, SkuTier, PROVIDER_BANDWIDTHS_MBPS};
 use leptos::prelude::*;
 
 use crate::components::{DeleteConfirmation, SelectField, StateInfoPanel};
@@ -43,7 +40,7 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
                 )
             })
             .collect(),
-        Port::Direct { .. } => DIRECT_BANDWIDTHS_GBPS
+        Port::Direct { .. } => er_core::direct_bandwidths(&c)
             .iter()
             .map(|g| ((g * 1000).to_string(), format!("{g} Gbps")))
             .collect(),

@@ -126,7 +126,7 @@ pub fn RoutingStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView 
             );
             view! {
                 <h1>"Configure routing"</h1>
-                <p class="lead">"Routing runs over BGP in up to two peerings: Azure private peering, for your virtual networks, and Microsoft peering, for Microsoft 365 and Azure public services. Each peering has a primary and a secondary BGP session."</p>
+                <p class="lead">{format!("Routing runs over BGP in up to two peerings: Azure private peering, for your virtual networks, and {}. Each peering has a primary and a secondary BGP session.", er_core::microsoft_peering_purpose(c.sku.tier))}</p>
                 {match gate {
                     Err(r) if !has_peerings => view! { <Blocked refusal=r/> }.into_any(),
                     Err(r) => view! {
@@ -218,7 +218,7 @@ fn PeeringCard(
     let ms = kind == PeeringType::MicrosoftPeering;
     let body = match existing.clone() {
         None => view! {
-            <p>{if ms { "Not configured. Configure it to reach Microsoft 365, Dynamics 365 and Azure public services over the circuit." } else { "Not configured. Configure it to reach your virtual networks." }}</p>
+            <p>{if ms { format!("Not configured. Configure {}.", er_core::microsoft_peering_purpose(circuit.sku.tier)) } else { "Not configured. Configure it to reach your virtual networks.".to_string() }}</p>
         }
         .into_any(),
         Some(p) => {

@@ -138,8 +138,19 @@ test('an ExpressRoute Direct circuit skips the provider step and shows no provid
   await w.openCreateForm({ name: 'ER-Direct', resourceGroup: 'rg' });
   await page.getByRole('radio', { name: /^Direct/ }).check();
   await page.getByLabel('ExpressRoute port').fill('port1');
-  await page.getByLabel('Bandwidth').selectOption({ index: 1 });
+  // [ERDIRECT-ABOUT]: the circuit bandwidths follow the port's size.
+  await page.getByLabel('Port bandwidth').selectOption('10');
+  await expect(page.getByLabel('Bandwidth', { exact: true }).locator('option')).toHaveText(['Choose a bandwidth', '1 Gbps', '2 Gbps', '5 Gbps', '10 Gbps']);
+  await page.getByLabel('Port bandwidth').selectOption('100');
+  await expect(page.getByLabel('Bandwidth', { exact: true }).locator('option')).toHaveText(['Choose a bandwidth', '5 Gbps', '10 Gbps', '40 Gbps', '100 Gbps']);
+  await page.getByLabel('Bandwidth', { exact: true }).selectOption({ index: 1 });
+  // [ERDIRECT-HOWTO]: created MeteredData only.
+  await page.getByLabel('Billing model').selectOption('UnlimitedData');
   await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('created with the MeteredData billing model only');
+  await page.getByLabel('Billing model').selectOption('MeteredData');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('billed per port pair')).toBeVisible();
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(w.heading('Create the circuit')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Continue to step 2' })).toHaveCount(0);
@@ -147,7 +158,9 @@ test('an ExpressRoute Direct circuit skips the provider step and shows no provid
   await expect(page.getByText('Step 3 of 5')).toBeVisible();
   const main = page.locator('main');
   await expect(main).toContainText('There is no provider and no provider status.');
-  await expect(main).toContainText('Enabled means it is usable');
+  // [ERDIRECT-HOWTO]: Enabled alone is not usable on Direct: the port's links come first.
+  await expect(main).toContainText('Enabled alone does not mean traffic can flow');
+  await expect(main).toContainText('Letter of Authorization');
   await expect(main).not.toContainText('Provisioned and Enabled');
   await main.locator('details.commands summary').click();
   await expect(main.locator('details.commands')).toContainText('circuitProvisioningState');
@@ -338,7 +351,7 @@ test('step 4 states each peering\'s route limits and checks a route count agains
 
   // Step 5 states the VNet-to-gateway limits.
   await w.step(5);
-  await expect(page.getByText('Each linked VNet advertises at most 1,000 IPv4 and 100 IPv6 routes')).toBeVisible();
+  await expect(page.getByText('the VNet\'s ExpressRoute gateway advertises at most 1,000 IPv4 and 100 IPv6 routes toward the circuit')).toBeVisible();
 });
 
 test('a field changed back to its starting value is kept: Local + Metered refused, then Standard is reviewed', async ({ page }) => {

@@ -74,6 +74,7 @@ pub fn export_azure_value(c: &Circuit) -> Value {
         Port::Direct {
             express_route_port,
             bandwidth_in_gbps,
+            ..
         } => {
             props.insert(
                 "expressRoutePort".into(),

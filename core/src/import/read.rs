@@ -678,6 +678,9 @@ impl Reader {
             return Port::Direct {
                 express_route_port: port,
                 bandwidth_in_gbps: gbps,
+                // A circuit's JSON names its port, not the port's location or size.
+                peering_location: String::new(),
+                port_bandwidth_gbps: None,
             };
         }
         let props = get_prop(v, "serviceProviderProperties")

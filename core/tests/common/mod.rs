@@ -42,6 +42,8 @@ pub fn direct_circuit() -> Circuit {
         port_type: PortType::Direct,
         express_route_port: "erdirect-port1".into(),
         bandwidth_gbps: 10,
+        port_bandwidth_gbps: 100,
+        peering_location: "Silicon Valley".into(),
         ..form()
     };
     create(&f, KEY).expect("valid direct form")
