@@ -424,7 +424,7 @@ pub fn create(req: &CreateCircuit, service_key: &str) -> Result<Circuit, Vec<Fie
                 push(
                     Field::SkuTier,
                     Err(Refusal::LocalNotOffered {
-                        peering_location: l.name.to_string(),
+                        peering_location: l.name,
                     }),
                 );
             }

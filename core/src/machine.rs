@@ -466,21 +466,31 @@ fn delete_blockers(c: &Circuit) -> Result<(), Refusal> {
     // [PS-CIRCUIT] [CLI-CIRCUIT]: "All virtual networks, route filters, authorizations, and
     // global reach associations must be unlinked from the ExpressRoute circuit." Peerings
     // themselves are deleted with the circuit.
-    let links: Vec<String> = c.vnet_links.iter().map(|l| l.name.clone()).collect();
-    let authorizations: Vec<String> = c.authorizations.iter().map(|a| a.name.clone()).collect();
-    let global_reach: Vec<String> = c
-        .peerings
+    use crate::refusal::{Attached, AttachedKind};
+    let named = |kind, name: &String| Attached {
+        kind,
+        name: name.clone(),
+    };
+    let attached: Vec<Attached> = c
+        .vnet_links
         .iter()
-        .flat_map(|p| p.global_reach.iter().cloned())
+        .map(|l| named(AttachedKind::VnetConnection, &l.name))
+        .chain(
+            c.authorizations
+                .iter()
+                .map(|a| named(AttachedKind::Authorization, &a.name)),
+        )
+        .chain(
+            c.peerings
+                .iter()
+                .flat_map(|p| p.global_reach.iter())
+                .map(|g| named(AttachedKind::GlobalReach, g)),
+        )
         .collect();
-    if links.is_empty() && authorizations.is_empty() && global_reach.is_empty() {
+    if attached.is_empty() {
         Ok(())
     } else {
-        Err(Refusal::DeleteBlocked {
-            links,
-            authorizations,
-            global_reach,
-        })
+        Err(Refusal::DeleteBlocked { attached })
     }
 }
 
@@ -915,12 +925,7 @@ pub fn reach_check(c: &Circuit, vnet_region: &str) -> Result<Option<Warning>, Re
         } else {
             Err(Refusal::OutsideLocalRegions {
                 vnet_region: vnet_region.into(),
-                peering_location: location.name.into(),
-                local_regions: location
-                    .local_azure_regions
-                    .iter()
-                    .map(|r| r.to_string())
-                    .collect(),
+                location,
             })
         };
     }
@@ -928,9 +933,8 @@ pub fn reach_check(c: &Circuit, vnet_region: &str) -> Result<Option<Warning>, Re
         Some(g) if g == location.geopolitical_region => Ok(None),
         Some(g) => Err(Refusal::OtherGeopoliticalRegion {
             vnet_region: vnet_region.into(),
-            vnet_geopolitical: g.into(),
-            peering_location: location.name.into(),
-            geopolitical: location.geopolitical_region.into(),
+            vnet_geopolitical: g,
+            location,
             tier: c.sku.tier,
         }),
         None => Ok(Some(Warning::GeopoliticalRegionUnknown {

@@ -1,5 +1,6 @@
 //! Why an action or an input is refused: reason (`Display`), remedy and source key.
 
+use crate::catalog::PeeringLocation;
 use crate::enums::{
     AdvertisedPublicPrefixesState, PeeringState, PeeringType, PrefixValidationState,
     ServiceProviderProvisioningState, SkuFamily, SkuTier,
@@ -36,24 +37,43 @@ fn downgrade_blockers(
     parts.join(", and ")
 }
 
-fn delete_blockers_text(
-    links: &[String],
-    authorizations: &[String],
-    global_reach: &[String],
-) -> String {
-    let mut parts = Vec::new();
-    for (kind, names) in [
-        ("virtual network connection", links),
-        ("authorization", authorizations),
-        ("Global Reach connection", global_reach),
-    ] {
-        match names.len() {
-            0 => {}
-            1 => parts.push(format!("{kind} {}", names[0])),
-            _ => parts.push(format!("{kind}s {}", list(names))),
+/// What keeps a circuit from being deleted. [PS-CIRCUIT] [CLI-CIRCUIT]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachedKind {
+    /// A virtual network connection.
+    VnetConnection,
+    /// An authorization.
+    Authorization,
+    /// A Global Reach connection.
+    GlobalReach,
+}
+
+impl AttachedKind {
+    /// The kind in words, and the commands that remove one (PowerShell, Azure CLI).
+    pub const fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Self::VnetConnection => ("virtual network connection", "Remove-AzVirtualNetworkGatewayConnection, or az network vpn-connection delete"),
+            Self::Authorization => ("authorization", "Remove-AzExpressRouteCircuitAuthorization then Set-AzExpressRouteCircuit, or az network express-route auth delete"),
+            Self::GlobalReach => ("Global Reach connection", "Remove-AzExpressRouteCircuitConnectionConfig then Set-AzExpressRouteCircuit, or az network express-route peering connection delete"),
         }
     }
-    parts.join("; ")
+}
+
+/// One thing still attached to a circuit, by kind and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attached {
+    /// Its kind.
+    pub kind: AttachedKind,
+    /// Its name.
+    pub name: String,
+}
+
+fn delete_blockers_text(attached: &[Attached]) -> String {
+    attached
+        .iter()
+        .map(|a| format!("{} {}", a.kind.describe().0, a.name))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn fmt_mbps(v: u32) -> String {
@@ -148,8 +168,8 @@ pub enum Refusal {
     /// Local SKU at a peering location that has no local Azure region. [LOCATIONS] [FAQ]
     #[error("ExpressRoute Local is not offered at {peering_location}: Microsoft's locations page lists no local Azure region there.")]
     LocalNotOffered {
-        /// The peering location.
-        peering_location: String,
+        /// The peering location (from the catalog).
+        peering_location: &'static str,
     },
     /// Local tier with MeteredData (SC-02).
     #[error("A Local circuit is UnlimitedData only: the MeteredData billing model is not available with the Local SKU.")]
@@ -203,14 +223,10 @@ pub enum Refusal {
     DeleteWhileDeprovisioning,
     /// Delete refused while anything is still attached to the circuit: virtual network
     /// connections, authorizations, Global Reach connections. [PS-CIRCUIT] [CLI-CIRCUIT]
-    #[error("The circuit cannot be deleted yet: all virtual networks, route filters, authorizations and Global Reach associations must be unlinked from it first. Still attached: {}. Microsoft's billing continues until deletion.", delete_blockers_text(.links, .authorizations, .global_reach))]
+    #[error("The circuit cannot be deleted yet: all virtual networks, route filters, authorizations and Global Reach associations must be unlinked from it first. Still attached: {}. Microsoft's billing continues until deletion.", delete_blockers_text(.attached))]
     DeleteBlocked {
-        /// Names of the remaining VNet connections.
-        links: Vec<String>,
-        /// Names of the remaining authorizations.
-        authorizations: Vec<String>,
-        /// Names of the remaining Global Reach connections.
-        global_reach: Vec<String>,
+        /// What is still attached, by kind and name.
+        attached: Vec<Attached>,
     },
     /// A change that needs the provider while the provider is deprovisioning.
     #[error("The provider is deprovisioning the circuit, so '{what}' cannot be done now.")]
@@ -511,28 +527,24 @@ pub enum Refusal {
     },
     /// Standard: a VNet outside the geopolitical region of the circuit's peering location.
     /// [LOCATIONS] [PS-LINK] [FAQ]
-    #[error("Virtual network region '{vnet_region}' is in {vnet_geopolitical}, but the circuit's peering location {peering_location} is in {geopolitical}. A {tier} circuit reaches only the Azure regions of its peering location's geopolitical region (the circuit's own resource region plays no part).")]
+    #[error("Virtual network region '{vnet_region}' is in {vnet_geopolitical}, but the circuit's peering location {} is in {}. A {tier} circuit reaches only the Azure regions of its peering location's geopolitical region (the circuit's own resource region plays no part).", .location.name, .location.geopolitical_region)]
     OtherGeopoliticalRegion {
         /// The VNet's region.
         vnet_region: String,
-        /// The VNet region's geopolitical region.
-        vnet_geopolitical: String,
-        /// The circuit's peering location.
-        peering_location: String,
-        /// The peering location's geopolitical region.
-        geopolitical: String,
+        /// The VNet region's geopolitical region (from the catalog).
+        vnet_geopolitical: &'static str,
+        /// The circuit's peering location (from the catalog).
+        location: &'static PeeringLocation,
         /// The tier.
         tier: SkuTier,
     },
     /// Local: a VNet outside the regions local to the circuit's peering location. [FAQ] [LOCATIONS]
-    #[error("Virtual network region '{vnet_region}' is not local to {peering_location}. An ExpressRoute Local circuit reaches only the Azure regions local to its peering location: {}.", list(.local_regions))]
+    #[error("Virtual network region '{vnet_region}' is not local to {}. An ExpressRoute Local circuit reaches only the Azure regions local to its peering location: {}.", .location.name, list(.location.local_azure_regions))]
     OutsideLocalRegions {
         /// The VNet's region.
         vnet_region: String,
-        /// The circuit's peering location.
-        peering_location: String,
-        /// The regions local to it.
-        local_regions: Vec<String>,
+        /// The circuit's peering location (from the catalog).
+        location: &'static PeeringLocation,
     },
     /// Authorization already used (SC-38).
     #[error("Authorization '{name}' is already in use. An authorization is valid for only one connection.")]
@@ -661,17 +673,14 @@ impl Refusal {
             },
             DeleteWhileProvisioned { .. } => "Ask your connectivity provider to deprovision the circuit first; delete it once the provider status is NotProvisioned. Microsoft keeps billing until you delete it.".into(),
             DeleteWhileDeprovisioning => "Wait until the provider status is NotProvisioned, then delete the circuit. Microsoft keeps billing until you delete it.".into(),
-            DeleteBlocked { links, authorizations, global_reach } => {
-                let mut steps = Vec::new();
-                for l in links {
-                    steps.push(format!("unlink VNet connection {l} (Remove-AzVirtualNetworkGatewayConnection, or az network vpn-connection delete)"));
-                }
-                for a in authorizations {
-                    steps.push(format!("delete authorization {a} (Remove-AzExpressRouteCircuitAuthorization then Set-AzExpressRouteCircuit, or az network express-route auth delete)"));
-                }
-                for g in global_reach {
-                    steps.push(format!("remove Global Reach connection {g} (Remove-AzExpressRouteCircuitConnectionConfig then Set-AzExpressRouteCircuit, or az network express-route peering connection delete)"));
-                }
+            DeleteBlocked { attached } => {
+                let steps: Vec<String> = attached
+                    .iter()
+                    .map(|a| {
+                        let (kind, commands) = a.kind.describe();
+                        format!("remove {kind} {} ({commands})", a.name)
+                    })
+                    .collect();
                 let mut text = steps.join("; ");
                 if let Some(c) = text.get_mut(..1) {
                     c.make_ascii_uppercase();
@@ -737,8 +746,8 @@ impl Refusal {
                 fmt_mbps(*bandwidth_mbps),
                 link_limit(SkuTier::Premium, *bandwidth_mbps)
             ),
-            OtherGeopoliticalRegion { geopolitical, .. } => format!("Upgrade the circuit to Premium (which reaches every geopolitical region), link a VNet in a region of {geopolitical}, or use a circuit at a peering location in the VNet's geopolitical region."),
-            OutsideLocalRegions { local_regions, .. } => format!("Link a VNet in {}, or change the circuit to Standard or Premium to reach more regions.", list(local_regions)),
+            OtherGeopoliticalRegion { location: PeeringLocation { geopolitical_region: geopolitical, .. }, .. } => format!("Upgrade the circuit to Premium (which reaches every geopolitical region), link a VNet in a region of {geopolitical}, or use a circuit at a peering location in the VNet's geopolitical region."),
+            OutsideLocalRegions { location, .. } => format!("Link a VNet in {}, or change the circuit to Standard or Premium to reach more regions.", list(location.local_azure_regions)),
             CustomerAsnNotPublic { .. } => "Leave Customer ASN empty when the prefixes are registered to your peer ASN; use it only for the public ASN the advertised prefixes are registered to.".into(),
             AuthorizationInUse { .. } => "Ask the circuit owner for a new authorization: each authorization key can be used by one connection.".into(),
             AuthorizationKeyNotFound => "Ask the circuit owner for a valid authorization key.".into(),

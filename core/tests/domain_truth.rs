@@ -39,14 +39,13 @@ fn reach_follows_the_peering_location_not_the_resource_region_locations() {
     let r = refusal(&c, link("eu", "North Europe", "10.2.0.0/16", None));
     match &r {
         Refusal::OtherGeopoliticalRegion {
-            peering_location,
-            geopolitical,
+            location,
             vnet_geopolitical,
             ..
         } => {
-            assert_eq!(peering_location, "Silicon Valley");
-            assert_eq!(geopolitical, "North America");
-            assert_eq!(vnet_geopolitical, "Europe");
+            assert_eq!(location.name, "Silicon Valley");
+            assert_eq!(location.geopolitical_region, "North America");
+            assert_eq!(*vnet_geopolitical, "Europe");
         }
         other => panic!("{other:?}"),
     }
@@ -178,8 +177,8 @@ fn local_reaches_only_the_regions_local_to_its_peering_location_faq() {
     );
     assert!(apply(&c, &link("w", "West US", "10.1.0.0/16", None)).is_ok());
     match refusal(&c, link("w2", "West US 2", "10.2.0.0/16", None)) {
-        Refusal::OutsideLocalRegions { local_regions, .. } => {
-            assert_eq!(local_regions, vec!["West US".to_string()])
+        Refusal::OutsideLocalRegions { location, .. } => {
+            assert_eq!(location.local_azure_regions, &["West US"])
         }
         other => panic!("{other:?}"),
     }
@@ -198,7 +197,7 @@ fn local_is_offered_only_at_a_location_with_a_local_region_locations() {
     let errs = create(&f, KEY).unwrap_err();
     assert!(has(&errs, Field::SkuTier, |r| matches!(
         r,
-        Refusal::LocalNotOffered { peering_location } if peering_location == "Atlanta"
+        Refusal::LocalNotOffered { peering_location } if *peering_location == "Atlanta"
     )));
     let ok = CreateCircuit {
         peering_location: "Amsterdam".into(),
@@ -349,9 +348,10 @@ fn delete_needs_every_association_removed_first_ps_circuit() {
     assert_eq!(
         r,
         Refusal::DeleteBlocked {
-            links: vec![],
-            authorizations: vec!["spare".into()],
-            global_reach: vec![],
+            attached: vec![Attached {
+                kind: AttachedKind::Authorization,
+                name: "spare".into(),
+            }],
         }
     );
     assert!(r.to_string().contains("authorization spare"));

@@ -410,15 +410,13 @@ fn random_walks_reach_interesting_states() {
         },
         Refusal::OtherGeopoliticalRegion {
             vnet_region: String::new(),
-            vnet_geopolitical: String::new(),
-            peering_location: String::new(),
-            geopolitical: String::new(),
+            vnet_geopolitical: "",
+            location: &er_core::catalog::PEERING_LOCATIONS[0],
             tier: SkuTier::Standard,
         },
         Refusal::OutsideLocalRegions {
             vnet_region: String::new(),
-            peering_location: String::new(),
-            local_regions: Vec::new(),
+            location: &er_core::catalog::PEERING_LOCATIONS[0],
         },
         Refusal::Layer3ProviderManagesRouting,
         Refusal::PremiumDowngradeBlocked {
