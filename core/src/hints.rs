@@ -14,10 +14,11 @@ pub fn field_hint(field: Field, microsoft_peering: bool) -> Option<&'static str>
         (Field::Name, _) => "1 to 80 letters, digits, periods, underscores or hyphens.",
         // [PS-CIRCUIT] [CLI-CIRCUIT]: increase without downtime; a decrease needs a new circuit.
         (Field::Bandwidth, _) => "It can be increased later without downtime, never decreased.",
-        // [FAQ] Local; [PS-LINK] [CLI-LINK] Standard's geopolitical region; [LIMITS] Premium.
+        // [FAQ] Local; [LOCATIONS] [PS-LINK] Standard's geopolitical region; [LIMITS] Premium.
         (Field::SkuTier, _) => {
-            "Local: one or two nearby regions, unlimited data only. Standard: regions in the same \
-             geopolitical area. Premium: all regions and more VNet links."
+            "Local: only the one or two Azure regions local to the peering location, unlimited \
+             data only. Standard: the regions of the peering location's geopolitical region. \
+             Premium: all regions and more VNet links."
         }
         // [PS-CIRCUIT] [CLI-CIRCUIT]: MeteredData → UnlimitedData only.
         (Field::SkuFamily, _) => {

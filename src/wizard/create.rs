@@ -135,11 +135,14 @@ pub fn CreatePage() -> impl IntoView {
         } else {
             provider.get()
         };
-        catalog::locations_of(&p)
-            .into_iter()
-            .filter(|l| !direct || l.express_route_direct)
-            .map(|l| l.name)
-            .collect::<Vec<_>>()
+        // A name listed in several clouds is offered once.
+        let mut names: Vec<&'static str> = Vec::new();
+        for l in catalog::locations_of(&p) {
+            if (!direct || l.express_route_direct) && !names.contains(&l.name) {
+                names.push(l.name);
+            }
+        }
+        names
     };
     // [LOCATIONS] [FAQ]: Local only where the location lists a local Azure region.
     let tier_options = move || {
@@ -151,16 +154,20 @@ pub fn CreatePage() -> impl IntoView {
             .map(|t| (t.to_string(), t.to_string()))
             .collect::<Vec<_>>()
     };
-    let warnings = move || er_core::create_warnings(&request(&f));
-    let location_hint = move || {
-        let base = if port.get() == "Direct" {
-            "The peering location of your ExpressRoute Direct port. It decides which Azure regions the circuit reaches."
-        } else {
-            "The physical location where you meet Microsoft, for example Silicon Valley. It decides which Azure regions the circuit reaches, not the Region above."
-        };
-        match catalog::peering_location(&location.get()) {
-            Some(l) => format!(
-                "{base} {}: {}; local Azure region{} {}.",
+    let region = f.sig("region");
+    let warnings = move || {
+        // The form's values are read untracked; these are the ones the warnings depend on.
+        for s in [provider, location, port, region] {
+            s.track();
+        }
+        er_core::create_warnings(&request(&f))
+    };
+    // What Microsoft's list says of the location, under the field (the input itself is never
+    // re-rendered while typing).
+    let location_facts = move || {
+        catalog::peering_location(&location.get()).map(|l| {
+            format!(
+                "{} is in {}; local Azure region{}: {}.",
                 l.name,
                 l.geopolitical_region,
                 if l.local_azure_regions.len() == 1 {
@@ -173,9 +180,8 @@ pub fn CreatePage() -> impl IntoView {
                 } else {
                     l.local_azure_regions.join(", ")
                 }
-            ),
-            None => base.to_string(),
-        }
+            )
+        })
     };
     view! {
         <StepNav current=1 circuit_id=None/>
@@ -212,10 +218,12 @@ pub fn CreatePage() -> impl IntoView {
                     options=std::iter::once((String::new(), "Choose the port's size".to_string()))
                         .chain(catalog::direct_port_sizes().into_iter().map(|p| (p.to_string(), format!("{p} Gbps"))))
                         .collect()/>
-                {move || view! { <TextField id=f.id("peering-location") label="Peering location" hint=location_hint() value=location error=f.error("peering-location") list="peering-locations"/> }}
+                <TextField id=f.id("peering-location") label="Peering location" hint=location_hint_base(true) value=location error=f.error("peering-location") list="peering-locations"/>
+                <p class="field-note" id="peering-location-facts">{location_facts}</p>
             }>
                 <TextField id=f.id("provider") label="Provider" hint=format!("Your connectivity provider, as Get-AzExpressRouteServiceProvider lists it, for example Equinix. Suggestions come from Microsoft's list as of {}.", catalog::CATALOG_READ) value=provider error=f.error("provider") list="providers"/>
-                {move || view! { <TextField id=f.id("peering-location") label="Peering location" hint=location_hint() value=location error=f.error("peering-location") list="peering-locations"/> }}
+                <TextField id=f.id("peering-location") label="Peering location" hint=location_hint_base(false) value=location error=f.error("peering-location") list="peering-locations"/>
+                <p class="field-note" id="peering-location-facts">{location_facts}</p>
                 <RadioGroup id=f.id("routing-model") legend="Provider's routing model" value=f.sig("routing-model") error=f.error("routing-model")
                     options=vec![
                         ("Layer2".into(), "Layer 2".into(), er_core::explain_routing_model(RoutingModel::Layer2).meaning),
@@ -241,16 +249,24 @@ pub fn CreatePage() -> impl IntoView {
     }
 }
 
+fn location_hint_base(direct: bool) -> &'static str {
+    if direct {
+        "The peering location of your ExpressRoute Direct port. It decides which Azure regions the circuit reaches."
+    } else {
+        "The physical location where you meet Microsoft, for example Silicon Valley. It decides which Azure regions the circuit reaches, not the Region above."
+    }
+}
+
 /// What Microsoft's lists cannot confirm about the form: never a refusal, always said.
 #[component]
 fn CatalogWarnings(warnings: Signal<Vec<(Field, String)>>) -> impl IntoView {
     view! {
-        <div role="status" class="catalog-warnings">
+        <div class="catalog-warnings">
             {move || {
                 let w = warnings.get();
                 (!w.is_empty()).then(|| view! {
                     <div class="callout warning">
-                        <h2>"Not in Microsoft's list"</h2>
+                        <h2>"Not confirmed by Microsoft's list"</h2>
                         <ul>
                             {w.into_iter().map(|(field, text)| view! {
                                 <li><strong>{field.label()}": "</strong>{text}</li>

@@ -393,7 +393,8 @@ fn PeeringForm(
         }
     };
     let registries: Vec<(String, String)> =
-        std::iter::once((String::new(), "Choose a registry".to_string()))
+        // Optional: Azure records NONE when no registry is given. [CLI-ROUTING]
+        std::iter::once((String::new(), "None (not given)".to_string()))
             .chain(
                 RegistryName::ALL
                     .iter()

@@ -101,6 +101,16 @@ test('happy path with a Layer 2 provider, reloading at every step', async ({ pag
   await w.expectProviderStatus('NotProvisioned');
   await w.reload();
   await w.expectProviderStatus('NotProvisioned');
+  // [PS-CIRCUIT] [CLI-CIRCUIT]: the authorization must go first, even unused; the refusal names it
+  // with the command that removes it.
+  await w.press('Delete circuit');
+  const feedback = page.locator('#action-feedback');
+  await expect(feedback).toContainText('Still attached: authorization MyAuthorization1');
+  await expect(feedback).toContainText('Remove-AzExpressRouteCircuitAuthorization');
+  await page.getByRole('link', { name: 'Wizard', exact: true }).click();
+  await w.step(5);
+  await w.press('Remove authorization MyAuthorization1');
+  await page.getByRole('link', { name: 'Changes and end of life' }).click();
   await w.press('Delete circuit');
   // Allowed now, so it asks once: nothing is deleted until the confirmation.
   await expect(page.getByRole('alertdialog', { name: 'Confirm delete' })).toContainText('stops billing');
@@ -358,7 +368,7 @@ test('a field changed back to its starting value is kept: Local + Metered refuse
   const w = new Wizard(page);
   await w.home();
   await w.openCreateForm({ name: 'BackToStandard', resourceGroup: 'rg' });
-  await page.getByRole('textbox', { name: 'Provider', exact: true }).fill('Equinix');
+  await page.getByRole('combobox', { name: 'Provider', exact: true }).fill('Equinix');
   await page.getByLabel('Peering location').fill('Seattle');
   await page.getByLabel('Bandwidth').selectOption('200');
   const startTier = await page.getByLabel('SKU').inputValue();
@@ -393,7 +403,7 @@ test('the create form validates on Continue, links errors to fields and keeps va
   await page.getByLabel('Name', { exact: true }).fill('MyCircuit');
   await page.getByLabel('Resource group').fill('rg');
   await page.getByLabel('Region').fill('West Europe');
-  await page.getByRole('textbox', { name: 'Provider', exact: true }).fill('Equinix');
+  await page.getByRole('combobox', { name: 'Provider', exact: true }).fill('Equinix');
   await page.getByLabel('Peering location').fill('Amsterdam');
   await page.getByLabel('Bandwidth').selectOption('1000');
   await page.getByLabel('Billing model').selectOption('UnlimitedData');
@@ -530,4 +540,59 @@ test('axe-core finds no WCAG 2.2 AA violations on any wizard screen', async ({ p
     await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
     await check('list, dark');
   }
+});
+
+test('the create form suggests providers and peering locations from Microsoft\'s list, warns about unknown names, and offers Local only where a local region is listed (LOCATIONS)', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.openCreateForm({ name: 'Catalog', resourceGroup: 'rg', region: 'West Europe' });
+  const provider = page.getByRole('combobox', { name: 'Provider', exact: true });
+  await provider.fill('Equinix');
+  // Peering locations are filtered by the provider, providers by the location.
+  const locations = await page.locator('#peering-locations option').evaluateAll((os) => os.map((o) => o.value));
+  expect(locations).toContain('Silicon Valley');
+  expect(locations).not.toContain('Abu Dhabi');
+  expect(new Set(locations).size).toBe(locations.length);
+  await page.getByLabel('Peering location').fill('Atlanta');
+  await expect(page.locator('#peering-location-facts')).toContainText('Atlanta is in North America; local Azure regions: none (no ExpressRoute Local here).');
+  await expect(page.getByLabel('SKU').locator('option')).toHaveText(['Standard', 'Premium']);
+  await page.getByLabel('Peering location').fill('Silicon Valley');
+  await expect(page.locator('#peering-location-facts')).toContainText('local Azure region: West US');
+  await expect(page.getByLabel('SKU').locator('option')).toHaveText(['Local', 'Standard', 'Premium']);
+  const providers = await page.locator('#providers option').evaluateAll((os) => os.map((o) => o.value));
+  expect(providers).toContain('Equinix');
+  // A name not in the list is a warning, never a refusal.
+  await provider.fill('Nobody Telecom');
+  await expect(page.locator('.catalog-warnings')).toContainText(/'Nobody Telecom' is not in Microsoft's list of providers as of \d\d\/\d\d\/\d{4}/);
+  await page.getByLabel('Bandwidth').selectOption('200');
+  await w.press('Continue');
+  await expect(w.heading('Check the circuit before you create it')).toBeVisible();
+  await expect(page.locator('.catalog-warnings')).toContainText('Nobody Telecom');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(w.heading('Create the circuit')).toBeVisible();
+});
+
+test('a Standard circuit reaches the regions of its peering location, not of its resource region (LOCATIONS)', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  // A West Europe resource at Silicon Valley: reaches West US, refuses North Europe.
+  await w.createCircuit({ name: 'FarAway', region: 'West Europe' });
+  await w.provision();
+  await w.step(4);
+  await w.press('Configure Azure private peering');
+  await w.fillPeering({ 'Peer ASN': '65020', 'Primary subnet': '192.168.17.16/30', 'Secondary subnet': '192.168.17.20/30', 'VLAN ID': '100' });
+  await w.press('Save peering');
+  await w.step(5);
+  await page.getByLabel('Connection name').fill('eu-conn');
+  await page.getByLabel('Virtual network', { exact: true }).fill('eu-vnet');
+  await page.getByLabel('Virtual network region').fill('North Europe');
+  await page.getByLabel('Address space').fill('10.50.0.0/16');
+  await page.getByRole('button', { name: 'Link virtual network' }).click();
+  await expect(page.locator('main')).toContainText("the circuit's peering location Silicon Valley is in North America");
+  await expect(page.locator('main')).toContainText('resource region plays no part');
+  await page.getByLabel('Connection name').fill('us-conn');
+  await page.getByLabel('Virtual network', { exact: true }).fill('us-vnet');
+  await page.getByLabel('Virtual network region').fill('West US');
+  await page.getByRole('button', { name: 'Link virtual network' }).click();
+  await expect(page.getByText('us-conn').first()).toBeVisible();
 });
