@@ -68,7 +68,7 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <h1>"Import a circuit"</h1>
         <p class="lead">"Paste what Azure shows for a real circuit, and see what state it is in, what is blocking it and what to do next. Nothing leaves this page."</p>
-        <p>"Accepted: the JSON of " <code>"az network express-route show"</code> " or " <code>"list"</code> ", a REST API response, " <code>"Get-AzExpressRouteCircuit | ConvertTo-Json"</code> ", or the plain output of " <code>"Get-AzExpressRouteCircuit"</code> ". Remove secrets first if you like: redacted values are shown as unknown."</p>
+        <p>"Accepted: the JSON of " <code>"az network express-route show"</code> " or " <code>"list"</code> ", a REST API response, " <code>"Get-AzExpressRouteCircuit | ConvertTo-Json"</code> ", or the plain output of " <code>"Get-AzExpressRouteCircuit"</code> ". Keys in what you paste (the service key, authorization keys, MD5 keys) stay in this browser: nothing is sent anywhere, and share links leave them out. Remove them first if you like: redacted values are shown as unknown."</p>
         <ErrorSummary problems=Signal::from(problems)/>
         <form novalidate on:submit=on_read>
             <TextAreaField id="import-text" label="Paste the circuit's output" value=text error=Signal::derive(move || problems.with(|p| p.iter().find(|p| p.field_id == "import-text").map(|p| p.message.clone())))/>
@@ -99,6 +99,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
         ImportedKind::AuthorizationOnly => Some("This is an authorization, not a whole circuit: the circuit around it was assumed."),
     };
     let d = imported.diagnosis.clone();
+    let keys = er_core::SecretCount::of([&c]);
     let saved_to = RwSignal::new(None::<String>);
     let to_save = c.clone();
     let save = move |_| {
@@ -127,6 +128,9 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
             <StateBadges circuit=c.clone()/>
             <p class="meta">{crate::circuits::meta_line(&c)}</p>
             {kind_note.map(|n| view! { <p>{n}</p> })}
+            {(!keys.is_empty()).then(|| view! {
+                <p class="callout info">{format!("This output contains {}. It stays in this browser only: saving keeps it in this browser's storage, and share links and exports without keys leave it out.", keys.describe())}</p>
+            })}
             <h4>"Next step"</h4>
             <p class="next">{d.next_step.clone()}</p>
             {(!d.blocking.is_empty()).then(|| view! {
@@ -172,6 +176,16 @@ fn BackupSection() -> impl IntoView {
     let plan = RwSignal::new(None::<RestorePlan>);
     let choices = RwSignal::new(Vec::<Resolution>::new());
     let file_input = NodeRef::<html::Input>::new();
+    // Every key the file will hold: the circuits as they are and their undo history.
+    let keys = Memo::new(move |_| {
+        store.data.with(|d| {
+            er_core::SecretCount::of(
+                d.circuits
+                    .iter()
+                    .flat_map(|s| std::iter::once(&s.circuit).chain(s.history.iter())),
+            )
+        })
+    });
     let download = move |_| {
         let text = store.data.with_untracked(|d| {
             serde_json::to_string_pretty(&crate::storage::Envelope {
@@ -250,7 +264,15 @@ fn BackupSection() -> impl IntoView {
         <section class="card" aria-labelledby="backup-title">
             <h2 id="backup-title">"Back up and restore"</h2>
             <p>"Your circuits live only in this browser. Download a backup to keep them safe or to move them to another browser. Restoring adds what the backup has; it never removes a circuit."</p>
-            <button type="button" class="button secondary" on:click=download>"Download a backup"</button>
+            <p id="backup-keys" class=move || if keys.get().is_empty() { "" } else { "callout warning" }>{move || {
+                let k = keys.get();
+                if k.is_empty() {
+                    "The backup holds no key.".to_string()
+                } else {
+                    format!("The backup contains {}, so that restoring loses nothing: anyone who gets the file can use them. Keep it as safe as your Azure credentials.", k.describe())
+                }
+            }}</p>
+            <button type="button" class="button secondary" aria-describedby="backup-keys" on:click=download>"Download a backup"</button>
             <div class="field">
                 <label for="restore-file">"Restore from a backup file"</label>
                 <input type="file" id="restore-file" accept=".json,application/json" node_ref=file_input on:change=on_file/>

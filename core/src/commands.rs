@@ -13,6 +13,7 @@ use crate::circuit::{Circuit, Port, VnetLink};
 use crate::enums::{PeeringState, PeeringType, RoutingModel, SkuFamily, SkuTier};
 use crate::machine::higher_bandwidths;
 use crate::routing::{LinkPair, PeeringConfig};
+use crate::secrets::SecretKind;
 
 /// Shown where the subscription id is not known.
 pub const SUBSCRIPTION_PLACEHOLDER: &str = "<subscription-id>";
@@ -1159,7 +1160,14 @@ fn links_step(c: &Circuit) -> Vec<CommandPair> {
             .authorization
             .as_ref()
             .and_then(|name| c.authorization(name))
-            .map(|a| a.authorization_key.clone());
+            .map(|a| {
+                // A key left out of a shared link or redacted in imported output.
+                if a.authorization_key.is_empty() {
+                    SecretKind::AuthorizationKey.placeholder().to_string()
+                } else {
+                    a.authorization_key.clone()
+                }
+            });
         match key {
             Some(key) => out.push(link_vnet_with_authorization(
                 c,

@@ -509,10 +509,8 @@ pub fn creation_notes(c: &Circuit) -> Vec<String> {
             service_provider_name,
             ..
         } => vec![
-            format!(
-                "Billing starts now: the service key {} has been issued, and Microsoft bills the circuit until it is deleted.",
-                c.service_key
-            ),
+            // The key itself is shown once, with Copy, beside these notes: never inside a notice.
+            "Billing starts now: the service key has been issued, and Microsoft bills the circuit until it is deleted.".to_string(),
             format!(
                 "Send the service key to {service_provider_name} and order connectivity; the provider status will move from NotProvisioned to Provisioning and then Provisioned."
             ),

@@ -32,6 +32,8 @@
 //!   [`Refusal::source_key`].
 //! - `explain_*` functions return a [`StateInfo`] for every state of every
 //!   machine; [`explain_circuit`] and [`next_step`] summarise a circuit.
+//! - [`secrets`] lists a circuit's credentials (service key, authorization keys, MD5 keys) and
+//!   [`redact`] leaves them out: share links, exports without keys and the screen ask it.
 //! - Circuits serialize with serde (camelCase, Azure enum spellings);
 //!   [`SavedCircuits`] wraps them with [`SCHEMA_VERSION`].
 //!
@@ -64,6 +66,7 @@ pub mod peers;
 pub mod refusal;
 pub mod routing;
 pub mod scenario;
+pub mod secrets;
 pub mod warning;
 
 pub use action::*;
@@ -83,4 +86,5 @@ pub use peers::{peer_analogy_sources, PeerAnalogy, PEER_ANALOGIES};
 pub use refusal::*;
 pub use routing::*;
 pub use scenario::*;
+pub use secrets::{redact, secrets, shorten, Redacted, Secret, SecretCount, SecretKind};
 pub use warning::*;

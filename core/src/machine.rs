@@ -150,8 +150,9 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             c,
             Sp::Provisioning,
             vec![format!(
-                "Re-enabled: the provider provisions the circuit again with the same service key {} ({}). Billing never stopped.",
-                c.service_key,
+                // The key itself stays out of notes: they are shown as notices and kept in the
+                // timeline ([`crate::secrets`]).
+                "Re-enabled: the provider provisions the circuit again with the same service key ({}). Billing never stopped.",
                 states(c, Sp::Provisioning)
             )],
         ),

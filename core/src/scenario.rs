@@ -17,6 +17,7 @@ use crate::form::{create, CreateCircuit, FieldError};
 use crate::machine::apply;
 use crate::refusal::Refusal;
 use crate::routing::PeeringConfig;
+use crate::secrets::{redact, Secret};
 
 /// One step of a scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -366,10 +367,13 @@ pub const SHARE_MAX_LEN: usize = 64 * 1024;
     rename_all_fields = "camelCase"
 )]
 pub enum Shared {
-    /// A circuit, as it is.
+    /// A circuit, as it is but for its credentials ([`crate::secrets`]).
     Circuit {
-        /// The circuit (boxed: it is much larger than the other variant).
+        /// The circuit (boxed: it is much larger than the other variant), redacted.
         circuit: Box<Circuit>,
+        /// The credentials left out of the link, so that the page opening it can say so.
+        #[serde(default)]
+        withheld: Vec<Secret>,
     },
     /// A built-in scenario at a step.
     Scenario {
@@ -450,15 +454,12 @@ fn b64_decode(s: &str) -> Option<Vec<u8>> {
 
 /// Encodes what a link shares as base64url JSON (no padding), for `#/share/<payload>`.
 ///
-/// Peerings' MD5 shared keys are left out: a link is easily forwarded, and Azure itself never shows
-/// a configured key back [TROUBLE]. Everything else, every state included, travels as it is.
+/// A link never carries a credential: it is forwarded in chats and tickets and stays in browser
+/// history, so a circuit travels as [`redact`] gives it (the service key, authorization keys and
+/// MD5 keys left out), with the list of what was left out. Everything else, every state included,
+/// travels as it is.
 pub fn encode_share(shared: &Shared) -> String {
-    let mut shared = shared.clone();
-    if let Shared::Circuit { circuit } = &mut shared {
-        for p in &mut circuit.peerings {
-            p.config.shared_key = None;
-        }
-    }
+    let shared = redact_shared(shared.clone());
     let envelope = Envelope {
         v: SHARE_VERSION,
         shared,
@@ -497,6 +498,43 @@ pub fn decode_share(payload: &str) -> Result<Shared, ShareError> {
                 step: step.min(sc.steps.len()),
             })
         }
-        c @ Shared::Circuit { .. } => Ok(c),
+        // A link made before links were redacted may carry keys: they are left out on opening.
+        c @ Shared::Circuit { .. } => Ok(redact_shared(c)),
     }
+}
+
+/// Redacts a shared circuit, adding what it leaves out to what was already withheld.
+fn redact_shared(shared: Shared) -> Shared {
+    match shared {
+        Shared::Circuit {
+            circuit,
+            mut withheld,
+        } => {
+            let r = redact(&circuit);
+            for s in r.withheld {
+                if !withheld.contains(&s) {
+                    withheld.push(s);
+                }
+            }
+            Shared::Circuit {
+                circuit: Box::new(r.circuit),
+                withheld,
+            }
+        }
+        s @ Shared::Scenario { .. } => s,
+    }
+}
+
+/// The link for a circuit: its payload for `#/share/<payload>`, and the credentials it leaves
+/// out, for the share panel to name.
+pub fn share_circuit(c: &Circuit) -> (String, Vec<Secret>) {
+    let shared = redact_shared(Shared::Circuit {
+        circuit: Box::new(c.clone()),
+        withheld: Vec::new(),
+    });
+    let withheld = match &shared {
+        Shared::Circuit { withheld, .. } => withheld.clone(),
+        Shared::Scenario { .. } => Vec::new(),
+    };
+    (encode_share(&shared), withheld)
 }

@@ -10,7 +10,7 @@ pub mod diagram;
 pub mod player;
 
 use er_core::{
-    decode_share, encode_share, scenario, scenarios, Circuit, CircuitPhase, Machine, PeeringType,
+    decode_share, scenario, scenarios, share_circuit, Circuit, CircuitPhase, Machine, PeeringType,
     Shared,
 };
 use leptos::prelude::*;
@@ -56,15 +56,15 @@ pub fn TimelinePage(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView
     let id2 = id.clone();
     let saved = Memo::new(move |_| store.data.with(|d| d.get(&id2).cloned()));
     let undo_id = id.clone();
-    let share_route = move || {
+    // The core redacts the circuit and says what it left out; the page only shows both.
+    let share = Memo::new(move |_| {
         circuit.with(|c| {
             c.as_ref().map(|c| {
-                Route::Share(encode_share(&Shared::Circuit {
-                    circuit: Box::new(c.clone()),
-                }))
+                let (payload, withheld) = share_circuit(c);
+                (Route::Share(payload), withheld)
             })
         })
-    };
+    });
     let machines =
         Memo::new(move |_| circuit.with(|c| c.as_ref().map(machines_for).unwrap_or_default()));
     let diagrams = circuit.get_untracked().map(|initial| {
@@ -101,11 +101,21 @@ pub fn TimelinePage(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView
         })}
         <section class="share-box" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share this circuit"</h2>
-            <p>"The link carries the circuit itself (not its timeline): it opens the same state in another browser, with no server. Anyone with the link sees the circuit's names and settings; peerings' shared (MD5) keys are left out."</p>
-            {move || share_route().map(|r| {
+            <p>"The link carries the circuit itself (not its timeline): it opens the same state in another browser, with no server. Anyone with the link sees the circuit's names and settings. A link never carries a key: links are forwarded in chats and tickets and stay in browser history."</p>
+            {move || share.get().map(|(r, withheld)| {
                 let url = absolute(&r);
                 let copy_url = url.clone();
                 view! {
+                    {if withheld.is_empty() {
+                        view! { <p id="share-withheld">"This circuit holds no key, so nothing is left out."</p> }.into_any()
+                    } else {
+                        view! {
+                            <div id="share-withheld">
+                                <p>"Left out of the link (the circuit opens with them shown as not shared):"</p>
+                                <ul>{withheld.iter().map(|s| view! { <li>{s.label()}</li> }).collect_view()}</ul>
+                            </div>
+                        }.into_any()
+                    }}
                     <p><a class="button secondary" href=r.href()>"Share this circuit"</a>
                     <button type="button" class="button secondary" on:click=move |_| {
                         if let Some(w) = web_sys::window() {
@@ -114,7 +124,7 @@ pub fn TimelinePage(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView
                     }>"Copy link"</button></p>
                     <div class="field">
                         <label for="share-url">"Link to share"</label>
-                        <input id="share-url" type="text" readonly prop:value=url class="input-long"/>
+                        <input id="share-url" type="text" readonly prop:value=url class="input-long" aria-describedby="share-withheld"/>
                     </div>
                 }
             })}
@@ -247,7 +257,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
             .into_any(),
             None => view! { <h1>"This shared link cannot be opened"</h1> }.into_any(),
         },
-        Ok(Shared::Circuit { circuit }) => {
+        Ok(Shared::Circuit { circuit, withheld }) => {
             let circuit = *circuit;
             let info = er_core::explain_circuit(&circuit);
             let name = circuit.name.clone();
@@ -259,6 +269,17 @@ pub fn SharePage(payload: String) -> impl IntoView {
                 <p class="lead">"This circuit was shared as a link. It is shown here as it was when shared; it is not saved in this browser unless you save a copy."</p>
                 <div class="circuit-head"><StateBadges circuit=badges/></div>
                 <p class="share-line"><SaveCopy circuit=signal/></p>
+                {(!withheld.is_empty()).then(|| view! {
+                    <section class="card" aria-labelledby="not-shared-title">
+                        <h2 id="not-shared-title">"Keys not shared"</h2>
+                        <p>"A shared link never carries a key. Ask the circuit's owner, or read them in Azure, if you need them."</p>
+                        <dl class="summary-list">
+                            {withheld.iter().map(|s| view! {
+                                <div class="summary-row"><dt>{s.label()}</dt><dd>"Not shared"</dd></div>
+                            }).collect_view()}
+                        </dl>
+                    </section>
+                })}
                 <details class="explain">
                     <summary>"Every state of this circuit, explained"</summary>
                     {info.into_iter().map(|i| view! { <StateInfoPanel info=i level=3/> }).collect_view()}

@@ -46,6 +46,8 @@ fn global_reach_text(c: &Circuit) -> Option<String> {
 
 #[component]
 pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
+    // The authorization just added on this page: its key is shown in full until the page is left.
+    let fresh: RwSignal<Option<String>> = RwSignal::new(None);
     move || {
         circuit.get().map(|c| {
             let id = id.clone();
@@ -65,7 +67,7 @@ pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 }}
                 <Links id=id.clone() circuit=c.clone()/>
                 {gate.is_ok().then(|| view! { <LinkForm id=id.clone() circuit=c.clone()/> })}
-                <Authorizations id=id.clone() circuit=c.clone()/>
+                <Authorizations id=id.clone() circuit=c.clone() fresh=fresh/>
                 <crate::wizard::commands::CommandsFor circuit=c.clone() step=5/>
                 <StepLinks id=id circuit=c.clone() step=5/>
             }
@@ -117,7 +119,7 @@ fn LinkForm(id: String, circuit: Circuit) -> impl IntoView {
         .authorizations
         .iter()
         .filter(|a| a.authorization_use_status == AuthorizationUseStatus::Available)
-        .map(|a| format!("{} ({})", a.authorization_key, a.name))
+        .map(|a| format!("{} ({})", a.name, er_core::shorten(&a.authorization_key)))
         .collect();
     let submit_id = id.clone();
     let on_link = move |ev: leptos::ev::SubmitEvent| {
@@ -186,7 +188,7 @@ fn LinkForm(id: String, circuit: Circuit) -> impl IntoView {
 }
 
 #[component]
-fn Authorizations(id: String, circuit: Circuit) -> impl IntoView {
+fn Authorizations(id: String, circuit: Circuit, fresh: RwSignal<Option<String>>) -> impl IntoView {
     let store = use_store();
     let fb = expect_context::<FeedbackCtx>();
     let f = FormState::new(
@@ -214,6 +216,7 @@ fn Authorizations(id: String, circuit: Circuit) -> impl IntoView {
                 f.set_problem("authorization-name", refusal_text(&r))
             }
             _ => {
+                fresh.set(Some(name.clone()));
                 f.set_errors(&[]);
                 clear_drafts(store, &submit_id, "auth");
                 f.sig("authorization-name").set(String::new());
@@ -241,14 +244,29 @@ fn Authorizations(id: String, circuit: Circuit) -> impl IntoView {
                     <caption>"Authorizations on this circuit"</caption>
                     <thead><tr><th scope="col">"Name"</th><th scope="col">"Authorization key"</th><th scope="col">"Status"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                     <tbody>
-                        {circuit.authorizations.iter().map(|a| view! {
+                        {circuit.authorizations.iter().map(|a| {
+                            let (name, key) = (a.name.clone(), a.authorization_key.clone());
+                            let key_cell = move || {
+                                let what = format!("authorization key {name}");
+                                if key.is_empty() {
+                                    view! { <span class="meta">"Not known here (left out of a shared link or redacted)"</span> }.into_any()
+                                } else if fresh.get().as_deref() == Some(name.as_str()) {
+                                    view! {
+                                        <code>{key.clone()}</code>" "<CopyButton text=key.clone() what=what/>
+                                        <span class="meta key-note">" Shown in full only now: copy it for the owner of the other subscription."</span>
+                                    }.into_any()
+                                } else {
+                                    view! { <code>{er_core::shorten(&key)}</code>" "<CopyButton text=key.clone() what=what/> }.into_any()
+                                }
+                            };
+                            view! {
                             <tr>
                                 <td>{a.name.clone()}</td>
-                                <td><code>{a.authorization_key.clone()}</code>" "<CopyButton text=a.authorization_key.clone() what=format!("authorization key {}", a.name)/></td>
+                                <td>{key_cell}</td>
                                 <td>{a.authorization_use_status.to_string()}</td>
                                 <td><ActionButton id=id.clone() action=Action::RemoveAuthorization { name: a.name.clone() } label=format!("Remove authorization {}", a.name) class="secondary small"/></td>
                             </tr>
-                        }).collect_view()}
+                        }}).collect_view()}
                     </tbody>
                 </table>
                 <details class="explain">

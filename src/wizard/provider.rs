@@ -30,6 +30,22 @@ pub fn CopyButton(
     }
 }
 
+/// The service key in full with Copy (steps 1 and 2, where it is sent to the provider), or why it
+/// is not known here (a circuit saved from a shared link, or imported from redacted output).
+#[component]
+fn ServiceKey(
+    /// The key; empty when not known here.
+    key: String,
+) -> impl IntoView {
+    if key.is_empty() {
+        return view! {
+            <span id="service-key" class="meta">"Not known here: it was left out of a shared link or redacted. The command “Get the service key to send to your provider” (step 2) reads it from Azure."</span>
+        }
+        .into_any();
+    }
+    view! { <code id="service-key">{key.clone()}</code>" "<CopyButton text=key what="service key"/> }.into_any()
+}
+
 /// Step 1 once the circuit exists: what was created, the service key, and that billing has started.
 #[component]
 pub fn CreatedStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
@@ -62,7 +78,7 @@ pub fn CreatedStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView 
                     {er_core::creation_notes(&c).into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
                 </div>
                 <h2>"Service key"</h2>
-                <p class="service-key"><code id="service-key">{key.clone()}</code>" "<CopyButton text=key what="service key"/></p>
+                <p class="service-key"><ServiceKey key=key/></p>
                 <dl class="summary-list">
                     {rows.into_iter().map(|(k, v)| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                 </dl>
@@ -103,7 +119,7 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 <p class="lead">{format!("Ordering is done with {provider}, not in Azure: contact them and give them the details below. How you order varies by provider.")}</p>
                 <h2>"Send the provider"</h2>
                 <dl class="summary-list">
-                    <div class="summary-row"><dt>"Service key"</dt><dd><code>{c.service_key.clone()}</code>" "<CopyButton text=c.service_key.clone() what="service key"/></dd></div>
+                    <div class="summary-row"><dt>"Service key"</dt><dd><ServiceKey key=c.service_key.clone()/></dd></div>
                     <div class="summary-row"><dt>"Peering location"</dt><dd>{location}</dd></div>
                     <div class="summary-row"><dt>"Bandwidth"</dt><dd>{bandwidth_text(&c)}</dd></div>
                     <div class="summary-row"><dt>"Routing"</dt><dd>{er_core::explain_routing_model(*routing_model).meaning}</dd></div>

@@ -173,7 +173,9 @@ test('a shared circuit link opens the same state in a fresh browser context', as
   await expect(other.getByText('Saved as a new circuit.')).toBeVisible();
   const saved = await storedCircuits(other);
   expect(saved).toHaveLength(1);
-  expect(saved[0].circuit).toEqual(mine.circuit);
+  // The same circuit, minus its credential: a link never carries the service key.
+  expect(saved[0].circuit).toEqual({ ...mine.circuit, serviceKey: '' });
+  expect(JSON.stringify(saved)).not.toContain(mine.circuit.serviceKey);
   expect(saved[0].id).not.toEqual(mine.id);
   if (SHOTS) {
     await other.screenshot({ path: `${SHOTS}/share-desktop.png`, fullPage: true });
