@@ -14,7 +14,10 @@ pub fn import_bytes(data: &[u8]) {
         Ok(found) => {
             for imported in found {
                 // What was imported must export and be diagnosable without panicking either.
-                let _ = er_core::export_azure_json(&imported.circuit);
+                if let Some(c) = imported.circuit() {
+                    let _ = er_core::export_azure_json(c);
+                }
+                let _ = imported.title();
             }
         }
         Err(e) => assert!(

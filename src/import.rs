@@ -1,7 +1,7 @@
 //! Import a real circuit's output and see what state it is in and what to do next; back up and
 //! restore all of the app's data.
 
-use er_core::{Imported, ImportedKind};
+use er_core::{Imported, ImportedKind, ImportedResource};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -68,7 +68,7 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <h1>"Import a circuit"</h1>
         <p class="lead">"Paste what Azure shows for a real circuit, and see what state it is in, what is blocking it and what to do next. Nothing leaves this page."</p>
-        <p>"Accepted: the JSON of " <code>"az network express-route show"</code> " or " <code>"list"</code> ", a REST API response, " <code>"Get-AzExpressRouteCircuit | ConvertTo-Json"</code> ", or the plain output of " <code>"Get-AzExpressRouteCircuit"</code> ". Keys in what you paste (the service key, authorization keys, MD5 keys) stay in this browser: nothing is sent anywhere, and share links leave them out. Remove them first if you like: redacted values are shown as unknown."</p>
+        <p>"Accepted: the JSON of " <code>"az network express-route show"</code> " or " <code>"list"</code> ", a REST API response, " <code>"Get-AzExpressRouteCircuit | ConvertTo-Json"</code> ", or the plain output of " <code>"Get-AzExpressRouteCircuit"</code> " (or of " <code>"Get-AzExpressRoutePort"</code> " for an ExpressRoute Direct port). Remove secrets first if you like: redacted values (" <code>"****"</code> ", " <code>"123##"</code> ", " <code>"xxxx"</code> ", " <code>"<...>"</code> ") are shown as unknown."</p>
         <ErrorSummary problems=Signal::from(problems)/>
         <form novalidate on:submit=on_read>
             <TextAreaField id="import-text" label="Paste the circuit's output" value=text error=Signal::derive(move || problems.with(|p| p.iter().find(|p| p.field_id == "import-text").map(|p| p.message.clone())))/>
@@ -89,47 +89,124 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
+/// What the card says the paste is, when it is not a whole circuit.
+fn kind_note(imported: &Imported) -> Option<String> {
+    match &imported.resource {
+        ImportedResource::Circuit(_) => None,
+        ImportedResource::Peering { .. } => Some("This is a peering, not a whole circuit: it is read alone, and none of its circuit's states is shown because the paste does not have them. Paste the circuit itself to save it.".into()),
+        ImportedResource::Authorization { .. } => Some("This is an authorization, not a whole circuit: it is read alone. Paste the circuit itself to save it.".into()),
+        ImportedResource::DirectPort(_) => Some("This is an ExpressRoute Direct port, not a circuit. Circuits are created on a port; paste a circuit to save it to your circuits.".into()),
+        ImportedResource::Other(o) => Some(format!("This is {} ({}), not an ExpressRoute circuit. {}", o.what, o.resource_type, o.paste_instead)),
+    }
+}
+
+fn or_unknown(v: Option<String>) -> String {
+    v.unwrap_or_else(|| "unknown".into())
+}
+
 #[component]
 fn ImportedCard(imported: Imported) -> impl IntoView {
     let store = use_store();
-    let c = imported.circuit.clone();
-    let kind_note = match imported.kind {
-        ImportedKind::Circuit => None,
-        ImportedKind::PeeringOnly => Some("This is a peering, not a whole circuit: the circuit around it was assumed from the peering's resource ID."),
-        ImportedKind::AuthorizationOnly => Some("This is an authorization, not a whole circuit: the circuit around it was assumed."),
-    };
+    let circuit = imported.circuit().cloned();
+    let title = imported.title();
+    let note = kind_note(&imported);
     let d = imported.diagnosis.clone();
     let keys = er_core::SecretCount::of([&c]);
     let saved_to = RwSignal::new(None::<String>);
-    let to_save = c.clone();
-    let save = move |_| {
-        let id = crate::ids::new_id();
-        let mut s = SavedCircuit::new(id.clone(), to_save.clone(), step_for(&to_save), now());
-        s.imported = true;
-        s.timeline.push(crate::state::TimelineEntry {
-            at: now(),
-            action: format!("Imported from {}", imported.format.label()),
-            before: "Not in this browser".into(),
-            after: Some(crate::state::state_summary(&s.circuit)),
-            refusal: None,
-            notes: Vec::new(),
-        });
-        store.update(|d| d.circuits.push(s));
-        saved_to.set(Some(id));
-    };
+    let format = imported.format;
     let heading_id = format!(
         "imported-{}",
-        c.name.replace(|ch: char| !ch.is_ascii_alphanumeric(), "-")
+        title.replace(|ch: char| !ch.is_ascii_alphanumeric(), "-")
     );
     let labelledby = heading_id.clone();
+    let facts_caption = match imported.kind() {
+        ImportedKind::DirectPort => "What identifies this port",
+        ImportedKind::Circuit => "What identifies this circuit",
+        ImportedKind::PeeringOnly | ImportedKind::AuthorizationOnly | ImportedKind::Other => {
+            "What the paste says"
+        }
+    };
+    let facts = imported.facts.clone();
+    let peerings = imported.peerings.clone();
+    let port = match &imported.resource {
+        ImportedResource::DirectPort(p) => Some(p.clone()),
+        _ => None,
+    };
+    let save_part = match circuit.clone() {
+        Some(to_save) => {
+            let save = move |_| {
+                let id = crate::ids::new_id();
+                let mut s =
+                    SavedCircuit::new(id.clone(), to_save.clone(), step_for(&to_save), now());
+                s.imported = true;
+                s.timeline.push(crate::state::TimelineEntry {
+                    at: now(),
+                    action: format!("Imported from {}", format.label()),
+                    before: "Not in this browser".into(),
+                    after: Some(crate::state::state_summary(&s.circuit)),
+                    refusal: None,
+                    notes: Vec::new(),
+                });
+                store.update(|d| d.circuits.push(s));
+                saved_to.set(Some(id));
+            };
+            (move || match saved_to.get() {
+                None => view! { <button type="button" class="button" on:click=save.clone()>"Save to your circuits"</button> }.into_any(),
+                Some(id) => view! {
+                    <p class="callout ok" role="status">"Saved. "<a href=Route::Circuit { id, section: Section::Step(3) }.href()>"Open it"</a></p>
+                }.into_any(),
+            }).into_any()
+        }
+        None => view! { <p class="meta">"Only a whole circuit can be saved to your circuits."</p> }
+            .into_any(),
+    };
     view! {
         <section class="card" aria-labelledby=labelledby>
-            <h3 id=heading_id>{c.name.clone()}" "<span class="meta">{format!("({})", imported.format.label())}</span></h3>
-            <StateBadges circuit=c.clone()/>
-            <p class="meta">{crate::circuits::meta_line(&c)}</p>
-            {kind_note.map(|n| view! { <p>{n}</p> })}
-            {(!keys.is_empty()).then(|| view! {
-                <p class="callout info">{format!("This output contains {}. It stays in this browser only: saving keeps it in this browser's storage, and share links and exports without keys leave it out.", keys.describe())}</p>
+            <h3 id=heading_id>{title.clone()}" "<span class="meta">{format!("({})", format.label())}</span></h3>
+            {circuit.as_ref().map(|c| view! {
+                <StateBadges circuit=c.clone()/>
+            })}
+            {note.map(|n| view! { <p>{n}</p> })}
+            {(!facts.is_empty()).then(|| view! {
+                <table class="table facts">
+                    <caption>{facts_caption}</caption>
+                    <tbody>{facts.into_iter().map(|f| {
+                        let unknown = f.value.is_none();
+                        view! { <tr><th scope="row">{f.label}</th><td class:unknown=unknown>{or_unknown(f.value)}</td></tr> }
+                    }).collect_view()}</tbody>
+                </table>
+            })}
+            {(!peerings.is_empty()).then(|| view! {
+                <table class="table">
+                    <caption>"Peerings in the paste"</caption>
+                    <thead><tr><th scope="col">"Peering"</th><th scope="col">"State"</th><th scope="col">"VLAN ID"</th><th scope="col">"Peer ASN"</th><th scope="col">"Could not be read"</th></tr></thead>
+                    <tbody>{peerings.into_iter().map(|p| {
+                        let gaps = p.gaps.iter().map(|g| match &g.value {
+                            Some(v) => format!("{} ('{v}')", g.label),
+                            None => format!("{} (not in the paste)", g.label),
+                        }).collect::<Vec<_>>().join(", ");
+                        view! { <tr>
+                            <th scope="row">{p.peering_type.to_string()}</th>
+                            <td>{p.state.to_string()}</td>
+                            <td class:unknown=p.vlan_id.is_none()>{or_unknown(p.vlan_id.map(|v| v.to_string()))}</td>
+                            <td class:unknown=p.peer_asn.is_none()>{or_unknown(p.peer_asn.map(|v| v.to_string()))}</td>
+                            <td>{if gaps.is_empty() { "—".to_string() } else { gaps }}</td>
+                        </tr> }
+                    }).collect_view()}</tbody>
+                </table>
+            })}
+            {port.map(|p| view! {
+                <table class="table">
+                    <caption>"Links of the port"</caption>
+                    <thead><tr><th scope="col">"Link"</th><th scope="col">"Admin state"</th><th scope="col">"Microsoft router"</th><th scope="col">"Interface"</th><th scope="col">"Patch panel"</th></tr></thead>
+                    <tbody>{p.links.into_iter().map(|l| view! { <tr>
+                        <th scope="row">{l.name}</th>
+                        <td class:unknown=l.admin_state.is_none()>{or_unknown(l.admin_state.map(|a| a.to_string()))}</td>
+                        <td>{or_unknown(l.router_name)}</td>
+                        <td>{or_unknown(l.interface_name)}</td>
+                        <td>{or_unknown(l.patch_panel_id)}</td>
+                    </tr> }).collect_view()}</tbody>
+                </table>
             })}
             <h4>"Next step"</h4>
             <p class="next">{d.next_step.clone()}</p>
@@ -158,12 +235,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
                     <tbody>{imported.unknown_values.iter().map(|u| view! { <tr><td><code>{u.field.clone()}</code></td><td>{u.value.clone()}</td><td>{u.used_instead.clone()}</td></tr> }).collect_view()}</tbody>
                 </table>
             })}
-            {move || match saved_to.get() {
-                None => view! { <button type="button" class="button" on:click=save.clone()>"Save to your circuits"</button> }.into_any(),
-                Some(id) => view! {
-                    <p class="callout ok" role="status">"Saved. "<a href=Route::Circuit { id, section: Section::Step(3) }.href()>"Open it"</a></p>
-                }.into_any(),
-            }}
+            {save_part}
         </section>
     }
 }

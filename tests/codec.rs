@@ -36,10 +36,10 @@ fn rich_data() -> AppData {
     for entry in std::fs::read_dir(EXAMPLES).expect("examples") {
         let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
         if let Ok(found) = er_core::import(&text) {
-            for (j, imported) in found.into_iter().enumerate() {
+            for (j, circuit) in found.iter().filter_map(|i| i.circuit()).enumerate() {
                 let mut saved = SavedCircuit::new(
                     format!("imp{j}-{}", data.circuits.len()),
-                    imported.circuit,
+                    circuit.clone(),
                     3,
                     t,
                 );

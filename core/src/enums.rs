@@ -402,3 +402,29 @@ impl<'de> Deserialize<'de> for CircuitProvisioningState {
         Ok(s.parse().unwrap_or(Self::Other(s)))
     }
 }
+
+azure_enum! {
+    /// The admin state of one link of an ExpressRoute Direct port
+    /// (`ExpressRouteLinkAdminState`). A new port's links are Disabled; enabling
+    /// them is the Layer 1 test of the cross-connects. [SPEC-PORT] [EX-PORT-GET]
+    /// [ERDIRECT-HOWTO]
+    LinkAdminState {
+        /// The link is turned up.
+        Enabled => "Enabled",
+        /// The link is turned down (the state a new port starts in).
+        Disabled => "Disabled",
+    }
+}
+
+azure_enum! {
+    /// The encapsulation of an ExpressRoute Direct port
+    /// (`ExpressRoutePortsEncapsulation`); it cannot be changed after the port is
+    /// created. [SPEC-PORT] [ERDIRECT-HOWTO] [ERDIRECT-ABOUT]
+    PortEncapsulation {
+        /// One 802.1Q tag: a peering's VLAN must be unique across the whole port.
+        Dot1Q => "Dot1Q",
+        /// Two tags: Azure gives each circuit its own S-Tag; a peering's VLAN
+        /// (C-Tag) must be unique within its circuit.
+        QinQ => "QinQ",
+    }
+}

@@ -77,8 +77,10 @@ pub use explain::*;
 pub use form::*;
 pub use hints::field_hint;
 pub use import::{
-    diagnose, export_azure_json, export_azure_value, import, Diagnosis, ImportError, ImportFormat,
-    ImportWarning, Imported, ImportedKind, UnknownField, UnknownReason,
+    diagnose, export_azure_json, export_azure_value, import, Diagnosis, DirectPort, Fact,
+    ImportError, ImportFormat, ImportWarning, Imported, ImportedKind, ImportedPeering,
+    ImportedResource, OtherResource, ParentCircuit, PeeringGap, PortLink, UnknownField,
+    UnknownReason,
 };
 pub use limits::*;
 pub use machine::*;

@@ -5,8 +5,8 @@
 use er_core::commands;
 use er_core::{
     export_azure_json, import, AdvertisedPublicPrefixesState, AuthorizationUseStatus, Circuit,
-    CircuitProvisioningState, ImportFormat, ImportedKind, PeeringState, PeeringType, Port,
-    PrefixValidationState, ProvisioningState, RegistryName, RoutingModel,
+    CircuitProvisioningState, ImportFormat, ImportedKind, ImportedResource, PeeringState,
+    PeeringType, Port, PrefixValidationState, ProvisioningState, RegistryName, RoutingModel,
     ServiceProviderProvisioningState as Sp, SkuFamily, SkuTier, UnknownReason,
 };
 
@@ -22,6 +22,34 @@ fn one(text: &str) -> er_core::Imported {
     let mut v = import(text).unwrap_or_else(|e| panic!("import failed: {e}"));
     assert_eq!(v.len(), 1);
     v.remove(0)
+}
+
+fn cir(i: &er_core::Imported) -> &Circuit {
+    i.circuit()
+        .unwrap_or_else(|| panic!("not a circuit: {:?}", i.kind()))
+}
+
+/// The 200 body of a peering example inside a provisioned circuit, as `az network
+/// express-route show` lists a circuit's peerings (the example alone is read alone).
+fn circuit_with(peering_example: &str) -> String {
+    let doc: serde_json::Value = serde_json::from_str(peering_example).expect("json");
+    let body = doc["responses"]["200"]["body"].clone();
+    serde_json::json!({
+        "name": "circuitName",
+        "id": "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Network/expressRouteCircuits/circuitName",
+        "type": "Microsoft.Network/expressRouteCircuits",
+        "location": "westus",
+        "sku": { "name": "Standard_MeteredData", "tier": "Standard", "family": "MeteredData" },
+        "properties": {
+            "serviceProviderProvisioningState": "Provisioned",
+            "circuitProvisioningState": "Enabled",
+            "provisioningState": "Succeeded",
+            "serviceKey": "a1410692-0000-4ceb-b94a-b90b94d398d1",
+            "serviceProviderProperties": { "serviceProviderName": "Equinix", "peeringLocation": "Silicon Valley", "bandwidthInMbps": 200 },
+            "peerings": [body]
+        }
+    })
+    .to_string()
 }
 
 fn any_contains(list: &[String], needle: &str) -> bool {
@@ -42,8 +70,8 @@ fn print(i: &er_core::Imported) -> String {
 fn example_circuit_get_not_provisioned_ex_circuit_get() {
     let i = one(&example("ExpressRouteCircuitGet.json"));
     assert_eq!(i.format, ImportFormat::RestExample);
-    assert_eq!(i.kind, ImportedKind::Circuit);
-    let c = &i.circuit;
+    assert_eq!(i.kind(), ImportedKind::Circuit);
+    let c = cir(&i);
     assert_eq!(c.name, "circuitName");
     assert_eq!(c.resource_group, "rg1");
     assert_eq!(c.subscription_id, "subid");
@@ -91,7 +119,7 @@ fn example_circuit_get_not_provisioned_ex_circuit_get() {
 fn example_circuit_create_reads_the_200_body_ex_circuit_create() {
     let i = one(&example("ExpressRouteCircuitCreate.json"));
     assert_eq!(i.format, ImportFormat::RestExample);
-    let c = &i.circuit;
+    let c = cir(&i);
     assert_eq!(c.region, "Brazil South");
     assert!(
         matches!(&c.port, Port::Provider { service_provider_name, peering_location, bandwidth_in_mbps: 200, .. }
@@ -109,19 +137,54 @@ fn example_circuit_create_reads_the_200_body_ex_circuit_create() {
 
 #[test]
 fn example_peering_get_microsoft_validation_needed_ex_peering_get_sc33() {
+    // Alone, the example is read alone: its own values, no circuit around it.
     let i = one(&example("ExpressRouteCircuitPeeringGet.json"));
-    assert_eq!(i.kind, ImportedKind::PeeringOnly);
+    assert_eq!(i.kind(), ImportedKind::PeeringOnly);
     assert_eq!(i.format, ImportFormat::RestExample);
-    let c = &i.circuit;
-    assert_eq!(
-        (
-            c.name.as_str(),
-            c.resource_group.as_str(),
-            c.subscription_id.as_str()
+    assert!(i.circuit().is_none());
+    match &i.resource {
+        ImportedResource::Peering { parent } => assert_eq!(
+            (
+                parent.name.as_deref(),
+                parent.resource_group.as_deref(),
+                parent.subscription_id.as_deref()
+            ),
+            (Some("circuitName"), Some("rg1"), Some("subid"))
         ),
-        ("circuitName", "rg1", "subid")
+        other => panic!("{other:?}"),
+    }
+    let read = &i.peerings[0];
+    assert_eq!(read.peering_type, PeeringType::MicrosoftPeering);
+    assert_eq!((read.peer_asn, read.vlan_id), (Some(100), Some(300)));
+    assert_eq!(
+        read.advertised_public_prefixes_state,
+        Some(AdvertisedPublicPrefixesState::ValidationNeeded)
     );
-    // A peering exists only on a provisioned circuit. [WF]
+    assert_eq!(read.routing_registry_name.as_deref(), Some("ARIN"));
+    assert!(read.gaps.is_empty() && read.in_circuit);
+    // It says it is only a peering.
+    assert!(
+        i.warnings.iter().any(|w| w
+            .message
+            .starts_with("This is a peering, not a whole circuit")),
+        "{}",
+        print(&i)
+    );
+    // Diagnosis: BGP not enabled, prefixes didn't match a registry → validation ID, then a ticket.
+    let d = &i.diagnosis;
+    assert!(any_contains(&d.blocking, "MicrosoftPeering advertised public prefixes ValidationNeeded: The BGP session is not enabled"), "{d:#?}");
+    assert!(any_contains(&d.blocking, "Open a support ticket"), "{d:#?}");
+    assert!(
+        d.next_step
+            .contains("Microsoft peering prefixes: ValidationNeeded"),
+        "{d:#?}"
+    );
+
+    // The same peering in a circuit reads into the circuit model whole.
+    let i = one(&circuit_with(&example(
+        "ExpressRouteCircuitPeeringGet.json",
+    )));
+    let c = cir(&i);
     assert_eq!(c.service_provider_provisioning_state, Sp::Provisioned);
     let p = c
         .peering(PeeringType::MicrosoftPeering)
@@ -153,18 +216,7 @@ fn example_peering_get_microsoft_validation_needed_ex_peering_get_sc33() {
     assert_eq!(ms.customer_asn.map(|a| a.get()), Some(23));
     assert_eq!(ms.routing_registry_name, Some(RegistryName::Arin));
     assert_eq!(p.last_modified_by, "Customer");
-    // It says it is only a peering.
-    assert!(
-        i.warnings.iter().any(|w| w
-            .message
-            .starts_with("This is a peering, not a whole circuit")),
-        "{}",
-        print(&i)
-    );
-    // Diagnosis: BGP not enabled, prefixes didn't match a registry → support ticket.
     let d = &i.diagnosis;
-    assert!(any_contains(&d.blocking, "MicrosoftPeering advertised public prefixes ValidationNeeded: The BGP session is not enabled"), "{d:#?}");
-    assert!(any_contains(&d.blocking, "Open a support ticket"), "{d:#?}");
     assert!(
         d.next_step
             .contains("Microsoft peering prefixes: ValidationNeeded"),
@@ -177,9 +229,26 @@ fn example_peering_get_microsoft_validation_needed_ex_peering_get_sc33() {
 #[test]
 fn example_peering_create_private_dual_stack_ex_peering_create() {
     let i = one(&example("ExpressRouteCircuitPeeringCreate.json"));
-    assert_eq!(i.kind, ImportedKind::PeeringOnly);
-    let p = i
-        .circuit
+    assert_eq!(i.kind(), ImportedKind::PeeringOnly);
+    let read = &i.peerings[0];
+    assert_eq!(read.peering_type, PeeringType::AzurePrivatePeering);
+    assert_eq!((read.peer_asn, read.vlan_id), (Some(200), Some(200)));
+    assert_eq!(
+        read.ipv4_subnets,
+        Some(("192.168.16.252/30".into(), "192.168.18.252/30".into()))
+    );
+    assert_eq!(read.advertised_public_prefixes_state, None);
+    let d = &i.diagnosis;
+    assert!(
+        any_contains(&d.fine, "AzurePrivatePeering is Enabled"),
+        "{d:#?}"
+    );
+    assert!(d.next_step.starts_with("Link virtual networks"), "{d:#?}");
+
+    let i = one(&circuit_with(&example(
+        "ExpressRouteCircuitPeeringCreate.json",
+    )));
+    let p = cir(&i)
         .peering(PeeringType::AzurePrivatePeering)
         .expect("private peering");
     assert_eq!(p.config.peer_asn.get(), 200);
@@ -198,22 +267,21 @@ fn example_peering_create_private_dual_stack_ex_peering_create() {
         p.advertised_public_prefixes_state,
         AdvertisedPublicPrefixesState::NotConfigured
     );
-    let d = &i.diagnosis;
-    assert!(
-        any_contains(&d.fine, "AzurePrivatePeering is Enabled"),
-        "{d:#?}"
-    );
-    assert!(d.next_step.starts_with("Link virtual networks"), "{d:#?}");
+    assert!(i.diagnosis.next_step.starts_with("Link virtual networks"));
 }
 
 #[test]
 fn example_authorization_get_available_ex_auth_get() {
     let i = one(&example("ExpressRouteCircuitAuthorizationGet.json"));
-    assert_eq!(i.kind, ImportedKind::AuthorizationOnly);
-    let c = &i.circuit;
-    assert_eq!(c.name, "circuitName");
-    assert_eq!(c.authorizations.len(), 1);
-    let a = &c.authorizations[0];
+    assert_eq!(i.kind(), ImportedKind::AuthorizationOnly);
+    let ImportedResource::Authorization {
+        parent,
+        authorization: a,
+    } = &i.resource
+    else {
+        panic!("{:?}", i.resource)
+    };
+    assert_eq!(parent.name.as_deref(), Some("circuitName"));
     assert_eq!(a.name, "MyAuthorization1");
     assert_eq!(a.authorization_key, "authKey");
     assert_eq!(
@@ -239,8 +307,8 @@ fn example_powershell_list_not_provisioned_with_redactions_ps_circuit() {
         "docs-Get-AzExpressRouteCircuit-NotProvisioned.txt",
     ));
     assert_eq!(i.format, ImportFormat::PowerShellList);
-    assert_eq!(i.kind, ImportedKind::Circuit);
-    let c = &i.circuit;
+    assert_eq!(i.kind(), ImportedKind::Circuit);
+    let c = cir(&i);
     assert_eq!(c.name, "ExpressRouteARMCircuit");
     assert_eq!(c.resource_group, "ExpressRouteResourceGroup");
     assert_eq!(c.region, "westus");
@@ -331,7 +399,7 @@ const CLI_SHOW: &str = r#"{
 fn azure_cli_show_provisioned_cli_circuit() {
     let i = one(CLI_SHOW);
     assert_eq!(i.format, ImportFormat::AzureCli);
-    let c = &i.circuit;
+    let c = cir(&i);
     assert_eq!(c.subscription_id, "81ab786c-56eb-4a4d-bb5f-f60329772466");
     assert_eq!(c.service_provider_provisioning_state, Sp::Provisioned);
     assert_eq!(c.sku.family, SkuFamily::UnlimitedData);
@@ -357,7 +425,7 @@ fn azure_cli_list_imports_every_circuit() {
     let list = format!("[{CLI_SHOW}, {}]", CLI_SHOW.replace("MyCircuit", "Second"));
     let v = import(&list).expect("list");
     assert_eq!(v.len(), 2);
-    assert_eq!(v[1].circuit.name, "Second");
+    assert_eq!(cir(&v[1]).name, "Second");
     assert!(v.iter().all(|i| i.format == ImportFormat::AzureCli));
 }
 
@@ -368,7 +436,7 @@ fn rest_get_body_and_rest_list() {
     let get = v["responses"]["200"]["body"].to_string();
     let i = one(&get);
     assert_eq!(i.format, ImportFormat::RestApi);
-    assert_eq!(i.circuit.name, "circuitName");
+    assert_eq!(cir(&i).name, "circuitName");
     let list = format!("{{\"value\": [{get}, {get}]}}");
     assert_eq!(import(&list).expect("list").len(), 2);
 }
@@ -416,7 +484,7 @@ const PS_JSON: &str = r#"{
 fn powershell_convertto_json_premium_with_prefix_info_sc35() {
     let i = one(PS_JSON);
     assert_eq!(i.format, ImportFormat::PowerShellJson);
-    let c = &i.circuit;
+    let c = cir(&i);
     assert_eq!(c.sku.tier, SkuTier::Premium);
     assert!(c.allow_classic_operations);
     assert_eq!(c.bandwidth_mbps(), 1000);
@@ -460,9 +528,7 @@ fn powershell_json_cut_by_depth_uses_the_text_property() {
     }"#;
     let i = one(text);
     assert!(
-        i.circuit
-            .peering(PeeringType::AzurePrivatePeering)
-            .is_some(),
+        cir(&i).peering(PeeringType::AzurePrivatePeering).is_some(),
         "{}",
         print(&i)
     );
@@ -513,7 +579,7 @@ PS C:\\> Get-AzExpressRouteCircuit -Name \"My Circuit\" -ResourceGroupName \"rg\
 fn powershell_list_indented_with_wrapped_id_and_peerings() {
     let i = one(PS_LIST_PROVISIONED);
     assert_eq!(i.format, ImportFormat::PowerShellList);
-    let c = &i.circuit;
+    let c = cir(&i);
     assert_eq!(c.name, "My Circuit");
     assert_eq!(c.subscription_id, "81ab786c-56eb-4a4d-bb5f-f60329772466");
     assert_eq!(c.sku.name(), "Premium_UnlimitedData");
@@ -546,7 +612,7 @@ fn powershell_list_with_two_circuits() {
     );
     let v = import(&text).expect("two");
     assert_eq!(v.len(), 2);
-    assert_eq!(v[1].circuit.name, "Second");
+    assert_eq!(cir(&v[1]).name, "Second");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -580,7 +646,7 @@ fn unknown_enum_values_are_shown_not_dropped() {
     );
     assert!(fields.contains(&("sku.tier", "Ultra")), "{fields:?}");
     assert_eq!(
-        i.circuit.circuit_provisioning_state,
+        cir(&i).circuit_provisioning_state,
         CircuitProvisioningState::Other("Disabling".into())
     );
     assert!(i
@@ -606,7 +672,7 @@ fn malformed_and_redacted_values_warn_and_the_rest_imports() {
         .replace("1d05cf70-1db5-419f-ad86-1ca62c3c125b", "<service-key>")
         .replace("c2ba2b5a-0000-4f5f-9b5c-7c0e0a1e4a3d", "****");
     let i = one(&text);
-    let c = &i.circuit;
+    let c = cir(&i);
     assert_eq!(c.name, "MyCircuit");
     assert_eq!(
         c.bandwidth_mbps(),
@@ -656,8 +722,8 @@ fn malformed_and_redacted_values_warn_and_the_rest_imports() {
 fn unknown_fields_are_ignored_and_missing_ones_defaulted_with_warnings() {
     let i =
         one(r#"{"name": "x", "sku": {"name": "Local_UnlimitedData"}, "somethingNew": {"a": 1}}"#);
-    assert_eq!(i.circuit.sku.tier, SkuTier::Local);
-    assert_eq!(i.circuit.sku.family, SkuFamily::UnlimitedData);
+    assert_eq!(cir(&i).sku.tier, SkuTier::Local);
+    assert_eq!(cir(&i).sku.family, SkuFamily::UnlimitedData);
     assert!(
         i.warnings
             .iter()
@@ -675,7 +741,7 @@ fn peering_type_from_the_cli_doc_sample_is_unknown_but_named() {
     let text = r#"{"name": "c", "serviceProviderProvisioningState": "Provisioned", "peerings": [
         {"name": "AzureMicrosoftPeering", "peeringType": "AzureMicrosoftPeering", "peerAsn": 100, "vlanId": 300}]}"#;
     let i = one(text);
-    assert!(i.circuit.peerings.is_empty());
+    assert!(cir(&i).peerings.is_empty());
     assert!(i
         .unknown_values
         .iter()
@@ -747,14 +813,14 @@ fn powershell_list_errors_point_into_the_block() {
 // Export → import round trips
 
 fn base() -> Circuit {
-    one(CLI_SHOW).circuit
+    cir(&one(CLI_SHOW)).clone()
 }
 
 fn round_trip(c: &Circuit) {
     let json = export_azure_json(c);
     let back = one(&json);
     assert_eq!(back.format, ImportFormat::WizardExport);
-    assert_eq!(&back.circuit, c, "{json}");
+    assert_eq!(cir(&back), c, "{json}");
     assert!(back.warnings.is_empty(), "{json}\n{}", print(&back));
     assert!(back.unknown_values.is_empty());
 }
@@ -790,14 +856,17 @@ fn export_is_azure_shaped() {
 #[test]
 fn round_trip_imported_circuits_and_examples() {
     round_trip(&base());
-    round_trip(&one(PS_JSON).circuit);
-    round_trip(&one(PS_LIST_PROVISIONED).circuit);
-    round_trip(&one(&example("ExpressRouteCircuitGet.json")).circuit);
+    round_trip(cir(&one(PS_JSON)));
+    round_trip(cir(&one(PS_LIST_PROVISIONED)));
+    round_trip(cir(&one(&example("ExpressRouteCircuitGet.json"))));
 }
 
 #[test]
 fn round_trip_microsoft_validation_needed_dual_stack() {
-    let mut c = one(&example("ExpressRouteCircuitPeeringGet.json")).circuit;
+    let mut c = cir(&one(&circuit_with(&example(
+        "ExpressRouteCircuitPeeringGet.json",
+    ))))
+    .clone();
     c.port = Port::Provider {
         service_provider_name: "Equinix".into(),
         peering_location: "Silicon Valley".into(),
@@ -835,7 +904,7 @@ fn round_trip_direct_deleting_with_links() {
     });
     let json = export_azure_json(&c);
     let back = one(&json);
-    assert_eq!(back.circuit, c);
+    assert_eq!(cir(&back), &c);
     // The non-standard status is reported again, as it should be.
     assert_eq!(back.unknown_values.len(), 1);
 }
@@ -906,9 +975,8 @@ mod props {
 #[test]
 fn microsoft_peering_without_registry_keeps_its_prefixes_cli_routing() {
     let text = example("ExpressRouteCircuitPeeringGet.json").replace("\"ARIN\"", "\"NONE\"");
-    let i = one(&text);
-    let p = i
-        .circuit
+    let i = one(&circuit_with(&text));
+    let p = cir(&i)
         .peering(PeeringType::MicrosoftPeering)
         .expect("microsoft peering");
     let ms = p.config.microsoft.as_ref().expect("microsoft config kept");
@@ -917,7 +985,7 @@ fn microsoft_peering_without_registry_keeps_its_prefixes_cli_routing() {
     assert_eq!(ms.routing_registry_name, None);
     assert_eq!(p.routing_registry_name(), "NONE");
     assert!(i.unknown_values.is_empty(), "{}", print(&i));
-    let pair = commands::microsoft_peering(&i.circuit, &p.config);
+    let pair = commands::microsoft_peering(cir(&i), &p.config);
     assert!(pair
         .powershell
         .contains("-MicrosoftConfigAdvertisedPublicPrefixes"));
@@ -931,12 +999,11 @@ fn microsoft_peering_without_registry_keeps_its_prefixes_cli_routing() {
         "{}",
         pair.cli
     );
-    round_trip(&i.circuit);
+    round_trip(cir(&i));
 
     let odd = example("ExpressRouteCircuitPeeringGet.json").replace("\"ARIN\"", "\"MYREG\"");
-    let i = one(&odd);
-    let ms = i
-        .circuit
+    let i = one(&circuit_with(&odd));
+    let ms = cir(&i)
         .peering(PeeringType::MicrosoftPeering)
         .and_then(|p| p.config.microsoft.clone())
         .expect("microsoft config kept");
@@ -968,7 +1035,7 @@ fn local_circuit_with_global_reach_is_flagged_faq() {
     assert!(!any_contains(&standard.diagnosis.blocking, "Global Reach"));
     v["sku"] = serde_json::json!({ "name": "Local_UnlimitedData", "tier": "Local", "family": "UnlimitedData" });
     let local = one(&v.to_string());
-    assert_eq!(local.circuit.sku.tier, SkuTier::Local);
+    assert_eq!(cir(&local).sku.tier, SkuTier::Local);
     assert!(
         any_contains(
             &local.diagnosis.blocking,
@@ -988,7 +1055,7 @@ fn global_reach_connections_count_against_the_link_limit_limits() {
         { "name": "gr-to-london", "type": "Microsoft.Network/expressRouteCircuits/peerings/connections" },
         { "name": "gr-to-tokyo" }
     ]);
-    let c = one(&v.to_string()).circuit;
+    let c = cir(&one(&v.to_string())).clone();
     let p = c
         .peering(PeeringType::AzurePrivatePeering)
         .expect("private");

@@ -2,10 +2,10 @@
 //! explanations (`explain_*`, [`next_step`], [`precondition`]).
 
 use crate::action::ActionKind;
-use crate::circuit::{Circuit, CircuitPhase};
+use crate::circuit::{Circuit, CircuitPhase, Peering};
 use crate::enums::{
-    AdvertisedPublicPrefixesState as Apps, BgpState, CircuitProvisioningState, PeeringState,
-    PeeringType, ProvisioningState, RoutingModel, SkuTier,
+    AdvertisedPublicPrefixesState as Apps, CircuitProvisioningState, LinkAdminState, PeeringState,
+    PeeringType, PortEncapsulation, ProvisioningState, RoutingModel, SkuTier,
 };
 use crate::explain::{
     explain_authorization, explain_circuit_state, explain_phase, explain_prefix_validation,
@@ -13,8 +13,12 @@ use crate::explain::{
     StateInfo,
 };
 use crate::machine::precondition;
+use crate::routing::{is_private_asn, is_public};
 
-use super::{UnknownField, UnknownReason};
+use super::{
+    DirectPort, ImportedPeering, ImportedResource, OtherResource, ParentCircuit, UnknownField,
+    UnknownReason,
+};
 
 /// What is blocking, what is fine, and the next step — each a plain sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -47,6 +51,84 @@ fn sentence(prefix: &str, s: &StateInfo) -> String {
 /// Diagnoses a circuit. `unknown` lists values the import could not read (they
 /// are reported as blocking: the wizard cannot judge them).
 pub fn diagnose(c: &Circuit, unknown: &[UnknownField]) -> Diagnosis {
+    let peerings: Vec<ImportedPeering> = c.peerings.iter().map(as_read).collect();
+    diagnose_circuit(c, &peerings, unknown)
+}
+
+/// Diagnoses whatever was imported: only what the paste contains is presented as fact.
+pub(crate) fn diagnose_import(
+    resource: &ImportedResource,
+    peerings: &[ImportedPeering],
+    unknown: &[UnknownField],
+) -> Diagnosis {
+    match resource {
+        ImportedResource::Circuit(c) => diagnose_circuit(c, peerings, unknown),
+        ImportedResource::Peering { parent } => diagnose_peering_alone(parent, peerings, unknown),
+        ImportedResource::Authorization {
+            parent,
+            authorization,
+        } => {
+            let mut d = Diagnosis::default();
+            let info = explain_authorization(authorization.authorization_use_status);
+            d.fine.push(sentence(
+                &format!("Authorization {}", authorization.name),
+                &info,
+            ));
+            d.notes.push(format!("This paste is only an authorization of {}: that circuit's provider status, Status, SKU, bandwidth and provider are not in it, so none is shown. Paste the circuit itself to see them. [SPEC-2024-05]", circuit_name(parent)));
+            unknown_findings(&mut d, unknown, &[]);
+            d.next_step = format!(
+                "{}: {}",
+                info.title,
+                info.next_steps.first().cloned().unwrap_or(info.meaning)
+            );
+            d
+        }
+        ImportedResource::DirectPort(p) => diagnose_port(p, unknown),
+        ImportedResource::Other(o) => diagnose_other(o),
+    }
+}
+
+/// A model peering as read (nothing unknown).
+fn as_read(p: &Peering) -> ImportedPeering {
+    let ms = p.config.microsoft.as_ref();
+    ImportedPeering {
+        path: String::new(),
+        peering_type: p.peering_type,
+        state: p.state,
+        provisioning_state: p.provisioning_state,
+        vlan_id: Some(p.config.vlan_id.get()),
+        peer_asn: Some(p.config.peer_asn.get()),
+        ipv4_subnets: p
+            .config
+            .ipv4
+            .map(|x| (x.primary().to_string(), x.secondary().to_string())),
+        advertised_public_prefixes_state: (p.peering_type == PeeringType::MicrosoftPeering)
+            .then_some(p.advertised_public_prefixes_state),
+        advertised_public_prefixes: ms
+            .map(|m| m.advertised_public_prefixes.clone())
+            .unwrap_or_default(),
+        routing_registry_name: ms
+            .and_then(|m| m.routing_registry_name)
+            .map(|r| r.to_string()),
+        customer_asn: ms.and_then(|m| m.customer_asn).map(|a| a.get()),
+        prefix_info: p.prefix_info.clone(),
+        gaps: Vec::new(),
+        in_circuit: true,
+    }
+}
+
+fn circuit_name(parent: &ParentCircuit) -> String {
+    parent.name.as_ref().map_or_else(
+        || "a circuit whose name is not in the paste".to_string(),
+        |n| format!("circuit {n}"),
+    )
+}
+
+fn diagnose_circuit(
+    c: &Circuit,
+    peerings: &[ImportedPeering],
+    unknown: &[UnknownField],
+) -> Diagnosis {
     let mut d = Diagnosis::default();
     let phase = c.phase();
 
@@ -112,53 +194,14 @@ pub fn diagnose(c: &Circuit, unknown: &[UnknownField]) -> Diagnosis {
         d.notes.push(sentence("Routing model", &model));
     }
 
-    // Peerings.
-    if c.peerings.is_empty()
+    // Peerings: every peering in the paste, whole or with values that could not be read.
+    if peerings.is_empty()
         && matches!(phase, CircuitPhase::Provisioned | CircuitPhase::Direct)
         && c.routing_model() == RoutingModel::Layer2
     {
         d.blocking.push("No peering is configured, so no traffic can flow yet: add Azure private peering to reach your VNets, and/or Microsoft peering for Microsoft 365 and Azure public services. [WF]".to_string());
     }
-    for p in &c.peerings {
-        let kind = p.peering_type;
-        if p.state == PeeringState::Disabled {
-            d.blocking.push(format!("{kind} is Disabled: both its BGP sessions are shut down. Enable it to use it. [RESET]"));
-        }
-        if p.provisioning_state != ProvisioningState::Succeeded {
-            d.blocking.push(sentence(
-                &format!("{kind} provisioning state"),
-                &explain_provisioning_state(p.provisioning_state),
-            ));
-        }
-        if kind == PeeringType::MicrosoftPeering {
-            let s = explain_prefixes_state(p.advertised_public_prefixes_state);
-            match p.advertised_public_prefixes_state {
-                Apps::Configured => d
-                    .fine
-                    .push(sentence("MicrosoftPeering advertised public prefixes", &s)),
-                Apps::NotConfigured | Apps::Configuring | Apps::ValidationNeeded => {
-                    d.blocking
-                        .push(sentence("MicrosoftPeering advertised public prefixes", &s));
-                }
-            }
-            for i in &p.prefix_info {
-                let v = explain_prefix_validation(i.validation_state);
-                if i.validation_state.is_failure() {
-                    d.blocking
-                        .push(sentence(&format!("Prefix {}", i.prefix), &v));
-                } else {
-                    d.fine.push(sentence(&format!("Prefix {}", i.prefix), &v));
-                }
-            }
-        }
-        if p.bgp_state() == BgpState::Enabled
-            && p.provisioning_state == ProvisioningState::Succeeded
-        {
-            d.fine.push(format!(
-                "{kind} is Enabled and its BGP sessions can come up. [WF]"
-            ));
-        }
-    }
+    peering_findings(&mut d, peerings, true);
 
     // [FAQ]: ExpressRoute Local has no Global Reach, so a Local circuit listing Global Reach
     // connections does not add up.
@@ -181,7 +224,46 @@ pub fn diagnose(c: &Circuit, unknown: &[UnknownField]) -> Diagnosis {
         ));
     }
 
+    unknown_findings(&mut d, unknown, peerings);
+
+    let gapped: Vec<&ImportedPeering> = peerings.iter().filter(|p| !p.gaps.is_empty()).collect();
+    d.next_step = if c.is_usable() && !gapped.is_empty() {
+        gap_next_step(&gapped)
+    } else if let Some(ms) = peerings.iter().find(|p| {
+        p.peering_type == PeeringType::MicrosoftPeering
+            && p.advertised_public_prefixes_state == Some(Apps::ValidationNeeded)
+    }) {
+        if c.is_usable() && c.routing_model() == RoutingModel::Layer2 {
+            ms_next_step(ms)
+        } else {
+            core_next_step(c)
+        }
+    } else {
+        core_next_step(c)
+    };
+    d
+}
+
+fn core_next_step(c: &Circuit) -> String {
+    let next = next_step(c);
+    let what = next
+        .next_steps
+        .first()
+        .cloned()
+        .unwrap_or_else(|| next.meaning.clone());
+    format!("{}: {what}", next.title)
+}
+
+/// Values that could not be read: redacted ones are noted, the others block (the wizard
+/// cannot judge them). A peering's gaps are said once, with the peering.
+fn unknown_findings(d: &mut Diagnosis, unknown: &[UnknownField], peerings: &[ImportedPeering]) {
     for u in unknown {
+        if peerings
+            .iter()
+            .any(|p| p.gaps.iter().any(|g| g.field == u.field))
+        {
+            continue;
+        }
         match u.reason {
             UnknownReason::Redacted => d.notes.push(format!(
                 "{} was redacted before sharing ('{}'); it is shown as unknown.",
@@ -193,13 +275,366 @@ pub fn diagnose(c: &Circuit, unknown: &[UnknownField]) -> Diagnosis {
             )),
         }
     }
+}
 
-    let next = next_step(c);
-    let what = next
-        .next_steps
+/// "the peer ASN ('123##') and the VLAN ID ('xxx')".
+fn gap_list(p: &ImportedPeering) -> String {
+    let items: Vec<String> = p
+        .gaps
+        .iter()
+        .map(|g| match &g.value {
+            Some(v) => format!("the {} ('{v}')", g.label),
+            None => format!("the {} (not in the paste)", g.label),
+        })
+        .collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn gap_next_step(gapped: &[&ImportedPeering]) -> String {
+    let what: Vec<String> = gapped
+        .iter()
+        .map(|p| format!("{} of {}", gap_list(p), p.peering_type))
+        .collect();
+    format!(
+        "Find the values that could not be read: {}. Read them in the Azure portal (the circuit's Peerings) or with `Get-AzExpressRouteCircuitPeeringConfig` / `az network express-route peering show`, then paste the output again with them.",
+        what.join("; ")
+    )
+}
+
+/// What the paste says about each peering.
+fn peering_findings(d: &mut Diagnosis, peerings: &[ImportedPeering], in_circuit: bool) {
+    for p in peerings {
+        let kind = p.peering_type;
+        if !p.gaps.is_empty() {
+            let n = p.gaps.len();
+            let mut line = format!(
+                "{kind} is in the paste, but {} could not be read: the peering is kept with {} unknown, and the wizard cannot check {} until {} known.",
+                gap_list(p),
+                if n == 1 { "that value" } else { "those values" },
+                if n == 1 { "it" } else { "them" },
+                if n == 1 { "it is" } else { "they are" },
+            );
+            if in_circuit {
+                line.push_str(" Saving keeps the circuit without this peering; add it on step 4 with the real values.");
+            }
+            line.push_str(" [SPEC-2024-05]");
+            d.blocking.push(line);
+        }
+        if p.state == PeeringState::Disabled {
+            d.blocking.push(format!("{kind} is Disabled: both its BGP sessions are shut down. Enable it to use it. [RESET]"));
+        }
+        if p.provisioning_state != ProvisioningState::Succeeded {
+            d.blocking.push(sentence(
+                &format!("{kind} provisioning state"),
+                &explain_provisioning_state(p.provisioning_state),
+            ));
+        }
+        if let Some(state) = p.advertised_public_prefixes_state {
+            let s = explain_prefixes_state(state);
+            match state {
+                Apps::Configured => d
+                    .fine
+                    .push(sentence("MicrosoftPeering advertised public prefixes", &s)),
+                Apps::ValidationNeeded => d.blocking.push(validation_needed(p)),
+                Apps::NotConfigured | Apps::Configuring => {
+                    d.blocking
+                        .push(sentence("MicrosoftPeering advertised public prefixes", &s));
+                }
+            }
+            for i in &p.prefix_info {
+                let v = explain_prefix_validation(i.validation_state);
+                if i.validation_state.is_failure() {
+                    d.blocking
+                        .push(sentence(&format!("Prefix {}", i.prefix), &v));
+                } else {
+                    d.fine.push(sentence(&format!("Prefix {}", i.prefix), &v));
+                }
+            }
+        }
+        let prefixes_ok = p
+            .advertised_public_prefixes_state
+            .is_none_or(|s| s == Apps::Configured);
+        if p.gaps.is_empty()
+            && p.state == PeeringState::Enabled
+            && prefixes_ok
+            && p.provisioning_state == ProvisioningState::Succeeded
+        {
+            d.fine.push(format!(
+                "{kind} is Enabled and its BGP sessions can come up. [WF]"
+            ));
+        }
+    }
+}
+
+/// Why Microsoft peering prefixes may need validation, as far as the paste shows.
+fn validation_causes(p: &ImportedPeering) -> Vec<String> {
+    let mut causes = Vec::new();
+    let registry = p.routing_registry_name.as_deref();
+    if registry.is_none_or(|r| r.eq_ignore_ascii_case("NONE")) {
+        causes.push(format!(
+            "the routing registry is {}: Microsoft checks that the prefixes are registered to your ASN in a routing registry (ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB or ALTDB), and this peering names none [ROUTING] [PS-ROUTING]",
+            registry.unwrap_or("not set")
+        ));
+    }
+    let asn_private =
+        p.peer_asn.is_some_and(is_private_asn) && p.customer_asn.is_none_or(is_private_asn);
+    if let (true, Some(asn)) = (asn_private, p.peer_asn) {
+        causes.push(format!(
+            "peer ASN {asn} is a private AS number: Microsoft peering accepts one, but its prefixes then need manual validation [ROUTING]"
+        ));
+    }
+    let not_public: Vec<String> = p
+        .advertised_public_prefixes
+        .iter()
+        .filter(|n| !is_public(n))
+        .map(ToString::to_string)
+        .collect();
+    if !not_public.is_empty() {
+        causes.push(format!(
+            "{} {} not public: Microsoft peering accepts only public prefixes that you own [WF] [PS-ROUTING]",
+            not_public.join(", "),
+            if not_public.len() == 1 { "is" } else { "are" }
+        ));
+    }
+    causes
+}
+
+/// The documented path since api-version 2024-10-01, then the support ticket.
+const VALIDATION_ID_PATH: &str = "Since API version 2024-10-01 each advertised prefix can be validated on its own: Azure gives it a validation ID (`advertisedPublicPrefixInfo`); sign that ID with the private key whose certificate is in your routing registry (with openssl) and set the signature with `Set-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig -Prefix <prefix> -ValidationId <id> -Signature <signature>`, then `Set-AzExpressRouteCircuit`. [SPEC-2024-10] [COMMIT-PREFIXVALID] [PS-PREFIX]";
+const TICKET: &str = "If that is not possible, collect documents showing the prefixes (and the ASN) are assigned to your organisation by the registry owner. Open a support ticket with Microsoft support with that evidence. [WF] [PS-ROUTING] [CLI-ROUTING] [PORTAL-ROUTING]";
+
+fn validation_needed(p: &ImportedPeering) -> String {
+    let s = explain_prefixes_state(Apps::ValidationNeeded);
+    let mut out = format!(
+        "MicrosoftPeering advertised public prefixes {}: {}",
+        s.title, s.meaning
+    );
+    let causes = validation_causes(p);
+    if !causes.is_empty() {
+        out.push_str(" Likely causes in this paste: ");
+        out.push_str(
+            &causes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("({}) {c}", i + 1))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        out.push_str(". Correct these first, then update the peering.");
+    }
+    out.push(' ');
+    out.push_str(VALIDATION_ID_PATH);
+    out.push(' ');
+    out.push_str(TICKET);
+    out
+}
+
+fn ms_next_step(p: &ImportedPeering) -> String {
+    let what = match validation_causes(p).first() {
+        Some(cause) => format!("correct the likely cause first: {cause}."),
+        None => {
+            format!("validate each prefix with its validation ID. {VALIDATION_ID_PATH} {TICKET}")
+        }
+    };
+    format!("Microsoft peering prefixes: ValidationNeeded: {what}")
+}
+
+/// A peering pasted alone: its own states only.
+fn diagnose_peering_alone(
+    parent: &ParentCircuit,
+    peerings: &[ImportedPeering],
+    unknown: &[UnknownField],
+) -> Diagnosis {
+    let mut d = Diagnosis::default();
+    let kind = peerings
         .first()
-        .cloned()
-        .unwrap_or_else(|| next.meaning.clone());
-    d.next_step = format!("{}: {what}", next.title);
+        .map_or("peering".to_string(), |p| p.peering_type.to_string());
+    d.notes.push(format!("This paste is only the {kind} of {}: that circuit's provider status, Status, SKU, bandwidth and provider are not in it, so none is shown. Paste the circuit itself to see them. [SPEC-2024-05]", circuit_name(parent)));
+    peering_findings(&mut d, peerings, false);
+    unknown_findings(&mut d, unknown, peerings);
+    let gapped: Vec<&ImportedPeering> = peerings.iter().filter(|p| !p.gaps.is_empty()).collect();
+    d.next_step = if !gapped.is_empty() {
+        gap_next_step(&gapped)
+    } else if let Some(p) = peerings.first() {
+        match (p.peering_type, p.advertised_public_prefixes_state, p.state) {
+            (_, _, PeeringState::Disabled) => format!("{} is disabled: enable it (set its state to Enabled) to bring its BGP sessions up. [RESET]", p.peering_type),
+            (PeeringType::MicrosoftPeering, Some(Apps::ValidationNeeded), _) => ms_next_step(p),
+            (PeeringType::MicrosoftPeering, Some(Apps::Configured), _) => "Ready: Microsoft peering is Enabled and its advertised prefixes are validated. [WF]".to_string(),
+            (PeeringType::MicrosoftPeering, Some(s), _) => {
+                let i = explain_prefixes_state(s);
+                format!("Microsoft peering prefixes: {}: {}", i.title, i.next_steps.first().cloned().unwrap_or(i.meaning))
+            }
+            _ => "Link virtual networks: private peering is Enabled; this paste does not show whether virtual networks are linked. Link a VNet in the same subscription, or create an authorization for a VNet in another subscription. [WF] [PS-LINK]".to_string(),
+        }
+    } else {
+        "Paste the circuit itself to see its state.".to_string()
+    };
     d
+}
+
+/// An ExpressRoute Direct port: what its links' states mean and what comes before any
+/// traffic. [ERDIRECT-HOWTO] [ERDIRECT-ABOUT] [FAQ]
+fn diagnose_port(p: &DirectPort, unknown: &[UnknownField]) -> Diagnosis {
+    let mut d = Diagnosis::default();
+    d.notes.push("This is an ExpressRoute Direct port (a pair of physical ports, link1 the primary and link2 the secondary, at an ExpressRoute Direct location), not a circuit: it has no service key and no provider. Circuits are created on it. [ERDIRECT-ABOUT] [ERDIRECT-HOWTO]".to_string());
+    match p.provisioning_state {
+        Some(ProvisioningState::Succeeded) | None => {}
+        Some(s) => d.blocking.push(sentence(
+            "Port provisioning state",
+            &explain_provisioning_state(s),
+        )),
+    }
+    let named = |l: &super::PortLink| {
+        let role = match l.name.as_str() {
+            "link1" => " (primary)",
+            "link2" => " (secondary)",
+            _ => "",
+        };
+        format!("{}{role}", l.name)
+    };
+    let disabled: Vec<String> = p
+        .links
+        .iter()
+        .filter(|l| l.admin_state == Some(LinkAdminState::Disabled))
+        .map(named)
+        .collect();
+    let enabled: Vec<String> = p
+        .links
+        .iter()
+        .filter(|l| l.admin_state == Some(LinkAdminState::Enabled))
+        .map(named)
+        .collect();
+    let unknown_links: Vec<String> = p
+        .links
+        .iter()
+        .filter(|l| l.admin_state.is_none())
+        .map(named)
+        .collect();
+    let where_to: Vec<String> = p
+        .links
+        .iter()
+        .filter(|l| l.admin_state != Some(LinkAdminState::Enabled))
+        .filter_map(|l| {
+            let parts: Vec<String> = [
+                l.router_name.as_ref().map(|r| format!("router {r}")),
+                l.interface_name.as_ref().map(|i| format!("interface {i}")),
+                l.patch_panel_id
+                    .as_ref()
+                    .map(|x| format!("patch panel {x}")),
+                l.rack_id.as_ref().map(|x| format!("rack {x}")),
+                l.connector_type.as_ref().map(|x| format!("{x} connector")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!parts.is_empty()).then(|| format!("{}: {}", l.name, parts.join(", ")))
+        })
+        .collect();
+    let loa = "generate the Letter of Authorization (LOA) for the port (`New-AzExpressRoutePortLOA -ExpressRoutePort $ERDirect -CustomerName <your company>`, or Generate Letter of Authorization on the port's overview in the portal) and give it to the colocation provider, who makes the cross-connects from your equipment to both Microsoft routers";
+    let enable = "then set each link's adminState to Enabled (`$ERDirect.Links[0].AdminState = \"Enabled\"` and `Set-AzExpressRoutePort -ExpressRoutePort $ERDirect`, then the same for Links[1]): this is the Layer 1 test that each cross-connect is patched into the right router, primary and secondary";
+    if !disabled.is_empty() && enabled.is_empty() {
+        d.blocking.push(format!(
+            "Both links are Disabled ({}), as a new port's links are: no traffic can pass on this port yet. Before any traffic: {loa}; {enable}. Only then create circuits on the port. [ERDIRECT-HOWTO]",
+            disabled.join(", ")
+        ));
+    } else if !disabled.is_empty() {
+        d.blocking.push(format!(
+            "{} {} Disabled while {} {} Enabled: the port runs on one link only, without the redundant pair. Once the cross-connect of {} is in place, set {} adminState to Enabled (`$ERDirect.Links[n].AdminState = \"Enabled\"`, `Set-AzExpressRoutePort -ExpressRoutePort $ERDirect`). [ERDIRECT-HOWTO] [ERDIRECT-ABOUT]",
+            disabled.join(", "),
+            if disabled.len() == 1 { "is" } else { "are" },
+            enabled.join(", "),
+            if enabled.len() == 1 { "is" } else { "are" },
+            disabled.join(", "),
+            if disabled.len() == 1 { "its" } else { "their" },
+        ));
+    } else if !enabled.is_empty() && unknown_links.is_empty() {
+        d.fine.push(format!(
+            "Both links are Enabled ({}): the cross-connects have passed their Layer 1 test. [ERDIRECT-HOWTO]",
+            enabled.join(", ")
+        ));
+    }
+    if !unknown_links.is_empty() {
+        d.blocking.push(format!(
+            "The admin state of {} is not in the paste (or could not be read): check it with `Get-AzExpressRoutePort`. [SPEC-PORT]",
+            unknown_links.join(", ")
+        ));
+    }
+    if p.links.is_empty() {
+        d.blocking.push("The paste does not list the port's links, so their admin states are unknown: paste the whole output of `Get-AzExpressRoutePort` or `az network express-route port show`. [SPEC-PORT]".to_string());
+    }
+    if !where_to.is_empty() && !disabled.is_empty() {
+        d.notes.push(format!(
+            "Where each cross-connect goes, as the port lists it: {}. [SPEC-PORT]",
+            where_to.join("; ")
+        ));
+    }
+    for l in &p.links {
+        match l.provisioning_state {
+            Some(ProvisioningState::Succeeded) | None => {}
+            Some(s) => d.blocking.push(sentence(
+                &format!("{} provisioning state", l.name),
+                &explain_provisioning_state(s),
+            )),
+        }
+    }
+    d.notes.push(format!(
+        "Billing for the port pair starts 45 days after the port was created{}, or as soon as one or both links are enabled, whichever comes first; it stops when the port is deleted and the cross-connects are removed. [FAQ]",
+        p.allocation_date
+            .as_ref()
+            .map(|a| format!(" (allocated {a})"))
+            .unwrap_or_default()
+    ));
+    match p.encapsulation {
+        Some(PortEncapsulation::QinQ) => d.notes.push("Encapsulation QinQ: Azure gives each circuit on the port its own outer tag (S-Tag); a peering's VLAN (C-Tag) must be unique within its circuit only. The encapsulation cannot be changed after the port is created. [ERDIRECT-ABOUT] [ERDIRECT-HOWTO]".to_string()),
+        Some(PortEncapsulation::Dot1Q) => d.notes.push("Encapsulation Dot1Q: each peering's VLAN (C-Tag) must be unique across every circuit and peering on the port. The encapsulation cannot be changed after the port is created. [ERDIRECT-ABOUT] [ERDIRECT-HOWTO]".to_string()),
+        None => {}
+    }
+    let sizes = match p.bandwidth_in_gbps {
+        Some(100) => " (on a 100-Gbps port: 5, 10, 40 or 100 Gbps, up to 200 Gbps in all)",
+        Some(10) => " (on a 10-Gbps port: 1, 2, 5 or 10 Gbps, up to 20 Gbps in all)",
+        _ => "",
+    };
+    if p.circuits.is_empty() {
+        d.notes
+            .push(format!("No circuit is on this port yet. [SPEC-PORT]"));
+    } else {
+        d.fine.push(format!(
+            "{} circuit{} on this port: {}. Paste each circuit's own output (`Get-AzExpressRouteCircuit`) to follow it here. [SPEC-PORT]",
+            p.circuits.len(),
+            if p.circuits.len() == 1 { " is" } else { "s are" },
+            p.circuits.join(", ")
+        ));
+    }
+    unknown_findings(&mut d, unknown, &[]);
+    d.next_step = if p.links.is_empty() || !unknown_links.is_empty() {
+        "Check the links: paste the whole output of `Get-AzExpressRoutePort` (or `az network express-route port show`) with each link's adminState. [SPEC-PORT]".to_string()
+    } else if enabled.is_empty() {
+        format!("Generate the LOA and order the cross-connects: {loa}; {enable}. [ERDIRECT-HOWTO]")
+    } else if !disabled.is_empty() {
+        format!(
+            "Enable {} once its cross-connect is in place. [ERDIRECT-HOWTO]",
+            disabled.join(", ")
+        )
+    } else if p.circuits.is_empty() {
+        format!("Create a circuit on the port{sizes}: `New-AzExpressRouteCircuit -Name <name> -ResourceGroupName <group> -Location <region> -ExpressRoutePort $ERDirect -BandwidthInGbps <Gbps> -SkuTier Standard -SkuFamily MeteredData`. [ERDIRECT-HOWTO] [ERDIRECT-ABOUT]")
+    } else {
+        "Follow each circuit on the port: paste its own output (`Get-AzExpressRouteCircuit`) here. [ERDIRECT-HOWTO]".to_string()
+    };
+    d
+}
+
+/// A resource the wizard does not read.
+fn diagnose_other(o: &OtherResource) -> Diagnosis {
+    Diagnosis {
+        notes: vec![format!(
+            "This is {} ({}), not an ExpressRoute circuit: the wizard names it and does not read it.",
+            o.what, o.resource_type
+        )],
+        next_step: o.paste_instead.clone(),
+        ..Diagnosis::default()
+    }
 }

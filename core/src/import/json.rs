@@ -170,24 +170,66 @@ fn detect_format(v: &Value) -> ImportFormat {
     }
 }
 
-/// Circuit, peering or authorization, from `type` or else from the keys.
+/// The resource type: `type`, or else read from the resource ID
+/// (`…/providers/Microsoft.Network/expressRoutePorts/name` → `Microsoft.Network/expressRoutePorts`),
+/// as PowerShell's list output has no `type`.
+pub(crate) fn resource_type(v: &Value) -> Option<String> {
+    if let Some((_, Value::String(t))) = get(v, "type") {
+        let t = t.trim();
+        if !t.is_empty() {
+            return Some(t.to_string());
+        }
+    }
+    let (_, id) = get(v, "id")?;
+    type_from_id(id.as_str()?)
+}
+
+/// `/subscriptions/s/resourceGroups/g/providers/NS/t1/n1/t2/n2` → `NS/t1/t2`.
+pub(crate) fn type_from_id(id: &str) -> Option<String> {
+    let parts: Vec<&str> = id.split('/').filter(|p| !p.is_empty()).collect();
+    let at = parts
+        .iter()
+        .rposition(|p| p.eq_ignore_ascii_case("providers"))?;
+    let namespace = parts.get(at + 1)?;
+    let types: Vec<&str> = parts[at + 2..].iter().step_by(2).copied().collect();
+    if types.is_empty() {
+        return None;
+    }
+    Some(format!("{namespace}/{}", types.join("/")))
+}
+
+/// What a resource is, from its type (or resource ID) or else from its keys.
 pub(crate) fn classify(v: &Value) -> Option<ImportedKind> {
     if !v.is_object() {
         return None;
     }
-    if let Some((_, Value::String(t))) = get(v, "type") {
+    if let Some(t) = resource_type(v) {
         let t = t.to_ascii_lowercase();
-        if t.ends_with("expressroutecircuits/peerings") {
-            return Some(ImportedKind::PeeringOnly);
-        }
-        if t.ends_with("expressroutecircuits/authorizations") {
-            return Some(ImportedKind::AuthorizationOnly);
-        }
-        if t.ends_with("expressroutecircuits") {
-            return Some(ImportedKind::Circuit);
-        }
+        return Some(if t.ends_with("/expressroutecircuits/peerings") {
+            ImportedKind::PeeringOnly
+        } else if t.ends_with("/expressroutecircuits/authorizations") {
+            ImportedKind::AuthorizationOnly
+        } else if t.ends_with("/expressroutecircuits") {
+            ImportedKind::Circuit
+        } else if t.ends_with("/expressrouteports") {
+            ImportedKind::DirectPort
+        } else {
+            ImportedKind::Other
+        });
     }
     let has = |k: &str| get_prop(v, k).is_some();
+    // A Direct port has `bandwidthInGbps` too, so its own fields are looked at first. [SPEC-PORT]
+    if [
+        "links",
+        "encapsulation",
+        "provisionedBandwidthInGbps",
+        "etherType",
+    ]
+    .iter()
+    .any(|k| has(k))
+    {
+        return Some(ImportedKind::DirectPort);
+    }
     if [
         "serviceProviderProvisioningState",
         "serviceProviderProperties",

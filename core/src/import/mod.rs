@@ -12,29 +12,44 @@
 //!
 //! A peering or an authorization on its own (e.g. the spec examples
 //! `ExpressRouteCircuitPeeringGet.json`, `ExpressRouteCircuitAuthorizationGet.json`)
-//! imports as a circuit built around it from its resource ID, marked
-//! [`ImportedKind::PeeringOnly`] / [`ImportedKind::AuthorizationOnly`], with a
-//! warning saying which circuit values are assumed.
+//! is read alone ([`ImportedResource::Peering`], [`ImportedResource::Authorization`]):
+//! the circuit it belongs to is named from its resource ID, and none of that
+//! circuit's states is presented, because the paste does not contain them.
+//!
+//! A resource that is not a circuit is recognised by its `type` (or, for
+//! PowerShell's list output, by its resource ID and fields): an ExpressRoute Direct
+//! port (`Get-AzExpressRoutePort`, `az network express-route port show`, the REST
+//! body) is read as a port with its links ([`ImportedResource::DirectPort`]);
+//! connections, gateways, route filters and other resources are named, with
+//! what to paste instead ([`ImportedResource::Other`]).
 //!
 //! Keys are matched case-insensitively; unknown fields are ignored; unknown
 //! enum values are kept in [`Imported::unknown_values`] and reported in the
-//! warnings and the diagnosis; redacted (`*****`, `####`, `<...>`) and
-//! malformed values are shown as unknown with a warning and the rest still
-//! imports. Invalid text gives an [`ImportError`] with line and column, and
+//! warnings and the diagnosis; redacted (`*****`, `####`, `&&&&`, `123##`, `xxxx`,
+//! `<...>`, `{...}`, "REDACTED") and malformed values are shown as unknown with
+//! one warning each, and the rest still imports. A peering whose peer ASN or
+//! VLAN ID cannot be read is kept ([`Imported::peerings`]) with those values
+//! unknown; it is left out of the circuit model only, which cannot hold an
+//! unknown value. Invalid text gives an [`ImportError`] with line and column, and
 //! nothing is imported.
 
 mod diagnose;
 mod export;
 mod json;
+mod port;
 mod powershell;
 mod read;
 
 use std::fmt;
 
-use crate::circuit::Circuit;
+use ipnet::IpNet;
+
+use crate::circuit::{Authorization, Circuit, PrefixInfo};
+use crate::enums::{AdvertisedPublicPrefixesState, PeeringState, PeeringType, ProvisioningState};
 
 pub use diagnose::{diagnose, Diagnosis};
 pub use export::{export_azure_json, export_azure_value, EXTENSION_KEY};
+pub use port::{DirectPort, PortLink};
 
 /// Where the imported text came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,11 +87,118 @@ impl ImportFormat {
 pub enum ImportedKind {
     /// A whole circuit.
     Circuit,
-    /// Only a peering: the circuit around it is built from the peering's resource
-    /// ID, with assumed values (see the warnings).
+    /// Only a peering, read alone.
     PeeringOnly,
-    /// Only an authorization: the circuit around it is assumed likewise.
+    /// Only an authorization, read alone.
     AuthorizationOnly,
+    /// An ExpressRoute Direct port (`Microsoft.Network/expressRoutePorts`).
+    DirectPort,
+    /// Another resource (a connection, a gateway, a route filter…): named, not read.
+    Other,
+}
+
+/// The circuit a peering or an authorization belongs to, as far as its resource
+/// ID tells; `None` where the ID does not say (or says it redacted).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParentCircuit {
+    /// The circuit's name.
+    pub name: Option<String>,
+    /// Its resource group.
+    pub resource_group: Option<String>,
+    /// Its subscription.
+    pub subscription_id: Option<String>,
+}
+
+/// A resource that the wizard does not model, named by its `type`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherResource {
+    /// The `type` as given (e.g. `Microsoft.Network/connections`), or from the resource ID.
+    pub resource_type: String,
+    /// Its name, when the paste has one.
+    pub name: Option<String>,
+    /// What it is, in plain words ("a connection between a virtual network gateway and a circuit").
+    pub what: String,
+    /// What to paste instead to see a circuit here.
+    pub paste_instead: String,
+}
+
+/// What was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportedResource {
+    /// A whole circuit at its real state. Peerings that could not be read whole are
+    /// not in it; every peering read is in [`Imported::peerings`].
+    Circuit(Circuit),
+    /// A peering alone (in [`Imported::peerings`]).
+    Peering {
+        /// The circuit it belongs to, from its resource ID.
+        parent: ParentCircuit,
+    },
+    /// An authorization alone.
+    Authorization {
+        /// The circuit it belongs to, from its resource ID.
+        parent: ParentCircuit,
+        /// The authorization.
+        authorization: Authorization,
+    },
+    /// An ExpressRoute Direct port.
+    DirectPort(DirectPort),
+    /// A resource the wizard does not model.
+    Other(OtherResource),
+}
+
+/// A peering as the paste gives it, whole or not. [SPEC-2024-05]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedPeering {
+    /// Where it is in the input (`peerings[0]`, or "" for a peering alone).
+    pub path: String,
+    /// `peeringType`.
+    pub peering_type: PeeringType,
+    /// `state`.
+    pub state: PeeringState,
+    /// `provisioningState`.
+    pub provisioning_state: ProvisioningState,
+    /// `vlanId`, when it could be read and is a VLAN ID (1–4094).
+    pub vlan_id: Option<u16>,
+    /// `peerASN`, when it could be read and can be used.
+    pub peer_asn: Option<u32>,
+    /// The IPv4 link subnets (primary, secondary), when they could be read.
+    pub ipv4_subnets: Option<(String, String)>,
+    /// `advertisedPublicPrefixesState` (Microsoft peering).
+    pub advertised_public_prefixes_state: Option<AdvertisedPublicPrefixesState>,
+    /// The advertised public prefixes that could be read (Microsoft peering).
+    pub advertised_public_prefixes: Vec<IpNet>,
+    /// `routingRegistryName` as given ("NONE" included).
+    pub routing_registry_name: Option<String>,
+    /// `customerASN`, when set (not 0).
+    pub customer_asn: Option<u32>,
+    /// Per-prefix validation (api-version 2024-10-01+).
+    pub prefix_info: Vec<PrefixInfo>,
+    /// The required values that could not be read or used: the peering is kept,
+    /// these are unknown.
+    pub gaps: Vec<PeeringGap>,
+    /// True when the peering is in the circuit model (every required value read).
+    pub in_circuit: bool,
+}
+
+/// A required value of a peering that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeeringGap {
+    /// Where (as in [`ImportWarning::field`]).
+    pub field: String,
+    /// Which value, in words ("peer ASN", "VLAN ID").
+    pub label: &'static str,
+    /// The value as given; `None` when the paste does not have it.
+    pub value: Option<String>,
+}
+
+/// One fact that identifies what was imported ("Provider": "Equinix"); `value` is
+/// `None` when the paste does not have it or it could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// What it is.
+    pub label: String,
+    /// Its value, or `None` for unknown.
+    pub value: Option<String>,
 }
 
 /// Something the user should know about the imported data.
@@ -120,13 +242,15 @@ pub enum UnknownReason {
     UnknownValue,
 }
 
-/// One imported circuit with what was learnt while reading it.
+/// One imported resource with what was learnt while reading it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
-    /// The circuit at its real state.
-    pub circuit: Circuit,
-    /// Whole circuit, or only a peering / authorization.
-    pub kind: ImportedKind,
+    /// What was read: a circuit, a peering or authorization alone, a Direct port…
+    pub resource: ImportedResource,
+    /// Every peering read (of a circuit, or the peering alone), whole or with gaps.
+    pub peerings: Vec<ImportedPeering>,
+    /// What identifies it: provider, peering location, bandwidth, SKU, region…
+    pub facts: Vec<Fact>,
     /// The detected input format (the UI marks the circuit "imported").
     pub format: ImportFormat,
     /// Redacted, malformed, missing or unknown values, and assumptions made.
@@ -135,6 +259,55 @@ pub struct Imported {
     pub unknown_values: Vec<UnknownField>,
     /// What is blocking, what is fine, and the next step.
     pub diagnosis: Diagnosis,
+}
+
+impl Imported {
+    /// Which kind of resource this is.
+    pub fn kind(&self) -> ImportedKind {
+        match &self.resource {
+            ImportedResource::Circuit(_) => ImportedKind::Circuit,
+            ImportedResource::Peering { .. } => ImportedKind::PeeringOnly,
+            ImportedResource::Authorization { .. } => ImportedKind::AuthorizationOnly,
+            ImportedResource::DirectPort(_) => ImportedKind::DirectPort,
+            ImportedResource::Other(_) => ImportedKind::Other,
+        }
+    }
+
+    /// The circuit, when a whole circuit was imported (the only thing that can be saved).
+    pub fn circuit(&self) -> Option<&Circuit> {
+        match &self.resource {
+            ImportedResource::Circuit(c) => Some(c),
+            ImportedResource::Peering { .. }
+            | ImportedResource::Authorization { .. }
+            | ImportedResource::DirectPort(_)
+            | ImportedResource::Other(_) => None,
+        }
+    }
+
+    /// A name to show for it.
+    pub fn title(&self) -> String {
+        let or = |n: &Option<String>, what: &str| n.clone().unwrap_or_else(|| what.to_string());
+        match &self.resource {
+            ImportedResource::Circuit(c) => c.name.clone(),
+            ImportedResource::Peering { parent } => {
+                let kind = self
+                    .peerings
+                    .first()
+                    .map_or("Peering".to_string(), |p| p.peering_type.to_string());
+                format!("{kind} of {}", or(&parent.name, "an unnamed circuit"))
+            }
+            ImportedResource::Authorization {
+                parent,
+                authorization,
+            } => format!(
+                "Authorization {} of {}",
+                authorization.name,
+                or(&parent.name, "an unnamed circuit")
+            ),
+            ImportedResource::DirectPort(p) => or(&p.name, "ExpressRoute Direct port"),
+            ImportedResource::Other(o) => or(&o.name, &o.resource_type),
+        }
+    }
 }
 
 /// Why the text could not be imported. Nothing is imported when this is returned.
@@ -197,11 +370,12 @@ pub fn import(text: &str) -> Result<Vec<Imported>, ImportError> {
         .into_iter()
         .map(|f| {
             let mut reader = read::Reader::new();
-            let (circuit, kind) = reader.read(&f);
-            let diagnosis = diagnose(&circuit, &reader.unknowns);
+            let (resource, peerings) = reader.read(&f);
+            let diagnosis = diagnose::diagnose_import(&resource, &peerings, &reader.unknowns);
             Imported {
-                circuit,
-                kind,
+                resource,
+                peerings,
+                facts: reader.facts,
                 format: f.format,
                 warnings: reader.warnings,
                 unknown_values: reader.unknowns,

@@ -67,9 +67,17 @@ pub(crate) fn find(text: &str, first: (usize, usize)) -> Result<Vec<Found>, Impo
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         if let Some(b) = block.as_mut() {
-            b.text.push('\n');
-            b.text.push_str(raw);
-            if b.feed(&format!("\n{raw}")) {
+            // Format-List wraps long values, even inside a JSON block's string (the
+            // docs' `Get-AzExpressRoutePort` output breaks a link's "Id" in two): a line
+            // that starts while a string is open continues that string.
+            let piece = if b.in_string {
+                raw.trim_start()
+            } else {
+                b.text.push('\n');
+                raw
+            };
+            b.text.push_str(piece);
+            if b.feed(piece) {
                 let done = block.take();
                 if let Some(b) = done {
                     let value = parse_block(&b)?;
@@ -188,7 +196,7 @@ pub(crate) fn find(text: &str, first: (usize, usize)) -> Result<Vec<Found>, Impo
                 ImportError::new(
                     r.line,
                     1,
-                    "the output of Get-AzExpressRouteCircuit (with ServiceProviderProvisioningState, Sku or ServiceProviderProperties)",
+                    "the output of Get-AzExpressRouteCircuit (with ServiceProviderProvisioningState, Sku or ServiceProviderProperties) or Get-AzExpressRoutePort",
                     format!("the list starting here (item {}) is not an ExpressRoute circuit", i + 1),
                 )
             })?;

@@ -7,12 +7,17 @@ use ipnet::IpNet;
 use serde_json::Value;
 
 use super::export::EXTENSION_KEY;
-use super::{Found, ImportWarning, ImportedKind, UnknownField, UnknownReason};
+use super::json::resource_type;
+use super::{
+    DirectPort, Fact, Found, ImportWarning, ImportedKind, ImportedPeering, ImportedResource,
+    OtherResource, ParentCircuit, PeeringGap, PortLink, UnknownField, UnknownReason,
+};
 use crate::circuit::{Authorization, Circuit, Peering, Port, PrefixInfo, Sku, VnetLink};
 use crate::enums::{
     AdvertisedPublicPrefixesState as Apps, AuthorizationUseStatus, CircuitProvisioningState,
-    PeeringState, PeeringType, PrefixValidationState, ProvisioningState, RegistryName,
-    RoutingModel, ServiceProviderProvisioningState as Sp, SkuFamily, SkuTier,
+    LinkAdminState, PeeringState, PeeringType, PortEncapsulation, PrefixValidationState,
+    ProvisioningState, RegistryName, RoutingModel, ServiceProviderProvisioningState as Sp,
+    SkuFamily, SkuTier,
 };
 use crate::limits::{AZURE_ASN, PROVIDER_BANDWIDTHS_MBPS};
 use crate::routing::{
@@ -70,12 +75,37 @@ fn text_of(v: &Value) -> Option<String> {
     }
 }
 
-/// A value someone hid before sharing: `*****`, `####`, `<your-key>`, "REDACTED".
+/// A value someone hid before sharing: `*****`, `####`, `&&&&`, a trailing `##`
+/// (`123##`), `xxxx` (alone or as a part: `10.0.xxx.0/30`, `65xxx`), `<your-key>`,
+/// `{subscription-id}`, "REDACTED" in any case.
 pub(crate) fn is_redacted(s: &str) -> bool {
     let t = s.trim();
-    t.contains("***")
-        || t.contains("###")
-        || (t.len() >= 2 && t.starts_with('<') && t.ends_with('>'))
+    if t.is_empty() {
+        return false;
+    }
+    let run = |mask: char| {
+        t.chars()
+            .fold((0usize, 0usize), |(best, cur), c| {
+                let cur = if c == mask { cur + 1 } else { 0 };
+                (best.max(cur), cur)
+            })
+            .0
+    };
+    let wrapped =
+        |open: char, close: char| t.len() >= 2 && t.starts_with(open) && t.ends_with(close);
+    // A part of the value (between punctuation) made of x's, after digits or not.
+    let masked_part = t.split(|c: char| !c.is_ascii_alphanumeric()).any(|part| {
+        let xs = part.trim_start_matches(|c: char| c.is_ascii_digit());
+        part.len() >= 3 && xs.len() >= 2 && xs.chars().all(|c| c == 'x' || c == 'X')
+    });
+    run('*') >= 3
+        || run('#') >= 3
+        || run('&') >= 3
+        || t.ends_with("##")
+        || t.ends_with("**")
+        || wrapped('<', '>')
+        || wrapped('{', '}')
+        || masked_part
         || t.to_ascii_lowercase().contains("redacted")
 }
 
@@ -107,6 +137,7 @@ struct ResourceId {
     subscription: Option<String>,
     resource_group: Option<String>,
     circuit: Option<String>,
+    port: Option<String>,
 }
 
 fn parse_id(id: &str) -> ResourceId {
@@ -123,6 +154,7 @@ fn parse_id(id: &str) -> ResourceId {
         subscription: after("subscriptions"),
         resource_group: after("resourceGroups"),
         circuit: after("expressRouteCircuits"),
+        port: after("expressRoutePorts"),
     }
 }
 
@@ -132,6 +164,8 @@ fn parse_id(id: &str) -> ResourceId {
 pub(crate) struct Reader {
     pub warnings: Vec<ImportWarning>,
     pub unknowns: Vec<UnknownField>,
+    /// What identifies the resource, as read (unknown where it could not be).
+    pub facts: Vec<Fact>,
     /// For a lone peering / authorization: missing circuit fields are assumed
     /// quietly (one summary warning says so).
     quiet: bool,
@@ -142,8 +176,16 @@ impl Reader {
         Self {
             warnings: Vec::new(),
             unknowns: Vec::new(),
+            facts: Vec::new(),
             quiet: false,
         }
+    }
+
+    fn fact(&mut self, label: &str, value: Option<String>) {
+        self.facts.push(Fact {
+            label: label.to_string(),
+            value: value.filter(|v| !v.is_empty()),
+        });
     }
 
     fn warn(&mut self, field: &str, message: impl Into<String>) {
@@ -293,62 +335,253 @@ impl Reader {
     }
 
     /// Reads the resource found in the input.
-    pub fn read(&mut self, f: &Found) -> (Circuit, ImportedKind) {
+    pub fn read(&mut self, f: &Found) -> (ImportedResource, Vec<ImportedPeering>) {
         let base = f.path.as_str();
         let v = &f.value;
         // The wizard's own export is complete by construction: an empty value
         // there is the circuit's real value, not a gap to warn about.
         self.quiet = f.format == super::ImportFormat::WizardExport;
         match f.kind {
-            ImportedKind::Circuit => (
-                self.circuit(v, base, Sp::NotProvisioned),
-                ImportedKind::Circuit,
-            ),
+            ImportedKind::Circuit => {
+                let (c, peerings) = self.circuit(v, base, Sp::NotProvisioned);
+                (ImportedResource::Circuit(c), peerings)
+            }
             ImportedKind::PeeringOnly => {
                 self.quiet = true;
-                // [WF]: peering needs a Provisioned circuit, so one with a peering was Provisioned.
-                let mut c = self.parent_circuit(v, base, Sp::Provisioned);
-                if let Some(p) = self.peering(v, base) {
-                    c.peerings.push(p);
+                let parent = self.parent(v, base);
+                let peerings: Vec<ImportedPeering> =
+                    self.peering(v, base).map(|(p, _)| p).into_iter().collect();
+                if let Some(p) = peerings.first() {
+                    self.fact("Peering", Some(p.peering_type.to_string()));
                 }
-                self.warn(base_or_top(base), "This is a peering, not a whole circuit: the circuit around it comes from the peering's resource ID. Its SKU, bandwidth and provider are not in this input (shown as Standard_MeteredData, 50 Mbps, no provider); its provider state is shown as Provisioned because a peering can only exist on a provisioned circuit. Import the circuit itself for its real state.");
-                (c, ImportedKind::PeeringOnly)
+                self.fact("Circuit", parent.name.clone());
+                self.fact("Resource group", parent.resource_group.clone());
+                self.warn(base_or_top(base), "This is a peering, not a whole circuit: it is read alone. The circuit it belongs to is named from the peering's resource ID; that circuit's provider status, Status, SKU, bandwidth and provider are not in this paste, so none is shown. Paste the circuit itself (`az network express-route show` or `Get-AzExpressRouteCircuit`) to see them.");
+                (ImportedResource::Peering { parent }, peerings)
             }
             ImportedKind::AuthorizationOnly => {
                 self.quiet = true;
-                let mut c = self.parent_circuit(v, base, Sp::NotProvisioned);
-                if let Some(a) = self.authorization(v, base, 0) {
-                    c.authorizations.push(a);
-                }
-                self.warn(base_or_top(base), "This is an authorization, not a whole circuit: the circuit around it comes from the authorization's resource ID. Its states, SKU, bandwidth and provider are not in this input (shown as NotProvisioned, Standard_MeteredData, 50 Mbps, no provider). Import the circuit itself for its real state.");
-                (c, ImportedKind::AuthorizationOnly)
+                let parent = self.parent(v, base);
+                let authorization = self.authorization(v, base, 0);
+                self.fact("Authorization", Some(authorization.name.clone()));
+                self.fact("Circuit", parent.name.clone());
+                self.fact("Resource group", parent.resource_group.clone());
+                self.warn(base_or_top(base), "This is an authorization, not a whole circuit: it is read alone. The circuit it belongs to is named from the authorization's resource ID; that circuit's states, SKU, bandwidth and provider are not in this paste, so none is shown. Paste the circuit itself to see them.");
+                (
+                    ImportedResource::Authorization {
+                        parent,
+                        authorization,
+                    },
+                    Vec::new(),
+                )
             }
+            ImportedKind::DirectPort => (
+                ImportedResource::DirectPort(self.direct_port(v, base)),
+                Vec::new(),
+            ),
+            ImportedKind::Other => (ImportedResource::Other(self.other(v, base)), Vec::new()),
         }
     }
 
-    /// For a child resource: the circuit's own fields are not in the input, so
-    /// the circuit is read from the child's resource ID only (name, group,
-    /// subscription) and everything else is assumed quietly.
-    fn parent_circuit(&mut self, v: &Value, base: &str, provider_state: Sp) -> Circuit {
+    /// For a child resource: the circuit it belongs to, from its resource ID only.
+    fn parent(&mut self, v: &Value, base: &str) -> ParentCircuit {
         let id = get(v, "id").and_then(|(_, id)| id.as_str().map(str::to_string));
         let parsed = id.as_deref().map(parse_id).unwrap_or_default();
-        let mut shell = serde_json::Map::new();
-        if let Some(id) = id {
-            shell.insert("id".into(), Value::String(id));
-        }
-        match parsed.circuit.filter(|n| !is_redacted(n)) {
-            Some(name) => {
-                shell.insert("name".into(), Value::String(name));
-            }
-            None => self.warn(
+        let keep = |s: Option<String>| s.filter(|n| !is_redacted(n));
+        let parent = ParentCircuit {
+            name: keep(parsed.circuit),
+            resource_group: keep(parsed.resource_group),
+            subscription_id: keep(parsed.subscription),
+        };
+        if parent.name.is_none() {
+            self.warn(
                 &join(base, "id"),
-                "the circuit's name is not in this input; shown as 'imported-circuit'.",
-            ),
+                "the circuit's name is not in this input (no readable resource ID); it is shown as unknown.",
+            );
         }
-        self.circuit(&Value::Object(shell), base, provider_state)
+        parent
     }
 
-    fn circuit(&mut self, v: &Value, base: &str, default_provider_state: Sp) -> Circuit {
+    /// A resource the wizard does not model: named by its type, with what to paste instead.
+    fn other(&mut self, v: &Value, base: &str) -> OtherResource {
+        let resource_type = resource_type(v).unwrap_or_else(|| "an unknown resource".into());
+        let name = self.string(v, base, "name").map(|(_, n)| n);
+        let (what, paste_instead) = describe_type(&resource_type);
+        self.fact("Resource type", Some(resource_type.clone()));
+        self.fact("Name", name.clone());
+        self.warn(
+            base_or_top(base),
+            format!("This is {what} ({resource_type}), not an ExpressRoute circuit: it is named here, not read. {paste_instead}"),
+        );
+        OtherResource {
+            resource_type,
+            name,
+            what: what.to_string(),
+            paste_instead: paste_instead.to_string(),
+        }
+    }
+
+    /// An optional Azure enum value: unknown values are recorded and read as `None`.
+    fn opt_enum<T: Copy + Display>(
+        &mut self,
+        v: &Value,
+        base: &str,
+        key: &str,
+        all: &[T],
+        what: &str,
+    ) -> Option<T> {
+        let (path, s) = self.string(v, base, key)?;
+        let parsed = parse_ci(all, &s);
+        if parsed.is_none() {
+            self.warn(
+                &path,
+                format!("'{s}' is not a {what} value the wizard knows; shown as unknown."),
+            );
+            self.unknown(&path, &s, "unknown");
+        }
+        parsed
+    }
+
+    /// An ExpressRoute Direct port and its links. [SPEC-PORT] [EX-PORT-GET]
+    fn direct_port(&mut self, v: &Value, base: &str) -> DirectPort {
+        let id = get(v, "id")
+            .and_then(|(_, id)| id.as_str().map(parse_id))
+            .unwrap_or_default();
+        let name = self.string(v, base, "name").map(|(_, s)| s);
+        let resource_group = self
+            .string(v, base, "resourceGroup")
+            .or_else(|| self.string(v, base, "resourceGroupName"))
+            .map(|(_, s)| s)
+            .or_else(|| id.resource_group.filter(|s| !is_redacted(s)));
+        let region = self.string(v, base, "location").map(|(_, s)| s);
+        let peering_location = self.string(v, base, "peeringLocation").map(|(_, s)| s);
+        let bandwidth_in_gbps = self.number(v, base, "bandwidthInGbps").and_then(|(p, n)| {
+            let n32 = u32::try_from(n).ok().filter(|n| *n > 0);
+            if n32.is_none() {
+                self.warn(
+                    &p,
+                    format!("{n} Gbps is not a port bandwidth; shown as unknown."),
+                );
+                self.malformed(&p, &n.to_string(), "unknown");
+            }
+            n32
+        });
+        let provisioned_bandwidth_in_gbps = get_prop(v, "provisionedBandwidthInGbps")
+            .and_then(|(_, x)| text_of(x))
+            .filter(|s| !s.is_empty() && !is_redacted(s));
+        let encapsulation = self.opt_enum(
+            v,
+            base,
+            "encapsulation",
+            PortEncapsulation::ALL,
+            "port encapsulation",
+        );
+        let billing_type = self.string(v, base, "billingType").map(|(_, s)| s);
+        let provisioning_state = self.opt_enum(
+            v,
+            base,
+            "provisioningState",
+            ProvisioningState::ALL,
+            "provisioning state",
+        );
+        let allocation_date = self.string(v, base, "allocationDate").map(|(_, s)| s);
+        let mut links = Vec::new();
+        if let Some((path, items)) = self.list(v, base, "links") {
+            for (i, item) in items.iter().enumerate() {
+                let lp = format!("{path}[{i}]");
+                let link_name = self
+                    .string(item, &lp, "name")
+                    .map_or_else(|| format!("link{}", i + 1), |(_, s)| s);
+                let admin_state = self.opt_enum(
+                    item,
+                    &lp,
+                    "adminState",
+                    LinkAdminState::ALL,
+                    "link admin state",
+                );
+                if admin_state.is_none() && get_prop(item, "adminState").is_none() {
+                    self.warn(
+                        &join(&lp, "adminState"),
+                        format!(
+                            "{link_name} has no adminState in the paste; it is shown as unknown."
+                        ),
+                    );
+                }
+                let provisioning_state = self.opt_enum(
+                    item,
+                    &lp,
+                    "provisioningState",
+                    ProvisioningState::ALL,
+                    "provisioning state",
+                );
+                let mut text = |k: &str| self.string(item, &lp, k).map(|(_, s)| s);
+                links.push(PortLink {
+                    name: link_name,
+                    admin_state,
+                    provisioning_state,
+                    router_name: text("routerName"),
+                    interface_name: text("interfaceName"),
+                    patch_panel_id: text("patchPanelId"),
+                    rack_id: text("rackId"),
+                    connector_type: text("connectorType"),
+                });
+            }
+        } else {
+            self.warn(
+                &join(base, "links"),
+                "the port's links are not in this paste; their admin states are unknown.",
+            );
+        }
+        let circuits = self
+            .list(v, base, "circuits")
+            .map(|(_, items)| {
+                items
+                    .iter()
+                    .filter_map(|c| {
+                        get(c, "id").and_then(|(_, id)| id.as_str().map(str::to_string))
+                    })
+                    .map(|id| parse_id(&id).circuit.unwrap_or(id))
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        self.fact("ExpressRoute Direct port", name.clone());
+        self.fact("Peering location", peering_location.clone());
+        self.fact(
+            "Port bandwidth",
+            bandwidth_in_gbps.map(|g| format!("{g} Gbps per link")),
+        );
+        self.fact("Encapsulation", encapsulation.map(|e| e.to_string()));
+        self.fact(
+            "Provisioned bandwidth",
+            provisioned_bandwidth_in_gbps
+                .clone()
+                .map(|g| format!("{g} Gbps")),
+        );
+        self.fact("Region", region.clone());
+        self.fact("Resource group", resource_group.clone());
+        DirectPort {
+            name,
+            resource_group,
+            region,
+            peering_location,
+            bandwidth_in_gbps,
+            provisioned_bandwidth_in_gbps,
+            encapsulation,
+            billing_type,
+            provisioning_state,
+            allocation_date,
+            links,
+            circuits,
+        }
+    }
+
+    fn circuit(
+        &mut self,
+        v: &Value,
+        base: &str,
+        default_provider_state: Sp,
+    ) -> (Circuit, Vec<ImportedPeering>) {
         let ext = get(v, EXTENSION_KEY).map(|(_, e)| e.clone());
         let ext_str = |k: &str| {
             ext.as_ref()
@@ -359,7 +592,8 @@ impl Reader {
         let name = match self.string(v, base, "name") {
             Some((_, n)) => n,
             None => {
-                if !self.quiet {
+                // A redacted name was said already; only a name that is not there is missing.
+                if !self.quiet && get_prop(v, "name").is_none() {
                     self.missing(
                         &join(base, "name"),
                         "The circuit name",
@@ -378,6 +612,16 @@ impl Reader {
                     let path = join(base, k);
                     self.warn(&path, "the subscription id in the resource ID was redacted; shown as unknown (commands use <subscription-id>).");
                 }
+                if parsed.resource_group.as_deref().is_some_and(is_redacted)
+                    && get_prop(v, "resourceGroup").is_none()
+                    && get_prop(v, "resourceGroupName").is_none()
+                {
+                    let path = join(base, k);
+                    self.warn(
+                        &path,
+                        "the resource group in the resource ID was redacted; shown as unknown.",
+                    );
+                }
                 parsed
             }
             _ => ResourceId::default(),
@@ -390,14 +634,21 @@ impl Reader {
             .or_else(|| self.string(v, base, "resourceGroupName").map(|(_, s)| s))
             .or_else(|| id.resource_group.clone().filter(|s| !is_redacted(s)))
             .unwrap_or_else(|| {
-                self.missing(&join(base, "id"), "The resource group", "empty");
+                if get_prop(v, "resourceGroup").is_none()
+                    && get_prop(v, "resourceGroupName").is_none()
+                    && id.resource_group.is_none()
+                {
+                    self.missing(&join(base, "id"), "The resource group", "empty");
+                }
                 String::new()
             });
         let region = self
             .string(v, base, "location")
             .map(|(_, s)| s)
             .unwrap_or_else(|| {
-                self.missing(&join(base, "location"), "The region (location)", "empty");
+                if get_prop(v, "location").is_none() {
+                    self.missing(&join(base, "location"), "The region (location)", "empty");
+                }
                 String::new()
             });
 
@@ -412,6 +663,14 @@ impl Reader {
             }
         };
         let port = self.port(v, base, routing_model);
+        self.fact(
+            "SKU",
+            get(v, "sku")
+                .filter(|(_, s)| as_object(s).is_some_and(|o| o.is_object()))
+                .map(|_| sku.name()),
+        );
+        self.fact("Region", Some(region.clone()));
+        self.fact("Resource group", Some(resource_group.clone()));
 
         let service_key = self
             .string(v, base, "serviceKey")
@@ -470,30 +729,33 @@ impl Reader {
         let allow_classic_operations = self.boolean(v, base, "allowClassicOperations");
 
         let mut peerings: Vec<Peering> = Vec::new();
+        let mut read_peerings: Vec<ImportedPeering> = Vec::new();
         let mut authorizations = Vec::new();
         if let Some((path, list)) = self.list(v, base, "peerings") {
             for (i, item) in list.iter().enumerate() {
                 let p_path = format!("{path}[{i}]");
-                if let Some(p) = self.peering(item, &p_path) {
-                    if peerings.iter().any(|q| q.peering_type == p.peering_type) {
+                if let Some((read, model)) = self.peering(item, &p_path) {
+                    if read_peerings
+                        .iter()
+                        .any(|q| q.peering_type == read.peering_type)
+                    {
                         self.warn(
                             &p_path,
                             format!(
                                 "a second {} was listed; only the first is kept.",
-                                p.peering_type
+                                read.peering_type
                             ),
                         );
                     } else {
-                        peerings.push(p);
+                        read_peerings.push(read);
+                        peerings.extend(model);
                     }
                 }
             }
         }
         if let Some((path, list)) = self.list(v, base, "authorizations") {
             for (i, item) in list.iter().enumerate() {
-                if let Some(a) = self.authorization(item, &format!("{path}[{i}]"), i) {
-                    authorizations.push(a);
-                }
+                authorizations.push(self.authorization(item, &format!("{path}[{i}]"), i));
             }
         }
         let vnet_links = ext
@@ -510,22 +772,25 @@ impl Reader {
             })
             .unwrap_or_default();
 
-        Circuit {
-            name,
-            resource_group,
-            region,
-            subscription_id,
-            port,
-            sku,
-            service_key,
-            service_provider_provisioning_state: sp_state,
-            circuit_provisioning_state: circuit_state,
-            provisioning_state,
-            allow_classic_operations,
-            peerings,
-            authorizations,
-            vnet_links,
-        }
+        (
+            Circuit {
+                name,
+                resource_group,
+                region,
+                subscription_id,
+                port,
+                sku,
+                service_key,
+                service_provider_provisioning_state: sp_state,
+                circuit_provisioning_state: circuit_state,
+                provisioning_state,
+                allow_classic_operations,
+                peerings,
+                authorizations,
+                vnet_links,
+            },
+            read_peerings,
+        )
     }
 
     fn is_direct(&self, v: &Value) -> bool {
@@ -648,6 +913,7 @@ impl Reader {
                         String::new()
                     }),
             };
+            let mut gbps_read = false;
             let gbps = match get_prop(v, "bandwidthInGbps") {
                 Some((gk, g)) => {
                     let gpath = join(base, &gk);
@@ -656,12 +922,18 @@ impl Reader {
                         .or_else(|| text_of(g).and_then(|s| s.parse().ok()))
                     {
                         Some(f) if f >= 1.0 && f.fract() == 0.0 && f <= f64::from(u32::MAX) => {
+                            gbps_read = true;
                             f as u32
                         }
                         _ => {
                             let raw = text_of(g).unwrap_or_default();
-                            self.warn(&gpath, format!("'{raw}' Gbps cannot be shown (whole Gbps only); shown as 10 Gbps — check it in Azure."));
-                            self.malformed(&gpath, &raw, "10");
+                            if is_redacted(&raw) {
+                                self.warn(&gpath, format!("the value '{raw}' was redacted before sharing; shown as unknown (the circuit model keeps 10 Gbps in its place)."));
+                                self.unknown_as(&gpath, &raw, "10", UnknownReason::Redacted);
+                            } else {
+                                self.warn(&gpath, format!("'{raw}' Gbps cannot be shown (whole Gbps only); shown as 10 Gbps — check it in Azure."));
+                                self.malformed(&gpath, &raw, "10");
+                            }
                             10
                         }
                     }
@@ -675,6 +947,12 @@ impl Reader {
                     10
                 }
             };
+            let port_name = parse_id(&port)
+                .port
+                .or_else(|| (!port.is_empty()).then(|| port.clone()))
+                .filter(|p| !is_redacted(p));
+            self.fact("ExpressRoute Direct port", port_name);
+            self.fact("Bandwidth", gbps_read.then(|| format!("{gbps} Gbps")));
             return Port::Direct {
                 express_route_port: port,
                 bandwidth_in_gbps: gbps,
@@ -700,7 +978,7 @@ impl Reader {
             .string(&props, &path, "serviceProviderName")
             .map(|(_, s)| s)
             .unwrap_or_else(|| {
-                if props.is_object() {
+                if props.is_object() && get(&props, "serviceProviderName").is_none() {
                     self.missing(
                         &join(&path, "serviceProviderName"),
                         "The provider name",
@@ -713,7 +991,7 @@ impl Reader {
             .string(&props, &path, "peeringLocation")
             .map(|(_, s)| s)
             .unwrap_or_else(|| {
-                if props.is_object() {
+                if props.is_object() && get(&props, "peeringLocation").is_none() {
                     self.missing(
                         &join(&path, "peeringLocation"),
                         "The peering location",
@@ -723,8 +1001,9 @@ impl Reader {
                 String::new()
             });
         let smallest = PROVIDER_BANDWIDTHS_MBPS.first().copied().unwrap_or(50);
+        let mut mbps_read = false;
         let mbps = match self.number(&props, &path, "bandwidthInMbps") {
-            Some((bpath, n)) => u32::try_from(n).ok().filter(|n| *n > 0).unwrap_or_else(|| {
+            Some((bpath, n)) => u32::try_from(n).ok().filter(|n| *n > 0).inspect(|_| mbps_read = true).unwrap_or_else(|| {
                 self.warn(&bpath, format!("{n} Mbps is not a possible bandwidth; shown as {smallest} Mbps — check it in Azure."));
                 self.malformed(&bpath, &n.to_string(), smallest.to_string());
                 smallest
@@ -736,6 +1015,9 @@ impl Reader {
                 smallest
             }
         };
+        self.fact("Provider", Some(provider.clone()));
+        self.fact("Peering location", Some(location.clone()));
+        self.fact("Bandwidth", mbps_read.then(|| mbps_text(mbps)));
         Port::Provider {
             service_provider_name: provider,
             peering_location: location,
@@ -744,7 +1026,9 @@ impl Reader {
         }
     }
 
-    fn peering(&mut self, v: &Value, base: &str) -> Option<Peering> {
+    /// A peering: always read as given (an unreadable peer ASN or VLAN ID is a gap, the
+    /// peering is kept), and in the circuit model too when every required value is known.
+    fn peering(&mut self, v: &Value, base: &str) -> Option<(ImportedPeering, Option<Peering>)> {
         // Type from peeringType, else from the name (they are the same). [EX-PEERING-GET]
         let typed = self.string(v, base, "peeringType");
         let named = self.string(v, base, "name");
@@ -814,52 +1098,35 @@ impl Reader {
             })
             .unwrap_or_default();
 
-        let peer_asn = match self.number(v, base, "peerASN") {
-            Some((path, n)) => match u32::try_from(n).ok().map(PeerAsn::try_from) {
+        let mut gaps: Vec<PeeringGap> = Vec::new();
+        let peer_asn = self
+            .required_number(v, base, "peerASN", "peer ASN", kind, &mut gaps)
+            .and_then(|(path, n)| match u32::try_from(n).ok().map(PeerAsn::try_from) {
                 Some(Ok(a)) => Some(a),
                 Some(Err(r)) => {
-                    self.warn(&path, format!("peer ASN {n} cannot be used: {r}; {kind} is shown as unknown and left out of the circuit."));
-                    self.malformed(&path, &n.to_string(), "left out");
+                    self.warn(&path, format!("peer ASN {n} cannot be used: {r}; it is shown as unknown and {kind} is kept."));
+                    self.malformed(&path, &n.to_string(), "unknown");
+                    gaps.push(PeeringGap { field: path, label: "peer ASN", value: Some(n.to_string()) });
                     None
                 }
                 None => {
-                    self.warn(
-                        &path,
-                        format!("peer ASN {n} is out of range; {kind} is left out of the circuit."),
-                    );
-                    self.malformed(&path, &n.to_string(), "left out");
+                    self.warn(&path, format!("peer ASN {n} is out of range (1–4294967295); it is shown as unknown and {kind} is kept."));
+                    self.malformed(&path, &n.to_string(), "unknown");
+                    gaps.push(PeeringGap { field: path, label: "peer ASN", value: Some(n.to_string()) });
                     None
                 }
-            },
-            None => {
-                if get_prop(v, "peerASN").is_none() {
-                    self.warn(
-                        &join(base, "peerASN"),
-                        format!("{kind} has no peer ASN; it is left out of the circuit."),
-                    );
-                }
-                None
-            }
-        };
-        let vlan = match self.number(v, base, "vlanId") {
-            Some((path, n)) => match u16::try_from(n).ok().map(VlanId::try_from) {
+            });
+        let vlan = self
+            .required_number(v, base, "vlanId", "VLAN ID", kind, &mut gaps)
+            .and_then(|(path, n)| match u16::try_from(n).ok().map(VlanId::try_from) {
                 Some(Ok(x)) => Some(x),
                 _ => {
-                    self.warn(&path, format!("VLAN ID {n} is not a valid 802.1Q VLAN ID (1–4094); {kind} is shown as unknown and left out of the circuit."));
-                    self.malformed(&path, &n.to_string(), "left out");
+                    self.warn(&path, format!("VLAN ID {n} is not a valid 802.1Q VLAN ID (1–4094); it is shown as unknown and {kind} is kept."));
+                    self.malformed(&path, &n.to_string(), "unknown");
+                    gaps.push(PeeringGap { field: path, label: "VLAN ID", value: Some(n.to_string()) });
                     None
                 }
-            },
-            None => {
-                if get_prop(v, "vlanId").is_none() {
-                    self.warn(
-                        &join(base, "vlanId"),
-                        format!("{kind} has no VLAN ID; it is left out of the circuit."),
-                    );
-                }
-                None
-            }
-        };
+            });
         let shared_key =
             self.string(v, base, "sharedKey")
                 .and_then(|(path, s)| match SharedKey::parse(&s) {
@@ -914,6 +1181,7 @@ impl Reader {
         let mut prefix_info: Vec<PrefixInfo> = Vec::new();
         let mut customer_asn: Option<CustomerAsn> = None;
         let mut registry: Option<RegistryName> = None;
+        let mut registry_raw: Option<String> = None;
         for (path, cfg) in &configs {
             if get(cfg, "advertisedPublicPrefixesState").is_some() {
                 let s = self.enumeration(
@@ -1011,6 +1279,7 @@ impl Reader {
             }
             if registry.is_none() {
                 if let Some((p, s)) = self.string(cfg, path, "routingRegistryName") {
+                    registry_raw.get_or_insert_with(|| s.clone());
                     if s.eq_ignore_ascii_case("NONE") {
                         // [CLI-ROUTING]: "NONE" when unset.
                     } else {
@@ -1046,25 +1315,95 @@ impl Reader {
             }
             (PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering, _) => None,
         };
-        let (peer_asn, vlan_id) = (peer_asn?, vlan?);
-        Some(Peering {
+        let read = ImportedPeering {
+            path: base.to_string(),
             peering_type: kind,
             state,
-            azure_asn,
             provisioning_state,
-            config: PeeringConfig {
-                peer_asn,
-                ipv4,
-                ipv6,
-                vlan_id,
-                shared_key,
-                microsoft,
-            },
-            advertised_public_prefixes_state: apps.unwrap_or(Apps::NotConfigured),
-            prefix_info,
-            last_modified_by,
-            global_reach,
-        })
+            vlan_id: vlan.map(VlanId::get),
+            peer_asn: peer_asn.map(PeerAsn::get),
+            ipv4_subnets: ipv4.map(|p| (p.primary().to_string(), p.secondary().to_string())),
+            advertised_public_prefixes_state: (kind == PeeringType::MicrosoftPeering)
+                .then(|| apps.unwrap_or(Apps::NotConfigured)),
+            advertised_public_prefixes: microsoft
+                .as_ref()
+                .map(|m| m.advertised_public_prefixes.clone())
+                .unwrap_or_default(),
+            routing_registry_name: registry_raw,
+            customer_asn: microsoft
+                .as_ref()
+                .and_then(|m| m.customer_asn)
+                .map(CustomerAsn::get),
+            prefix_info: prefix_info.clone(),
+            in_circuit: peer_asn.is_some() && vlan.is_some(),
+            gaps,
+        };
+        let model = match (peer_asn, vlan) {
+            (Some(peer_asn), Some(vlan_id)) => Some(Peering {
+                peering_type: kind,
+                state,
+                azure_asn,
+                provisioning_state,
+                config: PeeringConfig {
+                    peer_asn,
+                    ipv4,
+                    ipv6,
+                    vlan_id,
+                    shared_key,
+                    microsoft,
+                },
+                advertised_public_prefixes_state: apps.unwrap_or(Apps::NotConfigured),
+                prefix_info,
+                last_modified_by,
+                global_reach,
+            }),
+            _ => None,
+        };
+        Some((read, model))
+    }
+
+    /// A number a peering needs (`peerASN`, `vlanId`): a gap with one warning when it
+    /// is not there, redacted or not a number.
+    fn required_number(
+        &mut self,
+        v: &Value,
+        base: &str,
+        key: &str,
+        label: &'static str,
+        kind: PeeringType,
+        gaps: &mut Vec<PeeringGap>,
+    ) -> Option<(String, u64)> {
+        let raw = get_prop(v, key)
+            .map(|(k, x)| (join(base, &k), text_of(x).unwrap_or_else(|| x.to_string())));
+        match raw {
+            Some((_, r)) if !r.trim().is_empty() => {
+                let read = self.number(v, base, key);
+                if read.is_none() {
+                    // `number` said why (redacted, or not a whole number), once.
+                    if let Some((path, r)) = get_prop(v, key).map(|(k, _)| (join(base, &k), r)) {
+                        gaps.push(PeeringGap {
+                            field: path,
+                            label,
+                            value: Some(r),
+                        });
+                    }
+                }
+                read
+            }
+            other => {
+                let path = other.map_or_else(|| join(base, key), |(p, _)| p);
+                self.warn(
+                    &path,
+                    format!("{kind} has no {label} in the paste; it is shown as unknown and the peering is kept."),
+                );
+                gaps.push(PeeringGap {
+                    field: path,
+                    label,
+                    value: None,
+                });
+                None
+            }
+        }
     }
 
     fn pair(&mut self, v: &Value, base: &str, family: IpFamily) -> Option<LinkPair> {
@@ -1095,7 +1434,7 @@ impl Reader {
         }
     }
 
-    fn authorization(&mut self, v: &Value, base: &str, index: usize) -> Option<Authorization> {
+    fn authorization(&mut self, v: &Value, base: &str, index: usize) -> Authorization {
         let name = self
             .string(v, base, "name")
             .map(|(_, s)| s)
@@ -1129,12 +1468,12 @@ impl Reader {
                 s
             }
         });
-        Some(Authorization {
+        Authorization {
             name,
             authorization_key,
             authorization_use_status: status,
             connection,
-        })
+        }
     }
 }
 
@@ -1151,6 +1490,36 @@ fn worse(a: Apps, b: Apps) -> Apps {
         b
     } else {
         a
+    }
+}
+
+/// "200 Mbps", "1 Gbps".
+fn mbps_text(mbps: u32) -> String {
+    if mbps >= 1000 && mbps % 1000 == 0 {
+        format!("{} Gbps", mbps / 1000)
+    } else {
+        format!("{mbps} Mbps")
+    }
+}
+
+/// What a resource type is, and what to paste instead. [SPEC-2024-05] [SPEC-NET]
+fn describe_type(resource_type: &str) -> (&'static str, &'static str) {
+    const CIRCUIT: &str = "Paste the ExpressRoute circuit instead: `az network express-route show --resource-group <group> --name <circuit>`, or `Get-AzExpressRouteCircuit -ResourceGroupName <group> -Name <circuit>`.";
+    let t = resource_type.to_ascii_lowercase();
+    let kind = t.rsplit('/').next().unwrap_or("");
+    match kind {
+        "connections" => ("a connection (the link between a virtual network gateway and a circuit)", "Paste the ExpressRoute circuit instead: `az network express-route show --resource-group <group> --name <circuit>`, or `Get-AzExpressRouteCircuit -ResourceGroupName <group> -Name <circuit>`. The wizard follows a circuit's virtual network links on its step 5."),
+        "virtualnetworkgateways" => ("a virtual network gateway (the ExpressRoute gateway of a virtual network)", CIRCUIT),
+        "routefilters" => ("a route filter (it selects the BGP communities a Microsoft peering receives)", "Paste the ExpressRoute circuit instead: `az network express-route show --resource-group <group> --name <circuit>`, or `Get-AzExpressRouteCircuit -ResourceGroupName <group> -Name <circuit>`. A route filter is attached to the circuit's Microsoft peering, which shows it."),
+        "expressroutegateways" => ("an ExpressRoute gateway of Virtual WAN", CIRCUIT),
+        "expressrouteconnections" => ("an ExpressRoute connection of Virtual WAN", CIRCUIT),
+        "expressroutecrossconnections" => ("an ExpressRoute cross-connection (the connectivity provider's side of a circuit)", CIRCUIT),
+        "expressrouteportslocations" => ("an ExpressRoute Direct location", "Paste the ExpressRoute Direct port (`Get-AzExpressRoutePort`, `az network express-route port show`) or a circuit instead."),
+        "authorizations" if t.contains("expressrouteports") => ("an authorization of an ExpressRoute Direct port (its key lets a circuit in another subscription be created on the port)", "Paste the ExpressRoute Direct port (`Get-AzExpressRoutePort`) or the circuit instead."),
+        "links" if t.contains("expressrouteports") => ("one link of an ExpressRoute Direct port", "Paste the whole port instead: `Get-AzExpressRoutePort -ResourceGroupName <group> -Name <port>` or `az network express-route port show`."),
+        "expressrouteserviceproviders" => ("an ExpressRoute connectivity provider (its peering locations and bandwidths)", CIRCUIT),
+        "virtualnetworks" => ("a virtual network", CIRCUIT),
+        _ => ("a resource the wizard does not read", CIRCUIT),
     }
 }
 
