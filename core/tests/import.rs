@@ -1096,3 +1096,455 @@ fn global_reach_connections_count_against_the_link_limit_limits() {
         "{r:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// What people really paste: redacted values, lone child resources, ports and other resources.
+
+const PASTES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pastes");
+
+fn paste(name: &str) -> String {
+    let path = format!("{PASTES}/{name}");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn diagnosis_text(i: &er_core::Imported) -> String {
+    let d = &i.diagnosis;
+    [&d.blocking, &d.fine, &d.notes]
+        .iter()
+        .flat_map(|l| l.iter())
+        .chain(std::iter::once(&d.next_step))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Regression: a peering whose peer ASN was redacted to `123##` and whose VLAN ID became
+/// `xxx` silently disappeared, and the diagnosis then said "No peering is configured" about
+/// the very peering that was pasted. The peering is kept, those two values are unknown, and
+/// the page says which fields could not be read. The fields are required ones of the peering
+/// resource [SPEC-2024-05]; the paste is `az network express-route show` output [CLI-CIRCUIT]
+/// redacted in place (unquoted, as people do).
+#[test]
+fn redacted_required_value_keeps_the_peering_spec_2024_05() {
+    let i = one(&paste("cli-show-redacted.json"));
+    assert_eq!(i.kind(), ImportedKind::Circuit);
+    let private = i
+        .peerings
+        .iter()
+        .find(|p| p.peering_type == PeeringType::AzurePrivatePeering)
+        .expect("the private peering is kept");
+    assert_eq!((private.peer_asn, private.vlan_id), (None, None));
+    assert_eq!(private.state, PeeringState::Enabled);
+    assert_eq!(
+        private.ipv4_subnets,
+        Some(("172.16.40.0/30".into(), "172.16.40.4/30".into()))
+    );
+    let gaps: Vec<(&str, &str, Option<&str>)> = private
+        .gaps
+        .iter()
+        .map(|g| (g.field.as_str(), g.label, g.value.as_deref()))
+        .collect();
+    assert_eq!(
+        gaps,
+        vec![
+            ("peerings[0].peerAsn", "peer ASN", Some("123##")),
+            ("peerings[0].vlanId", "VLAN ID", Some("xxx"))
+        ]
+    );
+    assert!(!private.in_circuit);
+    // The circuit model cannot hold an unknown VLAN: the peering is not in it, and that is said.
+    assert!(cir(&i).peering(PeeringType::AzurePrivatePeering).is_none());
+    let d = &i.diagnosis;
+    assert!(
+        !any_contains(&d.blocking, "No peering is configured"),
+        "{d:#?}"
+    );
+    assert!(
+        any_contains(&d.blocking, "AzurePrivatePeering is in the paste, but the peer ASN ('123##') and the VLAN ID ('xxx') could not be read"),
+        "{d:#?}"
+    );
+    assert!(
+        d.next_step
+            .starts_with("Find the values that could not be read"),
+        "{d:#?}"
+    );
+    // Each redacted value is one warning, at its field.
+    for field in ["peerings[0].peerAsn", "peerings[0].vlanId", "serviceKey"] {
+        let n = i.warnings.iter().filter(|w| w.field == field).count();
+        assert_eq!(n, 1, "{field}: {}", print(&i));
+    }
+    assert!(i
+        .unknown_values
+        .iter()
+        .any(|u| u.field == "peerings[0].vlanId" && u.reason == UnknownReason::Redacted));
+}
+
+/// Placeholders people use when they redact — `****`, `####`, `&&&&`, a trailing `##`,
+/// `xxxx`, `<...>`, `{...}`, REDACTED in any case — each become unknown with exactly one
+/// warning, never "missing" or "not a number" besides. Microsoft's own docs redact this
+/// way: `**************` and `<subscriptionID>` [PS-CIRCUIT] [ERDIRECT-HOWTO].
+#[test]
+fn redaction_placeholders_become_unknown_with_one_warning_ps_circuit() {
+    let placeholders = [
+        "****",
+        "####",
+        "&&&&",
+        "123##",
+        "xxxx",
+        "XXXX",
+        "<peer-asn>",
+        "{peerAsn}",
+        "REDACTED",
+        "redacted",
+        "[Redacted]",
+    ];
+    for ph in placeholders {
+        for quoted in [true, false] {
+            if !quoted && (ph.starts_with('{') || ph.starts_with('[')) {
+                continue; // braces and brackets are JSON's own: unquoted, that is not a value
+            }
+            let value = if quoted {
+                format!("\"{ph}\"")
+            } else {
+                ph.to_string()
+            };
+            let text = CLI_SHOW
+                .replace("\"peerAsn\": 65020", &format!("\"peerAsn\": {value}"))
+                .replace(
+                    "\"location\": \"westus\"",
+                    &format!("\"location\": {value}"),
+                );
+            let i = one(&text);
+            for field in ["peerings[0].peerAsn", "location"] {
+                let warnings: Vec<&str> = i
+                    .warnings
+                    .iter()
+                    .filter(|w| w.field == field)
+                    .map(|w| w.message.as_str())
+                    .collect();
+                assert_eq!(warnings.len(), 1, "{ph} at {field}: {warnings:?}");
+                assert!(warnings[0].contains("redacted"), "{ph}: {warnings:?}");
+                assert!(
+                    i.unknown_values
+                        .iter()
+                        .any(|u| u.field == field && u.reason == UnknownReason::Redacted),
+                    "{ph} at {field}"
+                );
+            }
+            assert!(
+                !i.warnings.iter().any(|w| w.message.contains("missing")),
+                "{ph}: {}",
+                print(&i)
+            );
+            let p = &i.peerings[0];
+            assert_eq!(p.peer_asn, None, "{ph}");
+            assert_eq!(p.vlan_id, Some(100), "{ph}");
+        }
+    }
+    // Ordinary values are not mistaken for placeholders.
+    let i = one(CLI_SHOW);
+    assert!(i.unknown_values.is_empty(), "{}", print(&i));
+}
+
+/// A peering pasted alone is read alone: none of its circuit's states (provider status,
+/// Status, SKU, bandwidth, provider, billing, whether it can be deleted) is presented,
+/// because the paste does not contain them [WF] [EX-PEERING-GET]. The same for an
+/// authorization [EX-AUTH-GET].
+#[test]
+fn lone_peering_or_authorization_presents_no_circuit_state_wf() {
+    for f in [
+        "ExpressRouteCircuitPeeringGet.json",
+        "ExpressRouteCircuitPeeringCreate.json",
+        "ExpressRouteCircuitAuthorizationGet.json",
+    ] {
+        let i = one(&example(f));
+        assert!(i.circuit().is_none(), "{f}");
+        let text = diagnosis_text(&i);
+        for invented in [
+            "Provider status",
+            "Status Enabled",
+            "Cannot be deleted",
+            "Billing",
+            "Routing model",
+            "Standard_MeteredData",
+            "50 Mbps",
+        ] {
+            assert!(!text.contains(invented), "{f}: {invented} in {text}");
+        }
+        let labels: Vec<&str> = i.facts.iter().map(|f| f.label.as_str()).collect();
+        for absent in ["SKU", "Bandwidth", "Provider"] {
+            assert!(!labels.contains(&absent), "{f}: {labels:?}");
+        }
+        assert!(
+            i.facts
+                .iter()
+                .any(|x| x.label == "Circuit" && x.value.as_deref() == Some("circuitName")),
+            "{f}"
+        );
+        assert!(
+            any_contains(&i.diagnosis.notes, "not in it, so none is shown"),
+            "{f}"
+        );
+    }
+}
+
+/// The result shows what identifies the circuit: provider, peering location, bandwidth,
+/// SKU, region, and each peering with its VLAN and peer ASN [SPEC-2024-05] [CLI-CIRCUIT];
+/// what the paste does not have (or had redacted) is unknown, not invented.
+#[test]
+fn result_shows_what_identifies_the_circuit_cli_circuit() {
+    let i = one(CLI_SHOW);
+    let facts: Vec<(&str, Option<&str>)> = i
+        .facts
+        .iter()
+        .map(|f| (f.label.as_str(), f.value.as_deref()))
+        .collect();
+    for expected in [
+        ("Provider", Some("Equinix")),
+        ("Peering location", Some("Silicon Valley")),
+        ("Bandwidth", Some("200 Mbps")),
+        ("SKU", Some("Standard_UnlimitedData")),
+        ("Region", Some("westus")),
+    ] {
+        assert!(facts.contains(&expected), "{expected:?} in {facts:?}");
+    }
+    let p = &i.peerings[0];
+    assert_eq!(
+        (p.peering_type, p.vlan_id, p.peer_asn),
+        (PeeringType::AzurePrivatePeering, Some(100), Some(65020))
+    );
+    // Missing bandwidth: the model keeps its smallest value, the result says unknown.
+    let i = one(&CLI_SHOW.replace("\"bandwidthInMbps\": 200, ", ""));
+    assert!(i
+        .facts
+        .iter()
+        .any(|f| f.label == "Bandwidth" && f.value.is_none()));
+    let i = one(&CLI_SHOW.replace("\"Equinix\"", "\"<provider>\""));
+    assert!(i
+        .facts
+        .iter()
+        .any(|f| f.label == "Provider" && f.value.is_none()));
+}
+
+/// A Microsoft peering in ValidationNeeded: the diagnosis names the likely causes visible in
+/// the paste — routing registry NONE [ROUTING] [PS-ROUTING], a private peer ASN (manual
+/// validation, [ROUTING]), prefixes that are not public [WF] [PS-ROUTING] — then the
+/// documented per-prefix path with the validation ID (api-version 2024-10-01,
+/// [SPEC-2024-10] [COMMIT-PREFIXVALID] [PS-PREFIX]), and only then the support ticket.
+#[test]
+fn microsoft_validation_needed_names_causes_before_the_ticket_routing_spec_2024_10() {
+    let i = one(&paste("cli-show-redacted.json"));
+    let line = i
+        .diagnosis
+        .blocking
+        .iter()
+        .find(|b| b.starts_with("MicrosoftPeering advertised public prefixes ValidationNeeded"))
+        .unwrap_or_else(|| panic!("{:#?}", i.diagnosis));
+    let at = |needle: &str| {
+        line.find(needle)
+            .unwrap_or_else(|| panic!("{needle} not in {line}"))
+    };
+    let registry = at("the routing registry is NONE");
+    let asn = at("peer ASN 65001 is a private AS number");
+    let prefixes = at("10.20.0.0/24, 198.51.100.0/24 are not public");
+    let validation_id = at("validation ID");
+    let ticket = at("Open a support ticket");
+    assert!(registry < validation_id && asn < validation_id && prefixes < validation_id);
+    assert!(validation_id < ticket, "{line}");
+    assert!(line.contains("Set-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig"));
+    assert!(
+        i.diagnosis
+            .next_step
+            .contains("the routing registry is NONE")
+            || i.diagnosis.next_step.starts_with("Find the values"),
+        "{:#?}",
+        i.diagnosis
+    );
+    // With a registry, a public ASN and public prefixes, no cause is invented.
+    let i = one(&circuit_with(&example(
+        "ExpressRouteCircuitPeeringGet.json",
+    )));
+    let line = i
+        .diagnosis
+        .blocking
+        .iter()
+        .find(|b| b.starts_with("MicrosoftPeering advertised public prefixes ValidationNeeded"))
+        .expect("validation needed");
+    assert!(!line.contains("Likely causes"), "{line}");
+    assert!(
+        i.diagnosis.next_step.contains("validation ID"),
+        "{:#?}",
+        i.diagnosis
+    );
+}
+
+/// An ExpressRoute Direct port is read as a port, from the REST example [EX-PORT-GET]
+/// [SPEC-PORT]: its links with their adminState, the bandwidth, peering location and
+/// encapsulation. Both links start Disabled, and the diagnosis says what comes before any
+/// traffic: the LOA, the cross-connects, then enabling both links [ERDIRECT-HOWTO]. It is
+/// never told to send a service key to a provider: a port has neither [ERDIRECT-ABOUT].
+#[test]
+fn direct_port_is_read_as_a_port_ex_port_get_erdirect_howto() {
+    let i = one(&paste("ExpressRoutePortGet.json"));
+    assert_eq!(i.kind(), ImportedKind::DirectPort);
+    assert!(i.circuit().is_none());
+    let ImportedResource::DirectPort(p) = &i.resource else {
+        panic!("{:?}", i.resource)
+    };
+    assert_eq!(p.name.as_deref(), Some("portName"));
+    assert_eq!(p.peering_location.as_deref(), Some("peeringLocationName"));
+    assert_eq!(p.bandwidth_in_gbps, Some(100));
+    assert_eq!(p.encapsulation, Some(er_core::PortEncapsulation::QinQ));
+    assert_eq!(p.provisioning_state, Some(ProvisioningState::Succeeded));
+    assert_eq!(p.links.len(), 2);
+    for (l, router) in p.links.iter().zip(["router1", "router2"]) {
+        assert_eq!(l.admin_state, Some(er_core::LinkAdminState::Disabled));
+        assert_eq!(l.router_name.as_deref(), Some(router));
+        assert_eq!(l.provisioning_state, Some(ProvisioningState::Succeeded));
+    }
+    let text = diagnosis_text(&i);
+    assert!(
+        !text.to_lowercase().contains("service key to the provider"),
+        "{text}"
+    );
+    let d = &i.diagnosis;
+    let both = d
+        .blocking
+        .iter()
+        .find(|b| b.starts_with("Both links are Disabled"))
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    let loa = both.find("Letter of Authorization").expect("LOA");
+    let cross = both.find("cross-connects").expect("cross-connects");
+    let enable = both.find("adminState to Enabled").expect("enable");
+    assert!(loa < cross && cross < enable, "{both}");
+    assert!(both.contains("[ERDIRECT-HOWTO]"));
+    assert!(d.next_step.starts_with("Generate the LOA"), "{d:#?}");
+    assert!(any_contains(&d.notes, "45 days"), "{d:#?}");
+    assert!(any_contains(&d.notes, "Encapsulation QinQ"), "{d:#?}");
+    let facts: Vec<(&str, Option<&str>)> = i
+        .facts
+        .iter()
+        .map(|f| (f.label.as_str(), f.value.as_deref()))
+        .collect();
+    assert!(facts.contains(&("Peering location", Some("peeringLocationName"))));
+    assert!(facts.contains(&("Port bandwidth", Some("100 Gbps per link"))));
+
+    // Once both links are Enabled: the Layer 1 test passed; create circuits on the port.
+    let enabled = one(&paste("ExpressRoutePortGet.json").replace("\"Disabled\"", "\"Enabled\""));
+    assert!(any_contains(
+        &enabled.diagnosis.fine,
+        "Both links are Enabled"
+    ));
+    assert!(
+        enabled
+            .diagnosis
+            .next_step
+            .starts_with("Create a circuit on the port"),
+        "{:#?}",
+        enabled.diagnosis
+    );
+    // One link up: said, with the one to enable.
+    let one_up = one(&paste("ExpressRoutePortGet.json").replacen("\"Disabled\"", "\"Enabled\"", 1));
+    assert!(any_contains(
+        &one_up.diagnosis.blocking,
+        "link2 (secondary) is Disabled while link1 (primary) is Enabled"
+    ));
+}
+
+/// `Get-AzExpressRoutePort` output as the docs print it [ERDIRECT-HOWTO], with Format-List
+/// wrapping the resource ID and even each link's "Id" string inside the Links block, is read
+/// as the same port.
+#[test]
+fn direct_port_powershell_output_erdirect_howto() {
+    let i = one(&paste("docs-Get-AzExpressRoutePort-Disabled.txt"));
+    assert_eq!(i.format, ImportFormat::PowerShellList);
+    assert_eq!(i.kind(), ImportedKind::DirectPort);
+    let ImportedResource::DirectPort(p) = &i.resource else {
+        panic!("{:?}", i.resource)
+    };
+    assert_eq!(p.name.as_deref(), Some("Contoso-Direct"));
+    assert_eq!(p.resource_group.as_deref(), Some("Contoso-Direct-rg"));
+    assert_eq!(p.peering_location.as_deref(), Some("Equinix-Seattle-SE2"));
+    assert_eq!(p.bandwidth_in_gbps, Some(100));
+    assert_eq!(p.encapsulation, Some(er_core::PortEncapsulation::QinQ));
+    let links: Vec<(&str, Option<er_core::LinkAdminState>, Option<&str>)> = p
+        .links
+        .iter()
+        .map(|l| (l.name.as_str(), l.admin_state, l.router_name.as_deref()))
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            (
+                "link1",
+                Some(er_core::LinkAdminState::Disabled),
+                Some("tst-09xgmr-cis-1")
+            ),
+            (
+                "link2",
+                Some(er_core::LinkAdminState::Disabled),
+                Some("tst-09xgmr-cis-2")
+            ),
+        ]
+    );
+    assert!(i.diagnosis.next_step.starts_with("Generate the LOA"));
+    assert!(any_contains(
+        &i.diagnosis.notes,
+        "allocated Saturday, September 1, 2018"
+    ));
+}
+
+/// A connection, a virtual network gateway and a route filter are recognised by their
+/// `type` [SPEC-NET] and named, with what to paste instead; none is read as a circuit with
+/// invented values (a connection has an `authorizationKey`, a gateway a `sku`).
+#[test]
+fn other_resources_are_named_with_what_to_paste_spec_net() {
+    for (f, t, what) in [
+        (
+            "cli-connection-show.json",
+            "Microsoft.Network/connections",
+            "a connection",
+        ),
+        (
+            "cli-vnet-gateway-show.json",
+            "Microsoft.Network/virtualNetworkGateways",
+            "a virtual network gateway",
+        ),
+        (
+            "cli-route-filter-show.json",
+            "Microsoft.Network/routeFilters",
+            "a route filter",
+        ),
+    ] {
+        let i = one(&paste(f));
+        assert_eq!(i.kind(), ImportedKind::Other, "{f}");
+        let ImportedResource::Other(o) = &i.resource else {
+            panic!("{f}")
+        };
+        assert_eq!(o.resource_type, t);
+        assert!(o.what.starts_with(what), "{f}: {}", o.what);
+        assert!(
+            i.diagnosis.next_step.contains("express-route show"),
+            "{f}: {:#?}",
+            i.diagnosis
+        );
+        assert!(i.diagnosis.blocking.is_empty(), "{f}: {:#?}", i.diagnosis);
+        assert!(i
+            .warnings
+            .iter()
+            .any(|w| w.message.starts_with(&format!("This is {what}"))));
+    }
+}
+
+#[test]
+fn every_paste_fixture_imports() {
+    let mut n = 0;
+    for entry in std::fs::read_dir(PASTES).expect("pastes dir") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let v = import(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!v[0].diagnosis.next_step.is_empty());
+        n += 1;
+    }
+    assert!(n >= 6);
+}

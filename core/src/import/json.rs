@@ -10,7 +10,14 @@ const EXPECTED_RESOURCE: &str = "an ExpressRoute circuit: an object with `sku`, 
 
 /// Parses the JSON text and finds every resource in it.
 pub(crate) fn find(text: &str) -> Result<Vec<Found>, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    // Values redacted in place are often left without quotes (`"peerAsn": 123##`): that is
+    // not JSON, but what was meant is clear, so such placeholders are read as text.
+    let parsed = serde_json::from_str::<Value>(text).or_else(|e| {
+        quote_bare_placeholders(text)
+            .and_then(|fixed| serde_json::from_str::<Value>(&fixed).ok())
+            .ok_or(e)
+    });
+    let value: Value = parsed.map_err(|e| {
         let expected = match e.classify() {
             serde_json::error::Category::Eof => {
                 "the rest of the JSON: the text ends before every { and [ is closed"
@@ -254,6 +261,51 @@ pub(crate) fn classify(v: &Value) -> Option<ImportedKind> {
         return Some(ImportedKind::AuthorizationOnly);
     }
     None
+}
+
+/// The text with every bare (unquoted) redaction placeholder outside strings put in
+/// quotes, or `None` when there is none. `{...}` is left alone: braces are JSON's own.
+pub(crate) fn quote_bare_placeholders(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut changed = false;
+    let (mut in_string, mut escape) = (false, false);
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut String, changed: &mut bool| {
+        if token.is_empty() {
+            return;
+        }
+        if serde_json::from_str::<Value>(token).is_err() && super::read::is_redacted(token) {
+            out.push('"');
+            out.push_str(&token.replace('\\', "\\\\"));
+            out.push('"');
+            *changed = true;
+        } else {
+            out.push_str(token);
+        }
+        token.clear();
+    };
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            if escape {
+                escape = false;
+            } else if c == '\\' {
+                escape = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        if c.is_whitespace() || matches!(c, '{' | '}' | '[' | ']' | ',' | ':' | '"') {
+            flush(&mut token, &mut out, &mut changed);
+            out.push(c);
+            in_string = c == '"';
+        } else {
+            token.push(c);
+        }
+    }
+    flush(&mut token, &mut out, &mut changed);
+    changed.then_some(out)
 }
 
 /// serde_json appends " at line L column C"; the error carries them already.

@@ -231,7 +231,12 @@ fn split_pair(content: &str) -> Option<(&str, &str, usize)> {
 }
 
 fn parse_block(b: &Block) -> Result<Value, ImportError> {
-    serde_json::from_str::<Value>(&b.text).map_err(|e| {
+    let parsed = serde_json::from_str::<Value>(&b.text).or_else(|e| {
+        super::json::quote_bare_placeholders(&b.text)
+            .and_then(|fixed| serde_json::from_str::<Value>(&fixed).ok())
+            .ok_or(e)
+    });
+    parsed.map_err(|e| {
         let line = b.line + e.line().saturating_sub(1);
         let column = if e.line() <= 1 {
             b.column + e.column().saturating_sub(1)
