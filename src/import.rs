@@ -95,8 +95,8 @@ fn kind_note(imported: &Imported) -> Option<String> {
         ImportedResource::Circuit(_) => None,
         ImportedResource::Peering { .. } => Some("This is a peering, not a whole circuit: it is read alone, and none of its circuit's states is shown because the paste does not have them. Paste the circuit itself to save it.".into()),
         ImportedResource::Authorization { .. } => Some("This is an authorization, not a whole circuit: it is read alone. Paste the circuit itself to save it.".into()),
-        ImportedResource::DirectPort(_) => Some("This is an ExpressRoute Direct port, not a circuit. Circuits are created on a port; paste a circuit to save it to your circuits.".into()),
-        ImportedResource::Other(o) => Some(format!("This is {} ({}), not an ExpressRoute circuit. {}", o.what, o.resource_type, o.paste_instead)),
+        // The diagnosis says what these are ("Good to know").
+        ImportedResource::DirectPort(_) | ImportedResource::Other(_) => None,
     }
 }
 

@@ -91,6 +91,24 @@ test('import: error, preview, saved, backup restore, with announcements', async 
   await check(page, 'restore with an error');
 });
 
+test('import: a redacted paste and a Direct port, light and dark', async ({ page }) => {
+  const pastes = path.resolve('core/tests/fixtures/pastes');
+  const w = new Wizard(page);
+  await w.home();
+  await page.getByRole('link', { name: 'Import', exact: true }).click();
+  await expect(w.heading('Import a circuit')).toBeVisible();
+  for (const f of ['cli-show-redacted.json', 'docs-Get-AzExpressRoutePort-Disabled.txt', 'cli-connection-show.json']) {
+    await page.getByLabel("Paste the circuit's output").fill(fs.readFileSync(path.join(pastes, f), 'utf8'));
+    await w.press('Read the output');
+    await expect(page.locator('#import-results')).toBeVisible();
+    await check(page, `import ${f}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await check(page, `import ${f}, dark`);
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  await tabThrough(page, 'import of a Direct port', 80);
+});
+
 test('keyboard alone imports a circuit, with focus always visible', async ({ page }) => {
   const w = new Wizard(page);
   await w.home();

@@ -6,6 +6,9 @@ import { Wizard, KEY } from './pages.mjs';
 
 const examples = path.resolve('core/tests/fixtures/azure-examples');
 const example = (f) => fs.readFileSync(path.join(examples, f), 'utf8');
+// Pastes shaped like what people really have: redacted output, a Direct port, other resources.
+const pastes = path.resolve('core/tests/fixtures/pastes');
+const pasted = (f) => fs.readFileSync(path.join(pastes, f), 'utf8');
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (e) => { throw e; });
@@ -35,6 +38,9 @@ test('the REST example circuit imports at its real state with a diagnosis, and s
 test('a Microsoft peering in ValidationNeeded is diagnosed as blocking', async ({ page }) => {
   await importText(page, example('ExpressRouteCircuitPeeringGet.json'));
   await expect(page.getByText('This is a peering, not a whole circuit').first()).toBeVisible();
+  // Read alone: no circuit state that the paste did not contain.
+  await expect(page.locator('section.card .badge')).toHaveCount(0);
+  await expect(page.locator('section.card').first()).not.toContainText('Provider status');
   const blocking = page.locator('h4', { hasText: 'What is blocking' }).first().locator('xpath=following-sibling::ul[1]');
   await expect(blocking).toContainText(/ValidationNeeded|validation/i);
   await expect(blocking).toContainText(/support ticket/i);
@@ -52,6 +58,69 @@ test('every example file imports or says clearly what it is', async ({ page }) =
     await expect(page.locator('#import-results'), f).toBeVisible();
     await expect(page.locator('.error-summary'), f).toHaveCount(0);
   }
+  for (const f of fs.readdirSync(pastes)) {
+    await importText(page, pasted(f));
+    await expect(page.locator('#import-results'), f).toBeVisible();
+    await expect(page.locator('.error-summary'), f).toHaveCount(0);
+  }
+});
+
+// Regression: a peering whose peer ASN was redacted to 123## and whose VLAN became xxx vanished,
+// and the page then said "No peering is configured" about that very peering.
+test('a redacted paste keeps the peering and says which fields could not be read', async ({ page }) => {
+  await importText(page, pasted('cli-show-redacted.json'));
+  const card = page.locator('section.card', { hasText: 'ER-Prod-Amsterdam' });
+  // What identifies the circuit.
+  const facts = card.getByRole('table', { name: 'What identifies this circuit' });
+  for (const [label, value] of [['Provider', 'Equinix'], ['Peering location', 'Amsterdam'], ['Bandwidth', '1 Gbps'],
+    ['SKU', 'Standard_MeteredData'], ['Region', 'westeurope']]) {
+    await expect(facts.getByRole('row', { name: label })).toContainText(value);
+  }
+  // The peering is there, its two values unknown, and the page names them.
+  const peerings = card.getByRole('table', { name: 'Peerings in the paste' });
+  const privateRow = peerings.getByRole('row', { name: /AzurePrivatePeering/ });
+  await expect(privateRow.getByRole('cell')).toHaveText(['Enabled', 'unknown', 'unknown', "peer ASN ('123##'), VLAN ID ('xxx')"]);
+  await expect(peerings.getByRole('row', { name: /MicrosoftPeering/ }).getByRole('cell').nth(1)).toHaveText('300');
+  const blocking = card.locator('h4', { hasText: 'What is blocking' }).locator('xpath=following-sibling::ul[1]');
+  await expect(blocking).toContainText("AzurePrivatePeering is in the paste, but the peer ASN ('123##') and the VLAN ID ('xxx') could not be read");
+  await expect(card).not.toContainText('No peering is configured');
+  // Microsoft peering: the causes in the paste come before the ticket.
+  await expect(blocking).toContainText('the routing registry is NONE');
+  await expect(blocking).toContainText('peer ASN 65001 is a private AS number');
+  await expect(card.locator('.next')).toContainText('Find the values that could not be read');
+  await expect(card.locator('.callout.warning')).toContainText("peerings[0].vlanId: the value 'xxx' was redacted before sharing");
+  await expect(card.getByRole('button', { name: 'Save to your circuits' })).toBeVisible();
+});
+
+test('an ExpressRoute Direct port is read as a port: both links Disabled, the LOA and cross-connects first', async ({ page }) => {
+  for (const f of ['docs-Get-AzExpressRoutePort-Disabled.txt', 'ExpressRoutePortGet.json']) {
+    await importText(page, pasted(f));
+    const card = page.locator('section.card').first();
+    const facts = card.getByRole('table', { name: 'What identifies this port' });
+    await expect(facts.getByRole('row', { name: 'Port bandwidth' }), f).toContainText('100 Gbps per link');
+    await expect(facts.getByRole('row', { name: 'Encapsulation' }), f).toContainText('QinQ');
+    const links = card.getByRole('table', { name: 'Links of the port' });
+    await expect(links.getByRole('row', { name: /link1/ }).getByRole('cell').first(), f).toHaveText('Disabled');
+    await expect(links.getByRole('row', { name: /link2/ }).getByRole('cell').first(), f).toHaveText('Disabled');
+    await expect(card.locator('.next'), f).toContainText('Generate the LOA and order the cross-connects');
+    const blocking = card.locator('h4', { hasText: 'What is blocking' }).locator('xpath=following-sibling::ul[1]');
+    await expect(blocking, f).toContainText('are Disabled, as a new port\'s links are: no traffic can pass on this port yet');
+    await expect(blocking, f).toContainText('Letter of Authorization');
+    await expect(card, f).toContainText('45 days');
+    await expect(card, f).not.toContainText(/service key to the provider/i);
+    await expect(card.locator('.badge'), f).toHaveCount(0);
+    await expect(card.getByRole('button', { name: 'Save to your circuits' }), f).toHaveCount(0);
+    await expect(card, f).toContainText('Only a whole circuit can be saved to your circuits.');
+  }
+  await expect(page.getByRole('heading', { level: 3, name: /portName/ })).toBeVisible();
+});
+
+test('a connection is named, with what to paste instead', async ({ page }) => {
+  await importText(page, pasted('cli-connection-show.json'));
+  const card = page.locator('section.card').first();
+  await expect(card).toContainText('This is a connection');
+  await expect(card.locator('.next')).toContainText('az network express-route show');
+  await expect(card.locator('.badge')).toHaveCount(0);
 });
 
 test('text that is not valid input says where and what was expected; nothing is saved', async ({ page }) => {

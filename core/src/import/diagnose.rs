@@ -538,8 +538,8 @@ fn diagnose_port(p: &DirectPort, unknown: &[UnknownField]) -> Diagnosis {
     let enable = "then set each link's adminState to Enabled (`$ERDirect.Links[0].AdminState = \"Enabled\"` and `Set-AzExpressRoutePort -ExpressRoutePort $ERDirect`, then the same for Links[1]): this is the Layer 1 test that each cross-connect is patched into the right router, primary and secondary";
     if !disabled.is_empty() && enabled.is_empty() {
         d.blocking.push(format!(
-            "Both links are Disabled ({}), as a new port's links are: no traffic can pass on this port yet. Before any traffic: {loa}; {enable}. Only then create circuits on the port. [ERDIRECT-HOWTO]",
-            disabled.join(", ")
+            "Both links, {}, are Disabled, as a new port's links are: no traffic can pass on this port yet. Before any traffic: {loa}; {enable}. Only then create circuits on the port. [ERDIRECT-HOWTO]",
+            disabled.join(" and ")
         ));
     } else if !disabled.is_empty() {
         d.blocking.push(format!(
@@ -553,8 +553,8 @@ fn diagnose_port(p: &DirectPort, unknown: &[UnknownField]) -> Diagnosis {
         ));
     } else if !enabled.is_empty() && unknown_links.is_empty() {
         d.fine.push(format!(
-            "Both links are Enabled ({}): the cross-connects have passed their Layer 1 test. [ERDIRECT-HOWTO]",
-            enabled.join(", ")
+            "Both links, {}, are Enabled: the cross-connects have passed their Layer 1 test. [ERDIRECT-HOWTO]",
+            enabled.join(" and ")
         ));
     }
     if !unknown_links.is_empty() {
@@ -600,7 +600,7 @@ fn diagnose_port(p: &DirectPort, unknown: &[UnknownField]) -> Diagnosis {
     };
     if p.circuits.is_empty() {
         d.notes
-            .push(format!("No circuit is on this port yet. [SPEC-PORT]"));
+            .push("No circuit is on this port yet. [SPEC-PORT]".to_string());
     } else {
         d.fine.push(format!(
             "{} circuit{} on this port: {}. Paste each circuit's own output (`Get-AzExpressRouteCircuit`) to follow it here. [SPEC-PORT]",
@@ -631,7 +631,7 @@ fn diagnose_port(p: &DirectPort, unknown: &[UnknownField]) -> Diagnosis {
 fn diagnose_other(o: &OtherResource) -> Diagnosis {
     Diagnosis {
         notes: vec![format!(
-            "This is {} ({}), not an ExpressRoute circuit: the wizard names it and does not read it.",
+            "This is {}, of type {}, not an ExpressRoute circuit: the wizard names it and does not read it.",
             o.what, o.resource_type
         )],
         next_step: o.paste_instead.clone(),

@@ -409,10 +409,6 @@ impl Reader {
         let (what, paste_instead) = describe_type(&resource_type);
         self.fact("Resource type", Some(resource_type.clone()));
         self.fact("Name", name.clone());
-        self.warn(
-            base_or_top(base),
-            format!("This is {what} ({resource_type}), not an ExpressRoute circuit: it is named here, not read. {paste_instead}"),
-        );
         OtherResource {
             resource_type,
             name,
@@ -1495,7 +1491,7 @@ fn worse(a: Apps, b: Apps) -> Apps {
 
 /// "200 Mbps", "1 Gbps".
 fn mbps_text(mbps: u32) -> String {
-    if mbps >= 1000 && mbps % 1000 == 0 {
+    if mbps >= 1000 && mbps.is_multiple_of(1000) {
         format!("{} Gbps", mbps / 1000)
     } else {
         format!("{mbps} Mbps")
