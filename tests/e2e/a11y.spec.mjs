@@ -107,6 +107,14 @@ test('import: a redacted paste and a Direct port, light and dark', async ({ page
     await page.emulateMedia({ colorScheme: 'light' });
   }
   await tabThrough(page, 'import of a Direct port', 80);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await check(page, 'import of a connection, narrow');
+  for (const f of ['cli-show-redacted.json', 'docs-Get-AzExpressRoutePort-Disabled.txt']) {
+    await page.getByLabel("Paste the circuit's output").fill(fs.readFileSync(path.join(pastes, f), 'utf8'));
+    await w.press('Read the output');
+    await expect(page.locator('#import-results')).toBeVisible();
+    await check(page, `import ${f}, narrow`);
+  }
 });
 
 test('keyboard alone imports a circuit, with focus always visible', async ({ page }) => {

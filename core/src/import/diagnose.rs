@@ -538,7 +538,7 @@ fn diagnose_port(p: &DirectPort, unknown: &[UnknownField]) -> Diagnosis {
     let enable = "then set each link's adminState to Enabled (`$ERDirect.Links[0].AdminState = \"Enabled\"` and `Set-AzExpressRoutePort -ExpressRoutePort $ERDirect`, then the same for Links[1]): this is the Layer 1 test that each cross-connect is patched into the right router, primary and secondary";
     if !disabled.is_empty() && enabled.is_empty() {
         d.blocking.push(format!(
-            "Both links, {}, are Disabled, as a new port's links are: no traffic can pass on this port yet. Before any traffic: {loa}; {enable}. Only then create circuits on the port. [ERDIRECT-HOWTO]",
+            "Both links, {}, are Disabled, as a new port's links are: no traffic can pass on this port yet. Before any traffic come the Letter of Authorization (LOA) for the colocation provider, the cross-connects it makes to both Microsoft routers, and then setting each link's adminState to Enabled (the Layer 1 test of each cross-connect); only then create circuits on the port. [ERDIRECT-HOWTO]",
             disabled.join(" and ")
         ));
     } else if !disabled.is_empty() {
