@@ -33,8 +33,35 @@ fn rich_data() -> AppData {
         );
         data.circuits.push(saved);
     }
-    for entry in std::fs::read_dir(EXAMPLES).expect("examples") {
-        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
+    let mut texts: Vec<String> = std::fs::read_dir(EXAMPLES)
+        .expect("examples")
+        .map(|entry| std::fs::read_to_string(entry.expect("entry").path()).expect("text"))
+        .collect();
+    // A peering or an authorization alone is read alone (no circuit is imported from it), so
+    // each example of one is also put in a circuit, as `az network express-route show` lists
+    // them, for the stored shapes they bring (Microsoft peering, IPv6, prefixes).
+    for child in texts.clone() {
+        let doc: serde_json::Value = serde_json::from_str(&child).unwrap_or_default();
+        let body = &doc["responses"]["200"]["body"];
+        let list = match body["type"].as_str() {
+            Some("Microsoft.Network/expressRouteCircuits/peerings") => "peerings",
+            Some("Microsoft.Network/expressRouteCircuits/authorizations") => "authorizations",
+            _ => continue,
+        };
+        let mut circuit = serde_json::json!({
+            "name": format!("with-{list}"),
+            "type": "Microsoft.Network/expressRouteCircuits",
+            "location": "westus",
+            "sku": { "name": "Standard_MeteredData", "tier": "Standard", "family": "MeteredData" },
+            "properties": {
+                "serviceProviderProvisioningState": "Provisioned",
+                "serviceProviderProperties": { "serviceProviderName": "Equinix", "peeringLocation": "Silicon Valley", "bandwidthInMbps": 200 }
+            }
+        });
+        circuit["properties"][list] = serde_json::json!([body]);
+        texts.push(circuit.to_string());
+    }
+    for text in texts {
         if let Ok(found) = er_core::import(&text) {
             for (j, circuit) in found.iter().filter_map(|i| i.circuit()).enumerate() {
                 let mut saved = SavedCircuit::new(
