@@ -168,7 +168,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
             })}
             {note.map(|n| view! { <p>{n}</p> })}
             {(!facts.is_empty()).then(|| view! {
-                <table class="table facts">
+                <table class="table facts" tabindex="0">
                     <caption>{facts_caption}</caption>
                     <tbody>{facts.into_iter().map(|f| {
                         let unknown = f.value.is_none();
@@ -177,7 +177,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
                 </table>
             })}
             {(!peerings.is_empty()).then(|| view! {
-                <table class="table">
+                <table class="table" tabindex="0">
                     <caption>"Peerings in the paste"</caption>
                     <thead><tr><th scope="col">"Peering"</th><th scope="col">"State"</th><th scope="col">"VLAN ID"</th><th scope="col">"Peer ASN"</th><th scope="col">"Could not be read"</th></tr></thead>
                     <tbody>{peerings.into_iter().map(|p| {
@@ -196,7 +196,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
                 </table>
             })}
             {port.map(|p| view! {
-                <table class="table">
+                <table class="table" tabindex="0">
                     <caption>"Links of the port"</caption>
                     <thead><tr><th scope="col">"Link"</th><th scope="col">"Admin state"</th><th scope="col">"Microsoft router"</th><th scope="col">"Interface"</th><th scope="col">"Patch panel"</th></tr></thead>
                     <tbody>{p.links.into_iter().map(|l| view! { <tr>
@@ -229,7 +229,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
                 </div>
             })}
             {(!imported.unknown_values.is_empty()).then(|| view! {
-                <table class="table">
+                <table class="table" tabindex="0">
                     <caption>"Values shown as unknown"</caption>
                     <thead><tr><th scope="col">"Field"</th><th scope="col">"Value given"</th><th scope="col">"Used instead"</th></tr></thead>
                     <tbody>{imported.unknown_values.iter().map(|u| view! { <tr><td><code>{u.field.clone()}</code></td><td>{u.value.clone()}</td><td>{u.used_instead.clone()}</td></tr> }).collect_view()}</tbody>
