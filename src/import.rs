@@ -68,7 +68,7 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <h1>"Import a circuit"</h1>
         <p class="lead">"Paste what Azure shows for a real circuit, and see what state it is in, what is blocking it and what to do next. Nothing leaves this page."</p>
-        <p>"Accepted: the JSON of " <code>"az network express-route show"</code> " or " <code>"list"</code> ", a REST API response, " <code>"Get-AzExpressRouteCircuit | ConvertTo-Json"</code> ", or the plain output of " <code>"Get-AzExpressRouteCircuit"</code> " (or of " <code>"Get-AzExpressRoutePort"</code> " for an ExpressRoute Direct port). Remove secrets first if you like: redacted values (" <code>"****"</code> ", " <code>"123##"</code> ", " <code>"xxxx"</code> ", " <code>"<...>"</code> ") are shown as unknown."</p>
+        <p>"Accepted: the JSON of " <code>"az network express-route show"</code> " or " <code>"list"</code> ", a REST API response, " <code>"Get-AzExpressRouteCircuit | ConvertTo-Json"</code> ", or the plain output of " <code>"Get-AzExpressRouteCircuit"</code> " (or of " <code>"Get-AzExpressRoutePort"</code> " for an ExpressRoute Direct port). Keys in what you paste (the service key, authorization keys, MD5 keys) stay in this browser: nothing is sent anywhere, and share links leave them out. Remove them first if you like: redacted values (" <code>"****"</code> ", " <code>"123##"</code> ", " <code>"xxxx"</code> ", " <code>"<...>"</code> ") are shown as unknown."</p>
         <ErrorSummary problems=Signal::from(problems)/>
         <form novalidate on:submit=on_read>
             <TextAreaField id="import-text" label="Paste the circuit's output" value=text error=Signal::derive(move || problems.with(|p| p.iter().find(|p| p.field_id == "import-text").map(|p| p.message.clone())))/>
@@ -111,7 +111,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
     let title = imported.title();
     let note = kind_note(&imported);
     let d = imported.diagnosis.clone();
-    let keys = er_core::SecretCount::of([&c]);
+    let keys = circuit.as_ref().map(|c| er_core::SecretCount::of([c]));
     let saved_to = RwSignal::new(None::<String>);
     let format = imported.format;
     let heading_id = format!(
@@ -167,6 +167,9 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
                 <StateBadges circuit=c.clone()/>
             })}
             {note.map(|n| view! { <p>{n}</p> })}
+            {keys.filter(|k| !k.is_empty()).map(|k| view! {
+                <p class="callout info">{format!("This output contains {}. It stays in this browser only: saving keeps it in this browser's storage, and share links and exports without keys leave it out.", k.describe())}</p>
+            })}
             {(!facts.is_empty()).then(|| view! {
                 <table class="table facts" tabindex="0">
                     <caption>{facts_caption}</caption>
