@@ -86,6 +86,7 @@ pub static SOURCES: &[(&str, &str, Publisher, &str)] = &[
     ("METRO", "About ExpressRoute Metro", Learn, "https://learn.microsoft.com/azure/expressroute/metro"),
     ("OCI-VC", "OCI .NET SDK: VirtualCircuit.LifecycleStateEnum", Oracle, "https://docs.oracle.com/en-us/iaas/tools/dotnet/latest/api/Oci.CoreService.Models.VirtualCircuit.LifecycleStateEnum.html"),
     ("OCI-VC-TS", "OCI TypeScript SDK: VirtualCircuit", Oracle, "https://docs.oracle.com/en-us/iaas/tools/typescript/2.5.2/modules/_core_lib_model_virtual_circuit_.virtualcircuit.html"),
+    ("PEERINGS", "ExpressRoute circuits and peering", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-circuit-peerings"),
     ("PORTAL-2016", "Create and modify an ExpressRoute circuit in the Azure portal, the 2016 version", DocsHistory, "https://github.com/MicrosoftDocs/azure-docs/blob/000093c1f59905b7252e2ff86efb6475761a6684/articles/expressroute/expressroute-howto-circuit-portal-resource-manager.md"),
     ("PORTAL-CIRCUIT", "Create and modify an ExpressRoute circuit in the Azure portal", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-howto-circuit-portal-resource-manager"),
     ("PORTAL-ROUTING", "Create and modify peering for an ExpressRoute circuit in the Azure portal", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-howto-routing-portal-resource-manager"),
