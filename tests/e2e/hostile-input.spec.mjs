@@ -100,7 +100,7 @@ const CREATE_FIELDS = [
   ['Resource group', (p) => p.getByLabel('Resource group')],
   ['Region', (p) => p.getByLabel('Region')],
   ['Name', (p) => p.getByLabel('Name', { exact: true })],
-  ['Provider', (p) => p.getByRole('textbox', { name: 'Provider', exact: true })],
+  ['Provider', (p) => p.getByRole('combobox', { name: 'Provider', exact: true })],
   ['Peering location', (p) => p.getByLabel('Peering location')],
 ];
 

@@ -27,7 +27,7 @@ export class Wizard {
   } = {}) {
     const p = this.page;
     await this.openCreateForm({ name, resourceGroup, region });
-    await p.getByRole('textbox', { name: 'Provider', exact: true }).fill(provider);
+    await p.getByRole('combobox', { name: 'Provider', exact: true }).fill(provider);
     await p.getByLabel('Peering location').fill(location);
     if (layer3) await p.getByLabel('Layer 3').check();
     await p.getByLabel('Bandwidth').selectOption(bandwidth);

@@ -358,7 +358,7 @@ test('a field changed back to its starting value is kept: Local + Metered refuse
   const w = new Wizard(page);
   await w.home();
   await w.openCreateForm({ name: 'BackToStandard', resourceGroup: 'rg' });
-  await page.getByRole('textbox', { name: 'Provider', exact: true }).fill('Equinix');
+  await page.getByRole('combobox', { name: 'Provider', exact: true }).fill('Equinix');
   await page.getByLabel('Peering location').fill('Seattle');
   await page.getByLabel('Bandwidth').selectOption('200');
   const startTier = await page.getByLabel('SKU').inputValue();
@@ -393,7 +393,7 @@ test('the create form validates on Continue, links errors to fields and keeps va
   await page.getByLabel('Name', { exact: true }).fill('MyCircuit');
   await page.getByLabel('Resource group').fill('rg');
   await page.getByLabel('Region').fill('West Europe');
-  await page.getByRole('textbox', { name: 'Provider', exact: true }).fill('Equinix');
+  await page.getByRole('combobox', { name: 'Provider', exact: true }).fill('Equinix');
   await page.getByLabel('Peering location').fill('Amsterdam');
   await page.getByLabel('Bandwidth').selectOption('1000');
   await page.getByLabel('Billing model').selectOption('UnlimitedData');
