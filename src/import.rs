@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::circuits::StateBadges;
 use crate::components::error_summary::Problem;
-use crate::components::{ErrorSummary, TextAreaField};
+use crate::components::{CitedText, ErrorSummary, TextAreaField};
 use crate::route::{Route, Section};
 use crate::state::{AppData, Resolution, RestorePlan, SavedCircuit};
 use crate::store::{now, use_store};
@@ -215,15 +215,15 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
             <p class="next">{d.next_step.clone()}</p>
             {(!d.blocking.is_empty()).then(|| view! {
                 <h4>"What is blocking"</h4>
-                <ul>{d.blocking.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
+                <ul>{d.blocking.iter().map(|b| view! { <li><CitedText text=b.clone()/></li> }).collect_view()}</ul>
             })}
             {(!d.fine.is_empty()).then(|| view! {
                 <h4>"What is fine"</h4>
-                <ul>{d.fine.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
+                <ul>{d.fine.iter().map(|b| view! { <li><CitedText text=b.clone()/></li> }).collect_view()}</ul>
             })}
             {(!d.notes.is_empty()).then(|| view! {
                 <h4>"Good to know"</h4>
-                <ul>{d.notes.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
+                <ul>{d.notes.iter().map(|b| view! { <li><CitedText text=b.clone()/></li> }).collect_view()}</ul>
             })}
             {(!imported.warnings.is_empty()).then(|| view! {
                 <div class="callout warning">

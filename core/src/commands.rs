@@ -95,7 +95,7 @@ pub struct CommandPair {
     pub powershell: String,
     /// Azure CLI text (lines separated by `\n`).
     pub cli: String,
-    /// The domain.md source key(s) the commands come from.
+    /// The source key(s) the commands come from (see `docs/sources.md`).
     pub source: &'static str,
 }
 

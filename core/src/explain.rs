@@ -19,7 +19,7 @@ pub struct StateInfo {
     pub meaning: String,
     /// What to do next (may be empty when nothing is needed).
     pub next_steps: Vec<String>,
-    /// The source key(s) in domain.md.
+    /// The source key(s), listed in `docs/sources.md`.
     pub source: &'static str,
 }
 

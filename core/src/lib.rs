@@ -2,8 +2,9 @@
 //!
 //! A pure Rust library (no web dependencies) that models an Azure ExpressRoute
 //! circuit the way the Microsoft.Network REST API and the ExpressRoute docs
-//! describe it, for the Circuit Wizard UI. Every rule cites its source key in
-//! `shared/reference/domain.md` (e.g. `[WF]`, `[ROUTING]`, `[PS-CIRCUIT]`).
+//! describe it, for the Circuit Wizard UI. Every rule cites its source as a key
+//! (e.g. `[WF]`, `[ROUTING]`, `[PS-CIRCUIT]`); `docs/sources.md` and [`sources`]
+//! say which document each key stands for and where to read it.
 //!
 //! ## The model
 //! - [`Circuit`]: name, resource group, region, [`Port`] (Provider with
@@ -46,7 +47,7 @@
 //! - Layer 3 circuits refuse customer peering changes (SC-07).
 
 #![deny(missing_docs)]
-// Docs cite domain.md source keys as `[WF]`, `[ROUTING]`..., which rustdoc would
+// Docs cite source keys (docs/sources.md) as `[WF]`, `[ROUTING]`..., which rustdoc would
 // otherwise read as (broken) intra-doc links.
 #![allow(rustdoc::broken_intra_doc_links)]
 
@@ -67,6 +68,7 @@ pub mod refusal;
 pub mod routing;
 pub mod scenario;
 pub mod secrets;
+pub mod sources;
 pub mod warning;
 
 pub use action::*;
@@ -89,4 +91,5 @@ pub use refusal::*;
 pub use routing::*;
 pub use scenario::*;
 pub use secrets::{redact, secrets, shorten, Redacted, Secret, SecretCount, SecretKind};
+pub use sources::{citations, split_cited, Citation, Publisher, SOURCES};
 pub use warning::*;

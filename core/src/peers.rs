@@ -12,7 +12,7 @@ pub struct PeerAnalogy {
     pub gcp: &'static str,
     /// Oracle FastConnect (VirtualCircuit `lifecycleState`).
     pub oci: &'static str,
-    /// Source keys in domain.md.
+    /// Source keys, listed in `docs/sources.md`.
     pub source: &'static str,
 }
 

@@ -100,7 +100,7 @@ pub const ARM_DELETE_CONFLICT_MESSAGE: &str = "The specified dedicated circuit i
 
 /// A refused action or input. The `Display` text is the reason in a network
 /// engineer's words; [`Refusal::remedy`] says what to do next and
-/// [`Refusal::source_key`] names the rule's source in domain.md.
+/// [`Refusal::source_key`] names the rule's source (`docs/sources.md`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
     // ---- creation and form fields -------------------------------------------------------
@@ -777,7 +777,7 @@ impl Refusal {
         }
     }
 
-    /// The source key(s) in domain.md for the rule.
+    /// The source key(s) of the rule, listed in `docs/sources.md`.
     pub fn source_key(&self) -> &'static str {
         use Refusal::*;
         match self {

@@ -49,7 +49,7 @@ pub enum Warning {
 }
 
 impl Warning {
-    /// The source key(s) in domain.md.
+    /// The source key(s), listed in `docs/sources.md`.
     pub fn source_key(&self) -> &'static str {
         match self {
             Self::PrivateAsnOnMicrosoftPeering { .. } => "[ROUTING]",

@@ -1,6 +1,8 @@
 //! Inline explanations of a state, exactly as the core words them, and state badges.
 
 use er_core::StateInfo;
+
+use crate::components::Sources;
 use leptos::prelude::*;
 
 /// A state badge: the state's Azure spelling, coloured by how it stands.
@@ -56,7 +58,7 @@ pub fn StateInfoPanel(
                     {info.next_steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
                 </ul>
             })}
-            <p class="source">"Source: "{info.source}</p>
+            <Sources cited=info.source/>
         </section>
     }
 }

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use crate::app::absolute;
 use crate::circuits::StateBadges;
-use crate::components::StateInfoPanel;
+use crate::components::{Sources, StateInfoPanel};
 use crate::route::{Route, Section};
 use crate::state::SavedCircuit;
 use crate::store::{now, use_store};
@@ -212,7 +212,7 @@ pub fn DemosPage(name: Option<String>) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                <p class="source">"Source: "{er_core::peer_analogy_sources()}</p>
+                <Sources cited=er_core::peer_analogy_sources()/>
             </section>
         }
         .into_any(),

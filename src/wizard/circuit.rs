@@ -4,7 +4,7 @@ use er_core::{Action, Circuit, Refusal};
 use leptos::prelude::*;
 
 use crate::circuits::StateBadges;
-use crate::components::StepNav;
+use crate::components::{Sources, StepNav};
 use crate::route::{Route, Section};
 use crate::state::Outcome;
 use crate::store::{now, use_store, Store};
@@ -231,7 +231,7 @@ pub fn Blocked(
             <h2>"Cannot start yet"</h2>
             <p>{refusal.to_string()}</p>
             <p><strong>"What to do: "</strong>{refusal.remedy()}</p>
-            <p class="source">"Source: "{refusal.source_key()}</p>
+            <Sources cited=refusal.source_key()/>
         </div>
     }
 }

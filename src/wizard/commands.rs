@@ -5,6 +5,7 @@ use er_core::commands::CommandPair;
 use er_core::Circuit;
 use leptos::prelude::*;
 
+use crate::components::Sources;
 use crate::wizard::provider::CopyButton;
 
 /// A list of command pairs under a "Do it for real" heading, collapsed by default.
@@ -23,6 +24,7 @@ fn CommandList(pairs: Vec<CommandPair>, #[prop(into)] heading: String) -> impl I
                     <pre><code>{p.powershell.clone()}</code></pre>
                     <p class="shell">"Azure CLI " <CopyButton text=p.cli.clone() what=format!("Azure CLI command: {}", p.title)/></p>
                     <pre><code>{p.cli.clone()}</code></pre>
+                    <Sources cited=p.source/>
                 </section>
             }).collect_view()}
         </details>

@@ -8,7 +8,7 @@ use er_core::{
 use leptos::prelude::*;
 
 use crate::components::{
-    Badge, ErrorSummary, SelectField, StateInfoPanel, TextAreaField, TextField,
+    Badge, ErrorSummary, SelectField, Sources, StateInfoPanel, TextAreaField, TextField,
 };
 use crate::store::use_store;
 use crate::wizard::circuit::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
@@ -249,8 +249,10 @@ fn PeeringCard(
                 <div class="callout warning">
                     <p class="callout-title">"Avoid asymmetric routing"</p>
                     <p>{er_core::Warning::AsymmetricRouting.to_string()}</p>
+                    <Sources cited=er_core::Warning::AsymmetricRouting.source_key()/>
                     <p class="callout-title">"Attach a route filter"</p>
                     <p>{er_core::Warning::RouteFilterRequired.to_string()}</p>
+                    <Sources cited=er_core::Warning::RouteFilterRequired.source_key()/>
                 </div>
             })}
             {body}
