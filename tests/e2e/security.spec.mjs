@@ -71,6 +71,8 @@ async function wholeWorkflow(page) {
   await expect(page.getByText(/Step \d of 5/)).toBeVisible();
   await w.step(5);
   await w.press('Unlink ERConnection');
+  // [PS-CIRCUIT] [CLI-CIRCUIT]: authorizations go before the circuit is deleted.
+  await w.press('Remove authorization Auth1');
   await page.getByRole('link', { name: 'Changes and end of life' }).click();
   await w.press('Provider deprovisions');
   await w.press('Provider completes deprovisioning');
