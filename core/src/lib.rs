@@ -69,6 +69,7 @@ pub mod routing;
 pub mod scenario;
 pub mod secrets;
 pub mod sources;
+pub mod verify;
 pub mod warning;
 
 pub use action::*;
@@ -92,4 +93,9 @@ pub use routing::*;
 pub use scenario::*;
 pub use secrets::{redact, secrets, shorten, Redacted, Secret, SecretCount, SecretKind};
 pub use sources::{citations, split_cited, Citation, Publisher, SOURCES};
+pub use verify::{
+    read_links, read_output, read_paste, verify_commands, ArpEntry, ArpSide, DevicePath, Mac,
+    Neighbor, NeighborState, OutputKind, PasteFormat, PasteWarning, PastedOutput, Reading, Route,
+    Severity, Table, VerifyError,
+};
 pub use warning::*;

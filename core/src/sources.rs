@@ -113,6 +113,7 @@ pub static SOURCES: &[(&str, &str, Publisher, &str)] = &[
     ("TF-PEERING-DOC", "azurerm_express_route_circuit_peering documentation", Terraform, "https://github.com/hashicorp/terraform-provider-azurerm/blob/057c7cf3c7d88effcb72164c431ee153098095e3/website/docs/r/express_route_circuit_peering.html.markdown"),
     ("TROUBLE", "Verify ExpressRoute connectivity", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-troubleshooting-expressroute-overview"),
     ("TROUBLE-2017", "Verify ExpressRoute connectivity, the 2017 version", DocsHistory, "https://github.com/MicrosoftDocs/azure-docs/blob/005731b1d970c46527921efc09e523aae64c720e/articles/expressroute/expressroute-troubleshooting-expressroute-overview.md"),
+    ("TROUBLE-ARP", "Getting ARP tables in the Resource Manager deployment model", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-troubleshooting-arp-resource-manager"),
     ("WF", "ExpressRoute workflows for circuit provisioning and circuit states", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-workflows"),
 ];
 

@@ -8,6 +8,7 @@ pub mod link;
 pub mod manage;
 pub mod provider;
 pub mod routing;
+pub mod verify;
 
 use crate::route::Route;
 

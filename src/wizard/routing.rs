@@ -143,6 +143,7 @@ pub fn RoutingStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView 
                         <PeeringStates peering=p.clone()/>
                     </section>
                 })}
+                <crate::wizard::verify::VerifyConnectivity circuit=c.clone()/>
                 <StepLinks id=id circuit=c.clone() step=4/>
             }
         })
