@@ -571,7 +571,9 @@ fn PrefixValidation(id: String, circuit: Circuit, peering: Peering) -> impl Into
             <h3>"Advertised prefix validation"</h3>
             <StateInfoPanel info=info level=4/>
             {(!per_prefix.is_empty()).then(|| view! {
-                <table class="table">
+                // Focusable: on a narrow screen the table scrolls sideways, and a keyboard must
+                // be able to scroll it too (its caption names it).
+                <table class="table" tabindex="0">
                     <caption>"Validation state of each prefix"</caption>
                     <thead><tr><th scope="col">"Prefix"</th><th scope="col">"Validation state"</th><th scope="col">"Signature"</th><th scope="col">"What it means"</th></tr></thead>
                     <tbody>

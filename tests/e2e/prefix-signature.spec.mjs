@@ -66,6 +66,8 @@ test('a prefix is validated by its signature: commands, refusals, a missing cert
     await section.screenshot({ path: `${SHOTS}/prefix-signature-desktop.png` });
     await page.setViewportSize({ width: 360, height: 780 });
     await section.screenshot({ path: `${SHOTS}/prefix-signature-narrow.png` });
+    await section.locator('.state-info').first().screenshot({ path: `${SHOTS}/prefix-signature-narrow-state.png` });
+    await section.getByRole('table').screenshot({ path: `${SHOTS}/prefix-signature-narrow-table.png` });
     expect(await axe(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 720 });
   }
