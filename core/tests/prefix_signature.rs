@@ -408,8 +408,9 @@ fn spec_2024_10_validation_info_exports_and_imports() {
     let c = step(&validation_needed(), signed("123.1.0.0/24"));
     let json = export_azure_json(&c);
     assert!(json.contains(r#""validationId": "Azure-SKEY|7c44c70b-9c62-4a89-a6b2-d281b6ce7a49|123.1.0.0/24|ASN-23""#), "{json}");
-    let back = import(&json).expect("imports").remove(0).circuit;
-    let info = info_of(&back, "123.1.0.0/24");
+    let found = import(&json).expect("imports");
+    let back = found[0].circuit().expect("a circuit");
+    let info = info_of(back, "123.1.0.0/24");
     assert_eq!(info.validation_id.as_deref(), Some(SAMPLE_VALIDATION_ID));
     assert_eq!(info.signature.as_deref(), Some(SAMPLE_SIGNATURE));
     assert_eq!(info.validation_state, PrefixValidationState::Configuring);
