@@ -870,18 +870,25 @@ impl Json for PrefixInfo {
         w.open('{');
         w.field("prefix", &self.prefix);
         w.field("validationState", &self.validation_state);
+        w.field("validationId", &self.validation_id);
+        w.field("signature", &self.signature);
         w.close('}');
     }
     fn read(r: &mut Reader) -> Result<Self> {
-        let (mut prefix, mut state) = (None, None);
+        let (mut prefix, mut state, mut id, mut signature) = (None, None, None, None);
         r.object(&mut |r, k| match k {
             "prefix" => put(&mut prefix, r, k),
             "validationState" => put(&mut state, r, k),
+            "validationId" => put(&mut id, r, k),
+            "signature" => put(&mut signature, r, k),
             _ => r.skip(),
         })?;
         Ok(PrefixInfo {
             prefix: need(prefix, "prefix", r)?,
             validation_state: need(state, "validationState", r)?,
+            // Absent in data saved before api-version 2024-10-01's fields were kept (serde default).
+            validation_id: id.flatten(),
+            signature: signature.flatten(),
         })
     }
 }

@@ -137,6 +137,10 @@ fn the_test_data_covers_every_stored_shape() {
     assert!(circuits().any(|c| c.peerings.iter().any(|p| p.config.shared_key.is_some())));
     assert!(circuits().any(|c| c.peerings.iter().any(|p| !p.prefix_info.is_empty())));
     assert!(circuits().any(|c| c.peerings.iter().any(|p| !p.global_reach.is_empty())));
+    assert!(circuits().any(|c| c
+        .peerings
+        .iter()
+        .any(|p| p.prefix_info.iter().any(|i| i.signature.is_some()))));
     assert!(circuits().any(|c| !c.authorizations.is_empty()));
     assert!(circuits().any(|c| c.vnet_links.iter().any(|l| l.authorization.is_some())));
     assert!(data.circuits.iter().any(|s| s.imported));
@@ -201,6 +205,30 @@ fn a_peering_saved_without_global_reach_reads_as_none() {
     let old = serde_text(&data).replace(r#","globalReach":[]"#, "");
     assert!(!old.contains(r#""globalReach":[]"#));
     assert_eq!(codec::from_str::<AppData>(&old), Ok(data));
+}
+
+/// Data saved before a prefix's validation ID and signature were kept has neither field: both
+/// codecs read them as none, and the rest of the data is unchanged.
+#[test]
+fn a_prefix_saved_without_validation_id_or_signature_reads_as_none() {
+    let mut data = rich_data();
+    for info in data
+        .circuits
+        .iter_mut()
+        .flat_map(|s| s.circuit.peerings.iter_mut())
+        .flat_map(|p| p.prefix_info.iter_mut())
+    {
+        info.validation_id = None;
+        info.signature = None;
+    }
+    let old = serde_text(&data).replace(r#","validationId":null,"signature":null"#, "");
+    assert!(old.contains(r#""prefixInfo":[{"prefix""#));
+    assert!(!old.contains(r#""validationId":null"#));
+    assert_eq!(codec::from_str::<AppData>(&old), Ok(data.clone()));
+    assert_eq!(
+        serde_json::from_str::<AppData>(&old).expect("serde reads"),
+        data
+    );
 }
 
 #[test]

@@ -225,6 +225,18 @@ pub enum Action {
         /// The outcome.
         outcome: PrefixOutcome,
     },
+    /// Customer: add a Microsoft peering prefix's validation info — the validation ID Microsoft
+    /// gives for it and that ID signed with the private key whose certificate is in the routing
+    /// registry (`Add-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig`, then
+    /// `Set-AzExpressRouteCircuit`). Microsoft then checks the signature. [PS-PREFIX] [SPEC-2024-10]
+    AddPrefixValidationInfo {
+        /// One of the peering's advertised public prefixes.
+        prefix: IpNet,
+        /// The prefix's validation ID, as Microsoft gives it.
+        validation_id: String,
+        /// The base64 signature of the validation ID.
+        signature: String,
+    },
     /// Customer: create an authorization (the caller supplies the key GUID). [PS-LINK]
     AddAuthorization {
         /// Name.
@@ -292,6 +304,8 @@ pub enum ActionKind {
     SetPeeringState,
     /// See [`Action::SetPrefixValidation`].
     SetPrefixValidation,
+    /// See [`Action::AddPrefixValidationInfo`].
+    AddPrefixValidationInfo,
     /// See [`Action::AddAuthorization`].
     AddAuthorization,
     /// See [`Action::RemoveAuthorization`].
@@ -324,6 +338,7 @@ impl ActionKind {
         Self::RemovePeering,
         Self::SetPeeringState,
         Self::SetPrefixValidation,
+        Self::AddPrefixValidationInfo,
         Self::AddAuthorization,
         Self::RemoveAuthorization,
         Self::LinkVnet,
@@ -348,6 +363,7 @@ impl ActionKind {
             Self::RemovePeering => "Remove peering",
             Self::SetPeeringState => "Enable or disable peering",
             Self::SetPrefixValidation => "Prefix validation outcome",
+            Self::AddPrefixValidationInfo => "Add prefix validation info",
             Self::AddAuthorization => "Add authorization",
             Self::RemoveAuthorization => "Remove authorization",
             Self::LinkVnet => "Link virtual network",
@@ -387,6 +403,7 @@ impl Action {
             Self::RemovePeering { .. } => ActionKind::RemovePeering,
             Self::SetPeeringState { .. } => ActionKind::SetPeeringState,
             Self::SetPrefixValidation { .. } => ActionKind::SetPrefixValidation,
+            Self::AddPrefixValidationInfo { .. } => ActionKind::AddPrefixValidationInfo,
             Self::AddAuthorization { .. } => ActionKind::AddAuthorization,
             Self::RemoveAuthorization { .. } => ActionKind::RemoveAuthorization,
             Self::LinkVnet { .. } => ActionKind::LinkVnet,

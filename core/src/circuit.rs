@@ -133,6 +133,34 @@ pub struct PrefixInfo {
     pub prefix: IpNet,
     /// Its validation state.
     pub validation_state: PrefixValidationState,
+    /// `validationId`: "Validation string that contains circuit peering info", the text the
+    /// prefix's owner signs. `None` until the customer adds the prefix's validation info.
+    /// (Older saved data has no such field: it reads as `None`.) [SPEC-2024-10] [PS-PREFIX]
+    #[serde(default)]
+    pub validation_id: Option<String>,
+    /// `signature`: the validation ID signed with the private key whose certificate is in the
+    /// routing registry, base64-encoded. Public by design: it proves ownership, it grants no
+    /// access. [SPEC-2024-10] [PS-PREFIX]
+    #[serde(default)]
+    pub signature: Option<String>,
+}
+
+impl PrefixInfo {
+    /// A prefix with no validation info yet, in `state`.
+    pub fn new(prefix: IpNet, validation_state: PrefixValidationState) -> Self {
+        Self {
+            prefix,
+            validation_state,
+            validation_id: None,
+            signature: None,
+        }
+    }
+
+    /// True once a validation ID or a signature has been added for this prefix: Azure
+    /// PowerShell then refuses another with "PrefixInfo already exists". [PS-PREFIX]
+    pub fn has_validation_info(&self) -> bool {
+        self.validation_id.is_some() || self.signature.is_some()
+    }
 }
 
 /// A peering of the circuit. Its resource name equals its type. [EX-PEERING-GET]

@@ -767,6 +767,122 @@ pub fn set_peering_state(c: &Circuit, kind: PeeringType, state: PeeringState) ->
 }
 
 // ---------------------------------------------------------------------------------------
+// Step 4: signed validation of Microsoft peering prefixes [PS-PREFIX] [SPEC-2024-10]
+
+/// What the Azure CLI offers for a prefix's validation ID and signature: nothing. Its
+/// `az network express-route peering` commands have no argument for `advertisedPublicPrefixInfo`
+/// (api-version 2024-10-01+), so the CLI text says so instead of inventing a command.
+/// [AZ-CLI-PARAMS] [SPEC-2024-10]
+pub const CLI_HAS_NO_PREFIX_VALIDATION: &str = "# The Azure CLI has no command for a prefix's validation ID and signature:\n# az network express-route peering has no argument for them. Use Azure PowerShell\n# (Add-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig) or the REST API, api-version 2024-10-01 or later.";
+
+/// The placeholder for a prefix's validation ID not known here (Microsoft gives it per prefix).
+pub fn validation_id_placeholder(prefix: &ipnet::IpNet) -> String {
+    format!("<validation-id-of-{prefix}>")
+}
+
+/// Signs a prefix's validation ID: save it with no trailing newline, sign it with the private
+/// key whose certificate is in the routing registry (`openssl dgst -sha256 -sign`), then encode
+/// the signature in base64 (`openssl base64`) and give it as one line. `privkey.pem` is the
+/// private key's file. [SPEC-2024-10] [COMMIT-PREFIXVALID]
+///
+/// The openssl lines are those of Microsoft's prefix validation steps; the "PowerShell" text
+/// writes the file with `Set-Content -NoNewline`, the other with `printf`, for a POSIX shell.
+pub fn sign_validation_id(prefix: &ipnet::IpNet, validation_id: &str) -> CommandPair {
+    let openssl = "openssl dgst -sha256 -sign privkey.pem -out signature.txt validationId.txt\nopenssl base64 -in signature.txt";
+    CommandPair::new(
+        format!(
+            "Sign the validation ID of {prefix} with the private key whose certificate is in your routing registry (openssl); give the base64 output as one line"
+        ),
+        format!(
+            "Set-Content -Path validationId.txt -Value {} -NoNewline\n{openssl}",
+            ps_quote(validation_id)
+        ),
+        format!("printf '%s' {} > validationId.txt\n{openssl}", sh_quote(validation_id)),
+        "[SPEC-2024-10] [COMMIT-PREFIXVALID]",
+    )
+}
+
+/// `-PeerAddressType` of a prefix: IPv4 or IPv6. [PS-PREFIX]
+fn peer_address_type(prefix: &ipnet::IpNet) -> &'static str {
+    match prefix {
+        ipnet::IpNet::V4(_) => "IPv4",
+        ipnet::IpNet::V6(_) => "IPv6",
+    }
+}
+
+/// Adds a prefix's validation ID and signature to Microsoft peering, then saves the circuit.
+/// The Azure CLI has no equivalent ([`CLI_HAS_NO_PREFIX_VALIDATION`]). [PS-PREFIX]
+pub fn add_prefix_validation(
+    c: &Circuit,
+    prefix: &ipnet::IpNet,
+    validation_id: &str,
+    signature: &str,
+) -> CommandPair {
+    CommandPair::new(
+        format!("Add the validation ID and signature of {prefix} to Microsoft peering (Azure PowerShell only)"),
+        format!(
+            "{}\nAdd-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig -ExpressRouteCircuit $ckt -PeerAddressType {} -Prefix {} -ValidationId {} -Signature {}\n{PS_SET}",
+            ps_get(c),
+            peer_address_type(prefix),
+            ps_quote(&prefix.to_string()),
+            ps_quote(validation_id),
+            ps_quote(signature)
+        ),
+        CLI_HAS_NO_PREFIX_VALIDATION,
+        "[PS-PREFIX] [AZ-CLI-PARAMS]",
+    )
+}
+
+/// Replaces a prefix's validation ID and signature (after signing again, or once the
+/// certificate is in the registry), then saves the circuit so Microsoft checks it again.
+/// [PS-PREFIX]
+pub fn set_prefix_validation(
+    c: &Circuit,
+    prefix: &ipnet::IpNet,
+    validation_id: &str,
+    signature: &str,
+) -> CommandPair {
+    CommandPair::new(
+        format!("Replace the validation ID and signature of {prefix} (Azure PowerShell only)"),
+        format!(
+            "{}\nSet-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig -ExpressRouteCircuit $ckt -PeerAddressType {} -Prefix {} -ValidationId {} -Signature {}\n{PS_SET}",
+            ps_get(c),
+            peer_address_type(prefix),
+            ps_quote(&prefix.to_string()),
+            ps_quote(validation_id),
+            ps_quote(signature)
+        ),
+        CLI_HAS_NO_PREFIX_VALIDATION,
+        "[PS-PREFIX] [AZ-CLI-PARAMS]",
+    )
+}
+
+/// The signed validation of every Microsoft peering prefix whose validation failed: sign its
+/// validation ID, then add the validation ID and signature — or, when they were added
+/// already, replace them.
+pub fn prefix_validation(c: &Circuit) -> Vec<CommandPair> {
+    let Some(p) = c.peering(PeeringType::MicrosoftPeering) else {
+        return Vec::new();
+    };
+    p.prefix_info
+        .iter()
+        .filter(|i| i.validation_state.is_failure())
+        .flat_map(|i| {
+            let id = i
+                .validation_id
+                .clone()
+                .unwrap_or_else(|| validation_id_placeholder(&i.prefix));
+            let submit = if i.has_validation_info() {
+                set_prefix_validation(c, &i.prefix, &id, "<base64-signature>")
+            } else {
+                add_prefix_validation(c, &i.prefix, &id, "<base64-signature>")
+            };
+            [sign_validation_id(&i.prefix, &id), submit]
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
 // Step 5: authorizations and VNet links
 
 /// Creates an authorization; its key is active once the circuit is saved, and
@@ -1145,6 +1261,9 @@ fn routing_step(c: &Circuit) -> Vec<CommandPair> {
             Some(p) => {
                 out.push(peering(c, kind, &p.config));
                 out.push(show_peering(c, kind));
+                if kind == PeeringType::MicrosoftPeering {
+                    out.extend(prefix_validation(c));
+                }
             }
             None => out.push(peering_template(c, kind)),
         }

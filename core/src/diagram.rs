@@ -534,6 +534,35 @@ const KEY: &str = "00000000-0000-4000-8000-00000000d1a9";
 const AUTH_KEY: &str = "00000000-0000-4000-8000-0000000a0701";
 const SAMPLE_PREFIX: &str = "123.1.0.0/24";
 
+/// The validation ID of Azure PowerShell's own example for 123.1.0.0/24 from AS 23 (the sample
+/// Microsoft peering's prefix and customer ASN). [PS-PREFIX]
+pub const SAMPLE_VALIDATION_ID: &str =
+    "Azure-SKEY|7c44c70b-9c62-4a89-a6b2-d281b6ce7a49|123.1.0.0/24|ASN-23";
+
+/// The signature of Azure PowerShell's own example (base64, one line). [PS-PREFIX]
+pub const SAMPLE_SIGNATURE: &str = "XxGp/5JtCJTrxSsOCeK+icaekDy18U4jZjrcHMAlN5cOTweH9XjZ7yfcLd4YegTPbGWiaKsX3Agvjk5q2hZ4fOGn+wHhL3SCNtoX6kF8/ukPVfw2cvZ7YS7otyCS7aR7g8kbugBhLDpB+g9SSChQT+/eR3QWgbC8m0C8RVGJo31gwDcXHsQ44hmnqs+OWcLI32FIVCoQeCOzmaGc4GVlZayFRvF/CiCm7g0k01+ipmVJQIkcdDArZZsfJuiXTiYNxLD57CEtuheX7knAj2AnceOJXaPpkS4f1i2Z8oVWC9YrqLWH5FCiIPU7PSh43YnDi/Pab3tT49EU3+PGZvWXCA==";
+
+/// Adding the sample validation info to Microsoft peering's first prefix without any (or the
+/// sample prefix when there is none).
+pub fn sample_signed_prefix(c: &Circuit) -> Action {
+    let prefix = c
+        .peering(PeeringType::MicrosoftPeering)
+        .and_then(|p| {
+            p.prefix_info
+                .iter()
+                .find(|i| !i.has_validation_info())
+                .or_else(|| p.prefix_info.first())
+                .map(|i| i.prefix)
+        })
+        .or_else(|| SAMPLE_PREFIX.parse().ok())
+        .unwrap_or_default();
+    Action::AddPrefixValidationInfo {
+        prefix,
+        validation_id: SAMPLE_VALIDATION_ID.into(),
+        signature: SAMPLE_SIGNATURE.into(),
+    }
+}
+
 fn form(model: RoutingModel) -> CreateCircuit {
     CreateCircuit {
         name: "demo-circuit".into(),
@@ -778,6 +807,7 @@ fn circuit_short(kind: ActionKind) -> &'static str {
         ActionKind::RemovePeering => "remove peering",
         ActionKind::SetPeeringState => "enable/disable",
         ActionKind::SetPrefixValidation => "prefix validation",
+        ActionKind::AddPrefixValidationInfo => "prefix signature",
         ActionKind::AddAuthorization => "add authorization",
         ActionKind::RemoveAuthorization => "remove authorization",
         ActionKind::LinkVnet => "link VNet",
@@ -836,6 +866,7 @@ pub fn sample_action(c: &Circuit, kind: ActionKind) -> Option<Action> {
         ActionKind::SetPrefixValidation => Action::SetPrefixValidation {
             outcome: PrefixOutcome::Validated,
         },
+        ActionKind::AddPrefixValidationInfo => sample_signed_prefix(c),
         ActionKind::AddAuthorization => Action::AddAuthorization {
             name: format!("auth{}", c.authorizations.len() + 2),
             key: format!(
@@ -972,6 +1003,12 @@ fn peering_triggers(kind: PeeringType, c: &Circuit, prefixes_only: bool) -> Vec<
                 Some(Action::SetPrefixValidation { outcome }),
             ));
         }
+        out.push(t(
+            ActionKind::AddPrefixValidationInfo,
+            "Add a prefix's validation ID and signature".into(),
+            "signed",
+            Some(sample_signed_prefix(c)),
+        ));
     }
     out
 }

@@ -206,13 +206,22 @@ pub fn explain_prefixes_state(state: Apps) -> StateInfo {
             "ValidationNeeded",
             "The BGP session is not enabled: the advertised prefixes didn't match the AS number in any routing registry.",
             &[
-                "Collect documents showing the prefixes (and the ASN) are assigned to your organisation by the registry owner.",
+                SIGNED_PROCESS,
+                "If the prefixes cannot be validated by signature, ask for manual validation: collect documents showing the prefixes (and the ASN) are assigned to your organisation by the registry owner.",
                 "Open a support ticket with Microsoft support with that evidence.",
             ],
-            "[WF] [PS-ROUTING] [CLI-ROUTING] [PORTAL-ROUTING]",
+            "[WF] [PS-ROUTING] [CLI-ROUTING] [PORTAL-ROUTING] [SPEC-2024-10] [PS-PREFIX]",
         ),
     }
 }
+
+/// The signed validation of a prefix, the first remedy of ValidationNeeded: the validation ID
+/// Microsoft gives for each prefix, signed with the private key whose certificate is in the
+/// prefix's routing registry record. [SPEC-2024-10] [PS-PREFIX] [COMMIT-PREFIXVALID]
+pub const SIGNED_PROCESS: &str = "Validate each prefix by signature: publish your organisation's certificate in the routing registry record of the prefix, sign the prefix's validation ID with the matching private key (openssl), and add the validation ID and signature to the prefix (Add-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig, then Set-AzExpressRouteCircuit).";
+
+/// How to replace a prefix's signature once signed again. [PS-PREFIX]
+const RESUBMIT: &str = "Replace the prefix's validation ID and signature with Set-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig, then Set-AzExpressRouteCircuit, so Microsoft checks it again.";
 
 /// Per-prefix validation state (api-version 2024-10-01+); each failure value has
 /// its own explanation (SC-35). [SPEC-2024-10] [WF] [COMMIT-PREFIXVALID]
@@ -230,14 +239,20 @@ pub fn explain_prefix_validation(state: PrefixValidationState) -> StateInfo {
         V::ValidationNeeded => info(
             "ValidationNeeded",
             "Automatic validation of this prefix failed: it didn't match the AS number in any routing registry.",
-            &["Register the prefix to your ASN in your routing registry, or open a support ticket with evidence of ownership."],
-            "[SPEC-2024-10] [WF]",
+            &[
+                "Sign this prefix's validation ID with the private key whose certificate is in the routing registry record of the prefix (openssl), and add the validation ID and signature to the prefix (Add-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig, then Set-AzExpressRouteCircuit).",
+                "If it cannot be validated by signature, open a support ticket with Microsoft support for manual validation, with evidence that you own the prefix and the AS number.",
+            ],
+            "[SPEC-2024-10] [PS-PREFIX] [WF]",
         ),
         V::ValidationFailed => info(
             "ValidationFailed",
             "Validation of this prefix failed outright.",
-            &["Check the prefix, the ASN and the routing registry record, correct them, and update the peering to validate again."],
-            "[SPEC-2024-10]",
+            &[
+                "Check the prefix, the ASN and the routing registry record (with its certificate), and correct them.",
+                RESUBMIT,
+            ],
+            "[SPEC-2024-10] [PS-PREFIX]",
         ),
         V::ManualValidationNeeded => info(
             "ManualValidationNeeded",
@@ -248,25 +263,37 @@ pub fn explain_prefix_validation(state: PrefixValidationState) -> StateInfo {
         V::AsnValidationFailed => info(
             "AsnValidationFailed",
             "The AS number did not validate for this prefix: the registry does not show the prefix as originated by your peer or customer ASN.",
-            &["Fix the route object in the registry, or set the customer ASN to the AS the prefix is registered to."],
-            "[SPEC-2024-10] [PS-ROUTING]",
+            &[
+                "Check the ASN: fix the route object in the registry so it names your peer ASN, or set the customer ASN to the AS the prefix is registered to.",
+                RESUBMIT,
+            ],
+            "[SPEC-2024-10] [PS-ROUTING] [PS-PREFIX]",
         ),
         V::CertificateMissingInRoutingRegistry => info(
             "CertificateMissingInRoutingRegistry",
             "The routing registry has no certificate for the prefix's owner, so Microsoft cannot check the signature of the validation ID.",
-            &["Publish your organisation's certificate in the routing registry, then validate again."],
-            "[SPEC-2024-10] [COMMIT-PREFIXVALID]",
+            &[
+                "Publish the certificate of the key that signed the validation ID in the routing registry record of the prefix.",
+                RESUBMIT,
+            ],
+            "[SPEC-2024-10] [PS-PREFIX] [COMMIT-PREFIXVALID]",
         ),
         V::InvalidSignatureEncoding => info(
             "InvalidSignatureEncoding",
             "The signature given for this prefix is not correctly encoded.",
-            &["Sign the validation ID again with your private key (openssl) and submit the signature with the correct encoding."],
+            &[
+                "Sign the validation ID again with your private key (openssl) and give the signature base64-encoded, as one line with no spaces or line breaks.",
+                RESUBMIT,
+            ],
             "[SPEC-2024-10] [PS-PREFIX]",
         ),
         V::SignatureVerificationFailed => info(
             "SignatureVerificationFailed",
             "The signature does not verify: it was not made from this prefix's validation ID with the key whose certificate is in the registry.",
-            &["Sign this prefix's validation ID with the private key matching the registered certificate and submit it again."],
+            &[
+                "Sign this prefix's own validation ID, exactly as given (saved with no trailing newline), with the private key matching the certificate in the registry.",
+                RESUBMIT,
+            ],
             "[SPEC-2024-10] [PS-PREFIX]",
         ),
     }

@@ -62,6 +62,7 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             | A::RemovePeering { .. }
             | A::SetPeeringState { .. }
             | A::SetPrefixValidation { .. }
+            | A::AddPrefixValidationInfo { .. }
             | A::AddAuthorization { .. }
             | A::RemoveAuthorization { .. }
             | A::LinkVnet { .. }
@@ -174,7 +175,8 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             A::AddPeering { .. }
             | A::UpdatePeering { .. }
             | A::RemovePeering { .. }
-            | A::SetPeeringState { .. },
+            | A::SetPeeringState { .. }
+            | A::AddPrefixValidationInfo { .. },
         ) => Err(Refusal::PeeringNeedsProvisioned { provider_state: sp }),
         (P::Provisioned | P::Direct, A::AddPeering { kind, config }) => add_peering(c, *kind, config),
         (P::Provisioned | P::Direct, A::UpdatePeering { kind, config }) => {
@@ -184,6 +186,16 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
         (P::Provisioned | P::Direct, A::SetPeeringState { kind, state }) => {
             set_peering_state(c, *kind, *state)
         }
+        // The customer's half of the signed prefix validation [PS-PREFIX] [SPEC-2024-10]: it
+        // changes the Microsoft peering (Set-AzExpressRouteCircuit), so it follows the peering rules.
+        (
+            P::Provisioned | P::Direct,
+            A::AddPrefixValidationInfo {
+                prefix,
+                validation_id,
+                signature,
+            },
+        ) => add_prefix_validation_info(c, prefix, validation_id, signature),
 
         // ---- Microsoft's prefix validation (an external event) ---------------------------
         (
@@ -277,6 +289,7 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             | K::RemovePeering
             | K::SetPeeringState
             | K::SetPrefixValidation
+            | K::AddPrefixValidationInfo
             | K::AddAuthorization
             | K::RemoveAuthorization
             | K::LinkVnet
@@ -320,8 +333,37 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
         (P::Deprovisioning, K::Delete) => Err(Refusal::DeleteWhileDeprovisioning),
         (
             P::NotProvisioned | P::Provisioning | P::Deprovisioning,
-            K::AddPeering | K::UpdatePeering | K::RemovePeering | K::SetPeeringState,
+            K::AddPeering
+            | K::UpdatePeering
+            | K::RemovePeering
+            | K::SetPeeringState
+            | K::AddPrefixValidationInfo,
         ) => Err(Refusal::PeeringNeedsProvisioned { provider_state: sp }),
+        (P::Provisioned | P::Direct, K::AddPrefixValidationInfo) => {
+            peering_gate(c)?;
+            let p = c
+                .peering(PeeringType::MicrosoftPeering)
+                .ok_or(Refusal::MicrosoftPeeringNotConfigured)?;
+            // Every advertised prefix already carries its validation info: any input would
+            // get "PrefixInfo already exists". [PS-PREFIX]
+            let advertised = p
+                .config
+                .microsoft
+                .as_ref()
+                .map_or(&[][..], |m| &m.advertised_public_prefixes[..]);
+            let open = advertised.iter().any(|a| {
+                !p.prefix_info
+                    .iter()
+                    .any(|i| i.prefix == *a && i.has_validation_info())
+            });
+            match advertised.first() {
+                Some(first) if !open => Err(Refusal::PrefixInfoAlreadyExists {
+                    prefix: first.to_string(),
+                }),
+                Some(_) => Ok(()),
+                None => Err(Refusal::MicrosoftPeeringConfigMissing),
+            }
+        }
         (P::Provisioned | P::Direct, K::AddPeering) => {
             peering_gate(c)?;
             let missing = [
@@ -599,10 +641,7 @@ fn new_peering(kind: PeeringType, config: PeeringConfig) -> Peering {
             Apps::Configuring,
             ms.advertised_public_prefixes
                 .iter()
-                .map(|p| PrefixInfo {
-                    prefix: *p,
-                    validation_state: PrefixValidationState::Configuring,
-                })
+                .map(|p| PrefixInfo::new(*p, PrefixValidationState::Configuring))
                 .collect(),
         ),
         _ => (Apps::NotConfigured, Vec::new()),
@@ -790,6 +829,78 @@ fn prefix_validation(c: &Circuit, outcome: &PrefixOutcome) -> Result<Transition,
         }
     }
     ok(next, notes)
+}
+
+/// Adds a prefix's validation ID and signature, as
+/// `Add-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig` then `Set-AzExpressRouteCircuit` do,
+/// with the cmdlet's refusals in its order: no Microsoft peering, a prefix that is not advertised,
+/// info that already exists. Microsoft then checks the signature against the certificate in the
+/// routing registry, so the prefix (and the prefixes state) is Configuring again.
+/// [PS-PREFIX] [SPEC-2024-10]
+fn add_prefix_validation_info(
+    c: &Circuit,
+    prefix: &ipnet::IpNet,
+    validation_id: &str,
+    signature: &str,
+) -> Result<Transition, Refusal> {
+    peering_gate(c)?;
+    let (validation_id, signature) = (validation_id.trim(), signature.trim());
+    if validation_id.is_empty() {
+        return Err(Refusal::ValidationInfoMissing {
+            what: "validation ID",
+        });
+    }
+    if signature.is_empty() {
+        return Err(Refusal::ValidationInfoMissing { what: "signature" });
+    }
+    let p = c
+        .peering(PeeringType::MicrosoftPeering)
+        .ok_or(Refusal::MicrosoftPeeringNotConfigured)?;
+    let advertised = p
+        .config
+        .microsoft
+        .as_ref()
+        .is_some_and(|m| m.advertised_public_prefixes.contains(prefix));
+    if !advertised {
+        return Err(Refusal::PrefixNotAdvertised {
+            prefix: prefix.to_string(),
+        });
+    }
+    if p.prefix_info
+        .iter()
+        .any(|i| i.prefix == *prefix && i.has_validation_info())
+    {
+        return Err(Refusal::PrefixInfoAlreadyExists {
+            prefix: prefix.to_string(),
+        });
+    }
+    let mut next = c.clone();
+    for peering in &mut next.peerings {
+        if peering.peering_type != PeeringType::MicrosoftPeering {
+            continue;
+        }
+        let info = match peering.prefix_info.iter().position(|i| i.prefix == *prefix) {
+            Some(i) => &mut peering.prefix_info[i],
+            None => {
+                peering
+                    .prefix_info
+                    .push(PrefixInfo::new(*prefix, PrefixValidationState::Configuring));
+                let last = peering.prefix_info.len() - 1;
+                &mut peering.prefix_info[last]
+            }
+        };
+        info.validation_id = Some(validation_id.to_string());
+        info.signature = Some(signature.to_string());
+        info.validation_state = PrefixValidationState::Configuring;
+        peering.advertised_public_prefixes_state = Apps::Configuring;
+    }
+    ok(
+        next,
+        vec![
+            format!("The validation ID and signature of {prefix} are added to Microsoft peering."),
+            "Microsoft checks the signature against the certificate in the routing registry record of the prefix; the BGP session comes up once the advertised public prefixes are Configured.".into(),
+        ],
+    )
 }
 
 fn authorization_room(c: &Circuit) -> Result<(), Refusal> {

@@ -462,6 +462,24 @@ pub enum Refusal {
         /// The prefix.
         prefix: String,
     },
+    /// Validation info was already added for this prefix: Azure PowerShell's
+    /// `Add-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig` refuses a second entry with exactly
+    /// "PrefixInfo already exists". [PS-PREFIX]
+    #[error(
+        "PrefixInfo already exists: prefix {prefix} already has a validation ID and signature."
+    )]
+    PrefixInfoAlreadyExists {
+        /// The prefix.
+        prefix: String,
+    },
+    /// The signed validation of a prefix needs its validation ID and the signature of that ID.
+    /// (Azure PowerShell takes both as optional, non-empty values; Microsoft can check nothing
+    /// without them.) [SPEC-2024-10] [PS-PREFIX]
+    #[error("The {what} is missing: the signed validation of a prefix needs the validation ID and its signature.")]
+    ValidationInfoMissing {
+        /// "validation ID" or "signature".
+        what: &'static str,
+    },
     /// The validation outcome does not fit the current prefixes state.
     #[error("'{outcome}' cannot happen while the advertised public prefixes state is {state}.")]
     PrefixValidationNotPending {
@@ -723,7 +741,10 @@ impl Refusal {
             TooManyPrefixes { limit, .. } => format!("Aggregate the prefixes to {limit} or fewer per session."),
             DuplicatePrefix { .. } => "List each prefix once.".into(),
             MicrosoftPeeringNotConfigured => "Add Microsoft peering first.".into(),
-            PrefixNotAdvertised { .. } => "Pick one of the peering's advertised public prefixes.".into(),
+            PrefixNotAdvertised { .. } => "Pick one of the peering's advertised public prefixes, or add the prefix to the advertised public prefixes first.".into(),
+            PrefixInfoAlreadyExists { .. } => "To replace the validation ID and signature (after signing again), use Set-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig with the same -Prefix; to start over, Remove-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig, then add it again.".into(),
+            ValidationInfoMissing { what: "signature" } => "Sign the validation ID with the private key whose certificate is in your routing registry (openssl), and paste the base64 signature as one line.".into(),
+            ValidationInfoMissing { .. } => "Copy the prefix's validation ID from the Microsoft peering in the Azure portal or the API, exactly as given.".into(),
             PrefixValidationNotPending { .. } => "Wait for Microsoft to evaluate the prefixes, or update the peering's prefixes to start validation again.".into(),
             NotAFailureState { .. } => "Report one of ValidationNeeded, ValidationFailed, ManualValidationNeeded, AsnValidationFailed, CertificateMissingInRoutingRegistry, InvalidSignatureEncoding or SignatureVerificationFailed.".into(),
             AuthorizationLimit { .. } => "Remove an authorization that is no longer needed.".into(),
@@ -834,7 +855,10 @@ impl Refusal {
             PrefixWithoutSession { .. } | SessionWithoutPrefixes { .. } => "[PS-ROUTING]",
             TooManyPrefixes { .. } => "[LIMITS] [ROUTING]",
             DuplicatePrefix { .. } => "[PS-PREFIX]",
-            MicrosoftPeeringNotConfigured | PrefixNotAdvertised { .. } => "[PS-PREFIX]",
+            MicrosoftPeeringNotConfigured
+            | PrefixNotAdvertised { .. }
+            | PrefixInfoAlreadyExists { .. } => "[PS-PREFIX]",
+            ValidationInfoMissing { .. } => "[SPEC-2024-10] [PS-PREFIX]",
             PrefixValidationNotPending { .. } => "[WF] [SPEC-2024-05]",
             NotAFailureState { .. } => "[SPEC-2024-10]",
             AuthorizationLimit { .. } => "[PS-DOC-ADD-AUTH]",

@@ -10,8 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::action::{Action, PrefixOutcome};
 use crate::circuit::Circuit;
-use crate::diagram::{sample_link, sample_microsoft_input, sample_private_input, Machine};
-use crate::enums::{PeeringType, RoutingModel, SkuFamily, SkuTier};
+use crate::diagram::{
+    sample_link, sample_microsoft_input, sample_private_input, Machine, SAMPLE_SIGNATURE,
+    SAMPLE_VALIDATION_ID,
+};
+use crate::enums::{PeeringType, PrefixValidationState, RoutingModel, SkuFamily, SkuTier};
 use crate::explain::StateInfo;
 use crate::form::{create, CreateCircuit, FieldError};
 use crate::machine::apply;
@@ -92,7 +95,18 @@ pub fn action_label(a: &Action) -> String {
         Action::UpdatePeering { kind, .. } => format!("Update {kind}"),
         Action::RemovePeering { kind } => format!("Remove {kind}"),
         Action::SetPeeringState { kind, state } => format!("Set {kind} {state}"),
-        Action::SetPrefixValidation { outcome } => format!("Microsoft: {}", outcome.label()),
+        Action::SetPrefixValidation { outcome } => match outcome {
+            PrefixOutcome::PrefixFailed { prefix, state } => {
+                format!("Microsoft: {prefix} {state}")
+            }
+            PrefixOutcome::Validated
+            | PrefixOutcome::ValidationNeeded
+            | PrefixOutcome::ManualValidationNeeded
+            | PrefixOutcome::SupportTicketResolved => format!("Microsoft: {}", outcome.label()),
+        },
+        Action::AddPrefixValidationInfo { prefix, .. } => {
+            format!("Add the validation ID and signature of {prefix}")
+        }
         Action::AddAuthorization { name, .. } => format!("Add authorization {name}"),
         Action::RemoveAuthorization { name } => format!("Remove authorization {name}"),
         Action::LinkVnet { link } => format!("Link VNet {}", link.vnet_name),
@@ -259,6 +273,18 @@ pub fn scenarios() -> Vec<Scenario> {
         return Vec::new();
     };
     let start = |line| s(A::ProviderStartProvisioning, line);
+    // The sample Microsoft peering's prefix, and one it does not advertise (fixed, valid CIDRs).
+    let (Ok(sample_prefix), Ok(not_advertised)) = (
+        "123.1.0.0/24".parse::<ipnet::IpNet>(),
+        "123.2.0.0/24".parse::<ipnet::IpNet>(),
+    ) else {
+        return Vec::new();
+    };
+    let signed = |prefix| A::AddPrefixValidationInfo {
+        prefix,
+        validation_id: SAMPLE_VALIDATION_ID.into(),
+        signature: SAMPLE_SIGNATURE.into(),
+    };
     let complete = |line| s(A::ProviderCompleteProvisioning, line);
     vec![
         Scenario {
@@ -315,10 +341,33 @@ pub fn scenarios() -> Vec<Scenario> {
             steps: vec![
                 start("The provider starts provisioning."),
                 complete("Provisioned."),
-                s(add_microsoft, "The customer adds Microsoft peering advertising 123.1.0.0/24 from AS 23."),
+                s(add_microsoft.clone(), "The customer adds Microsoft peering advertising 123.1.0.0/24 from AS 23."),
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::ValidationNeeded }, "The prefix is not registered to AS 23 in ARIN: automatic validation fails."),
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::ManualValidationNeeded }, "Microsoft asks for manual validation: the customer must prove ownership."),
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::SupportTicketResolved }, "Support validates the evidence: the prefixes are Configured and BGP comes up."),
+            ],
+            machines: vec![
+                Machine::Circuit,
+                Machine::Prefixes,
+                Machine::Bgp(PeeringType::MicrosoftPeering),
+            ],
+        },
+        Scenario {
+            slug: "prefix-signature",
+            title: "Prefix validation by signature",
+            summary: "A prefix validated by its signed validation ID: it fails while the certificate is missing from the routing registry, then passes.",
+            form: form("demo-prefix-signature", RoutingModel::Layer2),
+            service_key: "00000000-0000-4000-8000-000000000006",
+            steps: vec![
+                start("The provider starts provisioning."),
+                complete("Provisioned."),
+                s(add_microsoft, "The customer adds Microsoft peering advertising 123.1.0.0/24 from AS 23."),
+                s(A::SetPrefixValidation { outcome: PrefixOutcome::ValidationNeeded }, "Automatic validation fails: Microsoft gives the prefix a validation ID to sign."),
+                refused(signed(not_advertised), "The customer signs the wrong prefix: 123.2.0.0/24 is not advertised on this peering."),
+                s(signed(sample_prefix), "The customer signs 123.1.0.0/24's validation ID with the private key and adds the ID and the signature."),
+                s(A::SetPrefixValidation { outcome: PrefixOutcome::PrefixFailed { prefix: sample_prefix, state: PrefixValidationState::CertificateMissingInRoutingRegistry } }, "The registry record of the prefix has no certificate: Microsoft cannot check the signature."),
+                refused(signed(sample_prefix), "Adding the same prefix's info again is refused: it already exists."),
+                s(A::SetPrefixValidation { outcome: PrefixOutcome::Validated }, "The customer publishes the certificate in ARIN and submits the signature again: it verifies, the prefixes are Configured and BGP comes up."),
             ],
             machines: vec![
                 Machine::Circuit,

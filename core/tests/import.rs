@@ -877,6 +877,8 @@ fn round_trip_microsoft_validation_needed_dual_stack() {
     c.peerings[0].prefix_info = vec![er_core::PrefixInfo {
         prefix: "3ffe:ffff:0:cd31::/120".parse().expect("cidr"),
         validation_state: PrefixValidationState::SignatureVerificationFailed,
+        validation_id: None,
+        signature: None,
     }];
     c.peerings[0].config.shared_key = Some(er_core::SharedKey::parse("Key123").expect("key"));
     round_trip(&c);

@@ -76,6 +76,19 @@ fn samples(kind: ActionKind) -> Vec<Action> {
             }
             v
         }
+        ActionKind::AddPrefixValidationInfo => {
+            let signed = |prefix: &str, id: &str, sig: &str| Action::AddPrefixValidationInfo {
+                prefix: prefix.parse().unwrap(),
+                validation_id: id.into(),
+                signature: sig.into(),
+            };
+            vec![
+                signed("123.1.0.0/24", SAMPLE_VALIDATION_ID, SAMPLE_SIGNATURE),
+                signed("123.2.0.0/24", SAMPLE_VALIDATION_ID, SAMPLE_SIGNATURE),
+                signed("123.1.0.0/24", "", SAMPLE_SIGNATURE),
+                signed("123.1.0.0/24", SAMPLE_VALIDATION_ID, "  "),
+            ]
+        }
         ActionKind::AddAuthorization => vec![
             Action::AddAuthorization {
                 name: "auth-new".into(),
@@ -251,17 +264,17 @@ fn every_state_action_pair_is_a_transition_or_an_explained_refusal() {
 /// Availability of every action kind in every plain phase, as a readable table.
 /// Columns follow `ActionKind::ALL`:
 /// start, complete, deprovision, complete-deprov, re-enable, delete,
-/// add/update/remove/state peering, prefix validation, add/remove authorization,
+/// add/update/remove/state peering, prefix validation, prefix signature, add/remove authorization,
 /// link/unlink, bandwidth, family, tier, classic.
 #[test]
 fn availability_table_for_plain_circuits() {
     let expected = [
-        ("NotProvisioned", "YnnnYYnnnnnYnnnYYYY"),
-        ("Provisioning", "nYYnnnnnnnnYnnnYYYY"),
-        ("Provisioned", "nnYnnnYnnnnYnnnYYYY"),
-        ("Deprovisioning", "nnnYnnnnnnnnnnnnYYY"),
-        ("Direct", "nnnnnYYnnnnYnnnYYYY"),
-        ("Deleting", "nnnnnnnnnnnnnnnnnnn"),
+        ("NotProvisioned", "YnnnYYnnnnnnYnnnYYYY"),
+        ("Provisioning", "nYYnnnnnnnnnYnnnYYYY"),
+        ("Provisioned", "nnYnnnYnnnnnYnnnYYYY"),
+        ("Deprovisioning", "nnnYnnnnnnnnnnnnnYYY"),
+        ("Direct", "nnnnnYYnnnnnYnnnYYYY"),
+        ("Deleting", "nnnnnnnnnnnnnnnnnnnn"),
     ];
     let circuits = circuits();
     for (name, row) in expected {
@@ -285,7 +298,7 @@ fn every_phase_is_covered_and_explained() {
         let s = explain_phase(*p);
         assert!(!s.title.is_empty() && !s.meaning.is_empty() && s.source.starts_with('['));
     }
-    assert_eq!(ActionKind::ALL.len(), 19);
+    assert_eq!(ActionKind::ALL.len(), 20);
 }
 
 #[test]

@@ -10,7 +10,13 @@ use crate::wizard::provider::CopyButton;
 
 /// A list of command pairs under a "Do it for real" heading, collapsed by default.
 #[component]
-fn CommandList(pairs: Vec<CommandPair>, #[prop(into)] heading: String) -> impl IntoView {
+pub fn CommandList(
+    /// The commands.
+    pairs: Vec<CommandPair>,
+    /// The heading of the collapsed list.
+    #[prop(into)]
+    heading: String,
+) -> impl IntoView {
     if pairs.is_empty() {
         return ().into_any();
     }

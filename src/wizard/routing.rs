@@ -12,6 +12,7 @@ use crate::components::{
 };
 use crate::store::use_store;
 use crate::wizard::circuit::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
+use crate::wizard::commands::CommandList;
 use crate::wizard::form::{clear_drafts, draft_saver, drafts_for, refusal_text, FormState};
 
 /// The fields of a peering form, with their starting values.
@@ -227,7 +228,7 @@ fn PeeringCard(
             let toggle_label = if toggle == PeeringState::Disabled { format!("Disable {title}") } else { format!("Enable {title}") };
             view! {
                 <PeeringStates peering=p.clone()/>
-                {ms.then(|| view! { <PrefixValidation id=id.clone() peering=p.clone()/> })}
+                {ms.then(|| view! { <PrefixValidation id=id.clone() circuit=circuit.clone() peering=p.clone()/> })}
                 <p class="row-actions">
                     <ActionButton id=id.clone() action=Action::SetPeeringState { kind, state: toggle } label=toggle_label class="secondary"/>
                     <ActionButton id=id.clone() action=Action::RemovePeering { kind } label=format!("Remove {title}") class="warning"/>
@@ -445,12 +446,112 @@ fn PeeringForm(
     }
 }
 
+/// The fields of the signed prefix validation form.
+const SIGNED_FIELDS: &[(&str, &str)] = &[("prefix", ""), ("validation-id", ""), ("signature", "")];
+
+/// Adds a prefix's validation ID and signature (the signed validation of Microsoft peering); the
+/// core refuses what Azure PowerShell refuses, shown on the field it concerns.
+#[component]
+fn PrefixSignatureForm(id: String, peering: Peering) -> impl IntoView {
+    const PREFIX: &str = "prefix-signature";
+    let store = use_store();
+    let fb = expect_context::<FeedbackCtx>();
+    let advertised: Vec<String> = peering
+        .config
+        .microsoft
+        .as_ref()
+        .map(|m| {
+            m.advertised_public_prefixes
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut draft = drafts_for(&id, PREFIX);
+    if !draft.contains_key("prefix") {
+        // Start on the first prefix that still needs its validation info.
+        let open = peering
+            .prefix_info
+            .iter()
+            .find(|i| !i.has_validation_info())
+            .map(|i| i.prefix.to_string())
+            .or_else(|| advertised.first().cloned())
+            .unwrap_or_default();
+        draft.insert("prefix".into(), open);
+    }
+    let f = FormState::new(
+        PREFIX,
+        SIGNED_FIELDS,
+        &draft,
+        draft_saver(id.clone(), PREFIX),
+    );
+    let options: Vec<(String, String)> =
+        advertised.iter().map(|p| (p.clone(), p.clone())).collect();
+    let submit_id = id.clone();
+    let on_add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(prefix) = f.value("prefix").trim().parse() else {
+            f.set_problem(
+                "prefix",
+                "Choose one of the advertised public prefixes.".into(),
+            );
+            return;
+        };
+        let action = Action::AddPrefixValidationInfo {
+            prefix,
+            validation_id: f.value("validation-id"),
+            signature: f.value("signature"),
+        };
+        match act(store, fb, &submit_id, action, "Add prefix validation info") {
+            crate::state::Outcome::Refused(r) => {
+                let field = match &r {
+                    er_core::Refusal::ValidationInfoMissing { what: "signature" } => "signature",
+                    er_core::Refusal::ValidationInfoMissing { .. } => "validation-id",
+                    _ => "prefix",
+                };
+                f.set_problem(field, refusal_text(&r));
+            }
+            _ => {
+                f.set_errors(&[]);
+                clear_drafts(store, &submit_id, PREFIX);
+            }
+        }
+    };
+    view! {
+        <form novalidate on:submit=on_add class="peering-form prefix-signature">
+            <h4>"Validate a prefix by signature"</h4>
+            <p>{er_core::SIGNED_PROCESS}</p>
+            <ErrorSummary problems=f.problems()/>
+            <SelectField id=f.id("prefix") label="Prefix" options=options value=f.sig("prefix") error=f.error("prefix")
+                hint="One of the advertised public prefixes."/>
+            <TextField id=f.id("validation-id") label="Validation ID" width="input-long" value=f.sig("validation-id") error=f.error("validation-id")
+                hint="As Microsoft gives it for this prefix, for example Azure-SKEY|<service key>|123.1.0.0/24|ASN-23."/>
+            <TextAreaField id=f.id("signature") label="Signature" value=f.sig("signature") error=f.error("signature")
+                hint="The validation ID signed with the private key whose certificate is in the routing registry, base64-encoded, as one line."/>
+            <p class="row-actions">
+                <button type="submit" class="button">"Add validation info"</button>
+            </p>
+        </form>
+    }
+}
+
 /// Microsoft peering's advertised-prefix validation: the state, what to do, and simulated outcomes.
 #[component]
-fn PrefixValidation(id: String, peering: Peering) -> impl IntoView {
+fn PrefixValidation(id: String, circuit: Circuit, peering: Peering) -> impl IntoView {
     let apps = peering.advertised_public_prefixes_state;
     let info = er_core::explain_prefixes_state(apps);
     let per_prefix = peering.prefix_info.clone();
+    let signed_commands = er_core::commands::prefix_validation(&circuit);
+    // Microsoft's signature check failing for want of the certificate (the demo's case).
+    let failed = peering
+        .prefix_info
+        .iter()
+        .find(|i| i.has_validation_info())
+        .or_else(|| peering.prefix_info.first())
+        .map(|i| PrefixOutcome::PrefixFailed {
+            prefix: i.prefix,
+            state: er_core::PrefixValidationState::CertificateMissingInRoutingRegistry,
+        });
     let outcomes = [
         (PrefixOutcome::Validated, "Validation succeeds"),
         (
@@ -471,13 +572,16 @@ fn PrefixValidation(id: String, peering: Peering) -> impl IntoView {
             <h3>"Advertised prefix validation"</h3>
             <StateInfoPanel info=info level=4/>
             {(!per_prefix.is_empty()).then(|| view! {
-                <table class="table">
+                // Focusable: on a narrow screen the table scrolls sideways, and a keyboard must
+                // be able to scroll it too (its caption names it).
+                <table class="table" tabindex="0">
                     <caption>"Validation state of each prefix"</caption>
-                    <thead><tr><th scope="col">"Prefix"</th><th scope="col">"Validation state"</th><th scope="col">"What it means"</th></tr></thead>
+                    <thead><tr><th scope="col">"Prefix"</th><th scope="col">"Validation state"</th><th scope="col">"Signature"</th><th scope="col">"What it means"</th></tr></thead>
                     <tbody>
                         {per_prefix.into_iter().map(|p| {
                             let info = er_core::explain_prefix_validation(p.validation_state);
-                            view! { <tr><td>{p.prefix.to_string()}</td><td>{p.validation_state.to_string()}</td><td>{info.meaning}" "{info.next_steps.join(" ")}</td></tr> }
+                            let signed = if p.has_validation_info() { "Added" } else { "None" };
+                            view! { <tr><td>{p.prefix.to_string()}</td><td>{p.validation_state.to_string()}</td><td>{signed}</td><td>{info.meaning}" "{info.next_steps.join(" ")}</td></tr> }
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -487,8 +591,11 @@ fn PrefixValidation(id: String, peering: Peering) -> impl IntoView {
                 <p>"Microsoft checks the prefixes against the routing registries; play the outcome here."</p>
                 <p class="row-actions">
                     {outcomes.into_iter().map(|(o, label)| view! { <ActionButton id=id.clone() action=Action::SetPrefixValidation { outcome: o } label=label class="secondary"/> }).collect_view()}
+                    {failed.map(|o| view! { <ActionButton id=id.clone() action=Action::SetPrefixValidation { outcome: o } label="Certificate missing in the registry" class="secondary"/> })}
                 </p>
             </div>
+            <PrefixSignatureForm id=id.clone() peering=peering.clone()/>
+            <CommandList pairs=signed_commands heading="Do it for real: sign and add the validation info"/>
         </section>
     }
 }

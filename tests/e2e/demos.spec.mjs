@@ -10,6 +10,7 @@ const SCENARIOS = [
   { slug: 'layer3', steps: 4, circuit: 'Provisioned', refused: 'Layer 3' },
   { slug: 'delete-refused', steps: 7, circuit: 'Deleting', refused: 'ConflictError' },
   { slug: 'microsoft-validation', steps: 6, circuit: 'Provisioned', prefixes: 'Configured' },
+  { slug: 'prefix-signature', steps: 9, circuit: 'Provisioned', prefixes: 'Configured', refused: 'PrefixInfo already exists' },
   { slug: 'deprovision-reenable', steps: 7, circuit: 'Provisioned' },
 ];
 

@@ -187,7 +187,19 @@ fn ms_config(p: &Peering, v6: bool) -> Value {
         .prefix_info
         .iter()
         .filter(|i| is_family(&i.prefix))
-        .map(|i| json!({ "prefix": i.prefix.to_string(), "validationState": i.validation_state.as_str() }))
+        .map(|i| {
+            let mut o = Map::new();
+            o.insert("prefix".into(), json!(i.prefix.to_string()));
+            // Written only when added, as Azure returns them [SPEC-2024-10].
+            if let Some(id) = &i.validation_id {
+                o.insert("validationId".into(), json!(id));
+            }
+            if let Some(sig) = &i.signature {
+                o.insert("signature".into(), json!(sig));
+            }
+            o.insert("validationState".into(), json!(i.validation_state.as_str()));
+            Value::Object(o)
+        })
         .collect();
     if !info.is_empty() {
         cfg.insert("advertisedPublicPrefixInfo".into(), Value::Array(info));

@@ -1252,10 +1252,16 @@ impl Reader {
                             None
                         })
                     });
+                    // The validation ID and signature are public by design (the signature
+                    // proves ownership and grants nothing), so they are kept. [SPEC-2024-10]
+                    let validation_id = self.string(item, &ipath, "validationId").map(|(_, s)| s);
+                    let signature = self.string(item, &ipath, "signature").map(|(_, s)| s);
                     if let (Some(prefix), Some(validation_state)) = (prefix, state) {
                         prefix_info.push(PrefixInfo {
                             prefix,
                             validation_state,
+                            validation_id,
+                            signature,
                         });
                     }
                 }
