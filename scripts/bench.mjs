@@ -162,7 +162,7 @@ async function createCircuit(page, name) {
   await page.getByLabel('Resource group').fill('ExpressRouteResourceGroup');
   await page.getByLabel('Region').fill('West US');
   await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByRole('textbox', { name: 'Provider', exact: true }).fill('Equinix');
+  await page.getByRole('combobox', { name: 'Provider', exact: true }).fill('Equinix');
   await page.getByLabel('Peering location').fill('Silicon Valley');
   await page.getByLabel('Bandwidth').selectOption('200');
   await page.getByRole('button', { name: 'Continue' }).click();
