@@ -818,18 +818,13 @@ pub fn add_prefix_validation(
     validation_id: &str,
     signature: &str,
 ) -> CommandPair {
-    CommandPair::new(
+    prefix_validation_config(
+        c,
         format!("Add the validation ID and signature of {prefix} to Microsoft peering (Azure PowerShell only)"),
-        format!(
-            "{}\nAdd-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig -ExpressRouteCircuit $ckt -PeerAddressType {} -Prefix {} -ValidationId {} -Signature {}\n{PS_SET}",
-            ps_get(c),
-            peer_address_type(prefix),
-            ps_quote(&prefix.to_string()),
-            ps_quote(validation_id),
-            ps_quote(signature)
-        ),
-        CLI_HAS_NO_PREFIX_VALIDATION,
-        "[PS-PREFIX] [AZ-CLI-PARAMS]",
+        "Add",
+        prefix,
+        validation_id,
+        signature,
     )
 }
 
@@ -842,10 +837,30 @@ pub fn set_prefix_validation(
     validation_id: &str,
     signature: &str,
 ) -> CommandPair {
-    CommandPair::new(
+    prefix_validation_config(
+        c,
         format!("Replace the validation ID and signature of {prefix} (Azure PowerShell only)"),
+        "Set",
+        prefix,
+        validation_id,
+        signature,
+    )
+}
+
+/// `<verb>-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig` with the prefix's validation ID
+/// and signature, between reading and saving the circuit. [PS-PREFIX]
+fn prefix_validation_config(
+    c: &Circuit,
+    title: String,
+    verb: &str,
+    prefix: &ipnet::IpNet,
+    validation_id: &str,
+    signature: &str,
+) -> CommandPair {
+    CommandPair::new(
+        title,
         format!(
-            "{}\nSet-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig -ExpressRouteCircuit $ckt -PeerAddressType {} -Prefix {} -ValidationId {} -Signature {}\n{PS_SET}",
+            "{}\n{verb}-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig -ExpressRouteCircuit $ckt -PeerAddressType {} -Prefix {} -ValidationId {} -Signature {}\n{PS_SET}",
             ps_get(c),
             peer_address_type(prefix),
             ps_quote(&prefix.to_string()),

@@ -8,6 +8,26 @@ use leptos::prelude::*;
 use crate::components::Sources;
 use crate::wizard::provider::CopyButton;
 
+/// One command pair: its title, the PowerShell and Azure CLI text each with a copy button, and
+/// its sources.
+#[component]
+pub fn Command(
+    /// The command pair.
+    pair: CommandPair,
+) -> impl IntoView {
+    let p = pair;
+    view! {
+        <section class="command">
+            <h3>{p.title.clone()}</h3>
+            <p class="shell">"Az PowerShell " <CopyButton text=p.powershell.clone() what=format!("PowerShell command: {}", p.title)/></p>
+            <pre><code>{p.powershell.clone()}</code></pre>
+            <p class="shell">"Azure CLI " <CopyButton text=p.cli.clone() what=format!("Azure CLI command: {}", p.title)/></p>
+            <pre><code>{p.cli.clone()}</code></pre>
+            <Sources cited=p.source/>
+        </section>
+    }
+}
+
 /// A list of command pairs under a "Do it for real" heading, collapsed by default.
 #[component]
 pub fn CommandList(
@@ -23,16 +43,7 @@ pub fn CommandList(
     view! {
         <details class="commands">
             <summary>{heading}</summary>
-            {pairs.into_iter().map(|p| view! {
-                <section class="command">
-                    <h3>{p.title.clone()}</h3>
-                    <p class="shell">"Az PowerShell " <CopyButton text=p.powershell.clone() what=format!("PowerShell command: {}", p.title)/></p>
-                    <pre><code>{p.powershell.clone()}</code></pre>
-                    <p class="shell">"Azure CLI " <CopyButton text=p.cli.clone() what=format!("Azure CLI command: {}", p.title)/></p>
-                    <pre><code>{p.cli.clone()}</code></pre>
-                    <Sources cited=p.source/>
-                </section>
-            }).collect_view()}
+            {pairs.into_iter().map(|p| view! { <Command pair=p/> }).collect_view()}
         </details>
     }
     .into_any()

@@ -10,7 +10,7 @@ use er_core::{
 use leptos::prelude::*;
 
 use crate::components::{SelectField, Sources, TextAreaField};
-use crate::wizard::provider::CopyButton;
+use crate::wizard::commands::Command;
 
 fn tone(s: Severity) -> &'static str {
     match s {
@@ -114,16 +114,7 @@ pub fn VerifyConnectivity(circuit: Circuit) -> impl IntoView {
             <SelectField id="verify-path" label="Link" options=path_options value=path error=Signal::derive(|| None::<String>)/>
             {move || {
                 let (k, d) = chosen();
-                verify_commands(&c2, k, d).into_iter().map(|p| view! {
-                    <section class="command">
-                        <h3>{p.title.clone()}</h3>
-                        <p class="shell">"Az PowerShell " <CopyButton text=p.powershell.clone() what=format!("PowerShell command: {}", p.title)/></p>
-                        <pre><code>{p.powershell.clone()}</code></pre>
-                        <p class="shell">"Azure CLI " <CopyButton text=p.cli.clone() what=format!("Azure CLI command: {}", p.title)/></p>
-                        <pre><code>{p.cli.clone()}</code></pre>
-                        <Sources cited=p.source/>
-                    </section>
-                }).collect_view()
+                verify_commands(&c2, k, d).into_iter().map(|p| view! { <Command pair=p/> }).collect_view()
             }}
             <TextAreaField id="verify-output" label="What the command printed" hint="Paste one command's output: the ARP table, the route table summary or the route table. If you paste the command line too, its -PeeringType and -DevicePath (or --peering-name and --path) say which peering and link it is for." value=text error=Signal::derive(move || error.get().map(|e| format!("Line {}, column {}: {} Expected {}.", e.line, e.column, e.message, e.expected)))/>
             <button type="button" class="button" on:click=read>"Read the output"</button>
