@@ -343,6 +343,34 @@ mod tests {
         assert!(!s.undo(5.0));
     }
 
+    // Pins the undo history limit: past HISTORY_LIMIT snapshots the OLDEST is dropped, so undo
+    // walks back through the latest HISTORY_LIMIT states in order (dropping the newest instead,
+    // or keeping more, fails here).
+    #[test]
+    fn undo_history_keeps_the_newest_snapshots_up_to_the_limit() {
+        let cycle = [
+            Action::ProviderStartProvisioning,
+            Action::ProviderDeprovision,
+            Action::ProviderCompleteDeprovisioning,
+        ];
+        let mut s = saved("a", "c1", 0.0);
+        // The circuit before each action, oldest first.
+        let mut before = Vec::new();
+        let steps = HISTORY_LIMIT + 5;
+        for i in 0..steps {
+            before.push(s.circuit.clone());
+            let outcome = s.act(&cycle[i % cycle.len()], "step", i as f64);
+            assert!(matches!(outcome, Outcome::Applied { .. }), "step {i}: {outcome:?}");
+        }
+        assert_eq!(s.history.len(), HISTORY_LIMIT);
+        for back in 1..=HISTORY_LIMIT {
+            assert!(s.undo(1000.0 + back as f64), "undo {back}");
+            assert_eq!(s.circuit, before[steps - back], "undo {back}");
+        }
+        assert!(!s.undo(2000.0), "nothing older than the limit is kept");
+        assert_eq!(s.circuit, before[steps - HISTORY_LIMIT]);
+    }
+
     #[test]
     fn merge_keeps_both_sides_and_the_newer_copy() {
         let mut ours = AppData::default();
