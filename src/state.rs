@@ -360,7 +360,10 @@ mod tests {
         for i in 0..steps {
             before.push(s.circuit.clone());
             let outcome = s.act(&cycle[i % cycle.len()], "step", i as f64);
-            assert!(matches!(outcome, Outcome::Applied { .. }), "step {i}: {outcome:?}");
+            assert!(
+                matches!(outcome, Outcome::Applied { .. }),
+                "step {i}: {outcome:?}"
+            );
         }
         assert_eq!(s.history.len(), HISTORY_LIMIT);
         for back in 1..=HISTORY_LIMIT {
