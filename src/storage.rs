@@ -1,4 +1,9 @@
-//! The one persistence adapter: a namespaced, versioned localStorage key, through web-sys.
+//! The one persistence adapter: a namespaced, versioned localStorage key. The raw access is
+//! gloo-storage's `LocalStorage` handle, reached only after web-sys has said storage is there (its
+//! `raw()` throws when the getter throws `SecurityError` or storage is missing); a failed write is
+//! read with gloo's `JsError`. gloo-storage's typed `get`/`set`/`delete`/`length` are not used:
+//! they throw when a storage call throws, and `set` re-encodes a text as a JSON string, which would
+//! change what is stored (tests/storage.rs pins both).
 //!
 //! Rules it keeps (STYLE.md "Persistence adapter"):
 //! - a missing key is `Ok(None)`, never an error;
@@ -85,12 +90,13 @@ pub fn available() -> Result<(), StorageError> {
 }
 
 /// `window.localStorage`, or why it cannot be had. The getter throws `SecurityError` when storage
-/// is disabled; every access here goes through this, which turns that (and a missing storage)
-/// into an error value instead of aborting the app.
+/// is disabled; every access here goes through this, which asks web-sys first (an error value, not
+/// an exception) and only then takes gloo's handle, so a missing or denied storage never aborts
+/// the app.
 fn raw() -> Result<web_sys::Storage, StorageError> {
     let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
     match window.local_storage() {
-        Ok(Some(s)) => Ok(s),
+        Ok(Some(_)) => Ok(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw()),
         Ok(None) => Err(StorageError::Unavailable("local storage is missing".into())),
         Err(e) => Err(StorageError::Unavailable(js_text(&e))),
     }
@@ -283,14 +289,25 @@ pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
 }
 
 fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
-    raw()?.set_item(key, text).map_err(|e| {
-        let text = js_text(&e);
-        if text.contains("QuotaExceeded") || text.contains("quota") {
+    raw()?.set_item(key, text).map_err(write_error)
+}
+
+/// A refused write, read from the thrown DOM exception's name: Chromium and Safari say
+/// `QuotaExceededError`, older Firefox `NS_ERROR_DOM_QUOTA_REACHED`. gloo's own conversion
+/// (private to gloo-storage, and a panic for a thrown value that is not an `Error`) is not used:
+/// whatever a page script throws is kept as its text.
+fn write_error(e: wasm_bindgen::JsValue) -> StorageError {
+    match gloo_utils::errors::JsError::try_from(e) {
+        Ok(js)
+            if js.name == "QuotaExceededError"
+                || js.name == "NS_ERROR_DOM_QUOTA_REACHED"
+                || js.message.to_ascii_lowercase().contains("quota") =>
+        {
             StorageError::QuotaExceeded
-        } else {
-            StorageError::Write(text)
         }
-    })
+        Ok(js) => StorageError::Write(format!("{}: {}", js.name, js.message)),
+        Err(not_an_error) => StorageError::Write(not_an_error.to_string()),
+    }
 }
 
 /// Copies `text` to a fresh backup key and returns the key. A backup that cannot be written

@@ -150,3 +150,110 @@ fn numbers_read_in_the_browser_are_the_same_f64_rust_reads() {
         assert!(codec::from_str::<f64>(text).is_err(), "{text} is refused");
     }
 }
+
+/// Replaces `Storage.prototype[method]` with one that throws `thrown` (a JS expression), runs
+/// `body`, then puts the original back.
+fn with_storage_method_throwing(method: &str, thrown: &str, body: impl FnOnce()) {
+    use wasm_bindgen::JsValue;
+    let proto = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Storage"))
+        .and_then(|s| js_sys::Reflect::get(&s, &JsValue::from_str("prototype")))
+        .expect("Storage.prototype");
+    let name = JsValue::from_str(method);
+    let original = js_sys::Reflect::get(&proto, &name).expect("original method");
+    let throwing = js_sys::Function::new_no_args(&format!("throw {thrown};"));
+    js_sys::Reflect::set(&proto, &name, &throwing).expect("install the fault");
+    body();
+    js_sys::Reflect::set(&proto, &name, &original).expect("restore the method");
+}
+
+/// Calls `f` from JavaScript and says whether it threw (gloo signals failure by throwing, which
+/// Rust cannot catch itself).
+fn throws(f: impl FnOnce() + 'static) -> bool {
+    use wasm_bindgen::prelude::*;
+    let closure = Closure::once_into_js(f);
+    let function: js_sys::Function = closure.unchecked_into();
+    function.call0(&JsValue::NULL).is_err()
+}
+
+// gloo-storage is the adapter's raw access only. Its typed `set` would change what is stored: it
+// writes a text as a JSON string, so the envelope would no longer be the object older data is.
+#[wasm_bindgen_test]
+fn gloo_typed_set_would_re_encode_the_stored_text_so_the_adapter_writes_raw() {
+    use gloo_storage::Storage as _;
+    reset();
+    let text = r#"{"version":1,"revision":1,"data":["a"]}"#;
+    gloo_storage::LocalStorage::set("er-wizard:probe", text).unwrap();
+    let stored = local().get_item("er-wizard:probe").unwrap().unwrap();
+    assert_ne!(
+        stored, text,
+        "gloo's set stores a JSON string, not the text"
+    );
+    assert_eq!(stored, serde_json::to_string(text).unwrap());
+    // The adapter stores exactly the envelope's text.
+    storage::save(&vec!["a".to_string()], 0).unwrap();
+    assert_eq!(
+        storage::read_raw(storage::KEY).unwrap().as_deref(),
+        Some(text)
+    );
+}
+
+// gloo's typed `get` throws when `getItem` throws (its "unreachable" expectation); the adapter
+// returns Unavailable instead, so a storage whose every call throws never aborts the app.
+#[wasm_bindgen_test]
+fn a_throwing_get_item_is_an_error_value_here_where_gloo_get_would_throw() {
+    reset();
+    with_storage_method_throwing(
+        "getItem",
+        "new DOMException('The operation is insecure.', 'SecurityError')",
+        || {
+            let gloo_threw = throws(|| {
+                use gloo_storage::Storage as _;
+                let _ = gloo_storage::LocalStorage::get::<String>(storage::KEY);
+            });
+            assert!(gloo_threw, "gloo's get throws when getItem throws");
+            match storage::load::<Vec<String>>(no_migration) {
+                Err(StorageError::Unavailable(why)) => {
+                    assert!(why.contains("SecurityError"), "{why}")
+                }
+                other => panic!("expected Unavailable, got {other:?}"),
+            }
+        },
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_quota_exceeded_and_any_other_thrown_value_is_a_write_error() {
+    reset();
+    with_storage_method_throwing(
+        "setItem",
+        "new DOMException('The quota has been exceeded.', 'QuotaExceededError')",
+        || {
+            assert_eq!(
+                storage::save(&vec!["a".to_string()], 0),
+                Err(StorageError::QuotaExceeded)
+            )
+        },
+    );
+    with_storage_method_throwing(
+        "setItem",
+        "new DOMException('disk I/O error', 'UnknownError')",
+        || {
+            assert_eq!(
+                storage::save(&vec!["a".to_string()], 0),
+                Err(StorageError::Write("UnknownError: disk I/O error".into()))
+            )
+        },
+    );
+    // Not an Error at all: kept as its text, not a panic.
+    with_storage_method_throwing("setItem", "'refused'", || {
+        assert_eq!(
+            storage::save(&vec!["a".to_string()], 0),
+            Err(StorageError::Write("refused".into()))
+        )
+    });
+    assert_eq!(
+        storage::read_raw(storage::KEY),
+        Ok(None),
+        "nothing was written"
+    );
+}
