@@ -59,8 +59,13 @@ const notice = (page, text) => page.locator('.notices').getByText(text);
 function quotaAfter({ prefix, after }) {
   const orig = Storage.prototype.setItem;
   let n = 0;
+  // Each refused write is counted, so a test can wait for the app's (debounced) save attempt.
+  window.__refusedWrites = 0;
   Storage.prototype.setItem = function (k, v) {
-    if (String(k).startsWith(prefix) && ++n > after) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (String(k).startsWith(prefix) && ++n > after) {
+      window.__refusedWrites += 1;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
     return orig.call(this, k, v);
   };
 }
@@ -239,8 +244,10 @@ test.describe('storage faults', () => {
     // Typing (debounced) fails the same way, without an error thrown.
     await w.home();
     await page.getByRole('link', { name: 'Create circuit' }).first().click();
+    const refusedBefore = await page.evaluate(() => window.__refusedWrites);
     await page.getByLabel('Name', { exact: true }).fill('TypedWhileFull');
-    await page.waitForTimeout(500);
+    // The debounced save was attempted (and refused), rather than a fixed wait for the debounce.
+    await expect.poll(() => page.evaluate(() => window.__refusedWrites)).toBeGreaterThan(refusedBefore);
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue('TypedWhileFull');
     const dump = await storageDump(context);
     expect(dump[KEY]).toBe(seeded);
@@ -399,7 +406,9 @@ test.describe('storage faults', () => {
     await b.getByRole('button', { name: 'Yes, delete the circuit' }).click();
     await expect(b.getByRole('heading', { level: 2, name: 'Delta' })).toHaveCount(0);
     await a.getByLabel('Resource group').fill('rg-typed-after-delete');
-    await a.waitForTimeout(600);
+    // Wait for tab A's debounced save to reach storage (not a fixed wait for the debounce).
+    await expect.poll(() => a.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.create_draft['resource-group'], KEY))
+      .toBe('rg-typed-after-delete');
 
     const dump = await storageDump(context);
     const data = JSON.parse(dump[KEY]).data;

@@ -35,8 +35,10 @@ test('happy path with a Layer 2 provider, reloading at every step', async ({ pag
   await w.step(4);
   await w.press('Configure Azure private peering');
   await w.fillPeering({ 'Peer ASN': '65020', 'Primary subnet': '192.168.17.16/30', 'Secondary subnet': '192.168.17.20/30' });
-  // A reload in the middle of typing keeps what was typed.
-  await page.waitForTimeout(400);
+  // A reload in the middle of typing keeps what was typed, once the debounced save has stored it
+  // (waited for in storage, not by a fixed pause).
+  await expect.poll(() => page.evaluate((k) => Object.values(JSON.parse(localStorage.getItem(k)).data.circuits[0].drafts),
+    KEY)).toContain('192.168.17.20/30');
   await w.reload();
   await w.press('Configure Azure private peering');
   await expect(page.getByLabel('Peer ASN', { exact: true })).toHaveValue('65020');
@@ -166,6 +168,11 @@ test('an ExpressRoute Direct circuit skips the provider step and shows no provid
   await expect(page.getByRole('link', { name: 'Continue to step 2' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Continue to step 3' }).click();
   await expect(page.getByText('Step 3 of 5')).toBeVisible();
+  // The step bar lists the four steps a Direct circuit has, and says which one it has not.
+  const steps = page.getByRole('navigation', { name: 'Wizard steps' });
+  await expect(steps.getByRole('listitem')).toHaveText(['1. Create the circuit', '3. Verify the provisioning state',
+    '4. Configure routing', '5. Link virtual networks']);
+  await expect(steps).toContainText('Not needed for this circuit: 2. Order connectivity from the provider.');
   const main = page.locator('main');
   await expect(main).toContainText('There is no provider and no provider status.');
   // [ERDIRECT-HOWTO]: Enabled alone is not usable on Direct: the port's links come first.
