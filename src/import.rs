@@ -12,17 +12,6 @@ use crate::route::{Route, Section};
 use crate::state::{AppData, Resolution, RestorePlan, SavedCircuit};
 use crate::store::{now, use_store};
 
-/// The wizard step where an imported circuit's person most likely is.
-fn step_for(c: &er_core::Circuit) -> u8 {
-    use er_core::CircuitPhase as P;
-    match c.phase() {
-        P::NotProvisioned | P::Provisioning | P::Deprovisioning => 2,
-        P::Provisioned | P::Direct if c.peerings.is_empty() => 4,
-        P::Provisioned | P::Direct => 5,
-        P::Deleting => 3,
-    }
-}
-
 /// The import page.
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -136,8 +125,12 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
         Some(to_save) => {
             let save = move |_| {
                 let id = crate::ids::new_id();
-                let mut s =
-                    SavedCircuit::new(id.clone(), to_save.clone(), step_for(&to_save), now());
+                let mut s = SavedCircuit::new(
+                    id.clone(),
+                    to_save.clone(),
+                    er_core::steps::step_for(&to_save),
+                    now(),
+                );
                 s.imported = true;
                 s.timeline.push(crate::state::TimelineEntry {
                     at: now(),

@@ -69,9 +69,6 @@ impl Page {
     }
 }
 
-/// Total number of wizard steps.
-pub const STEPS: u8 = 5;
-
 impl Route {
     /// Parses a `location.hash` value (with or without the leading `#`). Unknown routes go home.
     pub fn parse(hash: &str) -> Route {
@@ -89,7 +86,7 @@ impl Route {
                     ["manage"] => Section::Manage,
                     ["timeline"] => Section::Timeline,
                     [n] => match n.parse::<u8>() {
-                        Ok(n @ 1..=STEPS) => Section::Step(n),
+                        Ok(n @ 1..=er_core::steps::STEP_COUNT) => Section::Step(n),
                         _ => Section::Step(1),
                     },
                     _ => Section::Step(1),

@@ -14,41 +14,10 @@ use crate::enums::{PeeringState, PeeringType, RoutingModel, SkuFamily, SkuTier};
 use crate::machine::higher_bandwidths;
 use crate::routing::{LinkPair, PeeringConfig};
 use crate::secrets::SecretKind;
+use crate::steps::STEPS;
 
 /// Shown where the subscription id is not known.
 pub const SUBSCRIPTION_PLACEHOLDER: &str = "<subscription-id>";
-
-/// The wizard's steps, numbered as the UI numbers them.
-pub const STEPS: &[(u8, &str)] = &[
-    (1, "Create the circuit"),
-    (2, "Order from the provider"),
-    (3, "Verify the circuit"),
-    (4, "Configure routing"),
-    (5, "Link virtual networks"),
-];
-
-/// Whether a wizard step has anything to do for this circuit: an ExpressRoute Direct circuit
-/// has no provider, so no provider step (SC-14 [WF]).
-pub fn step_applies(c: &Circuit, step: u8) -> bool {
-    STEPS.iter().any(|(n, _)| *n == step) && !(step == 2 && c.is_direct())
-}
-
-/// The step after `step` that applies to this circuit, if any.
-pub fn next_wizard_step(c: &Circuit, step: u8) -> Option<u8> {
-    STEPS
-        .iter()
-        .map(|(n, _)| *n)
-        .find(|n| *n > step && step_applies(c, *n))
-}
-
-/// The step before `step` that applies to this circuit, if any.
-pub fn previous_wizard_step(c: &Circuit, step: u8) -> Option<u8> {
-    STEPS
-        .iter()
-        .rev()
-        .map(|(n, _)| *n)
-        .find(|n| *n < step && step_applies(c, *n))
-}
 
 /// Which shell a command is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1146,7 +1115,7 @@ pub fn change_bandwidth(c: &Circuit, mbps: u32) -> CommandPair {
         Port::Provider { .. } => (
             format!("$ckt.ServiceProviderProperties.BandwidthInMbps = {mbps}"),
             format!("--bandwidth {mbps}"),
-            format!("{mbps} Mbps"),
+            crate::limits::bandwidth_text(mbps),
             " (then the provider must update its side)",
         ),
         Port::Direct { .. } => {
@@ -1233,7 +1202,7 @@ pub fn delete_circuit(c: &Circuit) -> CommandPair {
 // ---------------------------------------------------------------------------------------
 // Per step and lifecycle summaries
 
-/// The commands for one wizard step (1–5; see [`STEPS`]). Unknown steps and the
+/// The commands for one wizard step (1–5; see [`crate::steps::STEPS`]). Unknown steps and the
 /// provider step of an ExpressRoute Direct circuit (SC-14) give none.
 pub fn for_step(c: &Circuit, step: u8) -> Vec<CommandPair> {
     match step {

@@ -69,6 +69,7 @@ pub mod routing;
 pub mod scenario;
 pub mod secrets;
 pub mod sources;
+pub mod steps;
 pub mod verify;
 pub mod warning;
 

@@ -786,16 +786,16 @@ fn direct_circuit_has_no_provider_step_sc14() {
         !titles(&commands::for_step(&c, 1)).contains(&commands::list_providers().title.as_str())
     );
     // The wizard's links pass over the provider step. [WF]
-    assert!(!commands::step_applies(&c, 2));
-    assert_eq!(commands::next_wizard_step(&c, 1), Some(3));
-    assert_eq!(commands::previous_wizard_step(&c, 3), Some(1));
-    assert_eq!(commands::next_wizard_step(&c, 5), None);
+    assert!(!er_core::steps::step_applies(&c, 2));
+    assert_eq!(er_core::steps::next_wizard_step(&c, 1), Some(3));
+    assert_eq!(er_core::steps::previous_wizard_step(&c, 3), Some(1));
+    assert_eq!(er_core::steps::next_wizard_step(&c, 5), None);
     let provider = sc01();
-    assert!(commands::step_applies(&provider, 2));
-    assert!(!commands::step_applies(&provider, 6));
-    assert_eq!(commands::next_wizard_step(&provider, 1), Some(2));
-    assert_eq!(commands::previous_wizard_step(&provider, 3), Some(2));
-    assert_eq!(commands::previous_wizard_step(&provider, 1), None);
+    assert!(er_core::steps::step_applies(&provider, 2));
+    assert!(!er_core::steps::step_applies(&provider, 6));
+    assert_eq!(er_core::steps::next_wizard_step(&provider, 1), Some(2));
+    assert_eq!(er_core::steps::previous_wizard_step(&provider, 3), Some(2));
+    assert_eq!(er_core::steps::previous_wizard_step(&provider, 1), None);
     // Its status is usable on its own: no "once the provider status is Provisioned too".
     let status = er_core::explain_circuit_status(&c);
     assert!(

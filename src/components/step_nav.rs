@@ -2,34 +2,35 @@
 
 use leptos::prelude::*;
 
-use crate::route::{Route, Section, STEPS};
+use er_core::steps::{STEPS, STEP_COUNT};
 
-/// The names of the five workflow steps, in order.
-pub const STEP_TITLES: [&str; STEPS as usize] = [
-    "Create the circuit",
-    "Order connectivity from the provider",
-    "Verify the provisioning state",
-    "Configure routing",
-    "Link virtual networks",
-];
+use crate::route::{Route, Section};
 
-/// The step indicator. Steps are links once the circuit exists (`circuit_id` is set).
+/// The step indicator. Steps are links once the circuit exists (`circuit_id` is set). The
+/// workflow's numbers are kept: a step that does not apply to the circuit (the provider's, on
+/// ExpressRoute Direct) is left out of the list and said so.
 #[component]
 pub fn StepNav(
     /// The current step, 1–5.
     current: u8,
     /// The circuit whose steps these are; `None` while it is being created.
     circuit_id: Option<String>,
+    /// The steps that apply, from `er_core::steps::steps_for` (all of them while creating).
+    #[prop(default = STEPS.to_vec())]
+    steps: Vec<(u8, &'static str)>,
 ) -> impl IntoView {
+    let skipped: Vec<String> = STEPS
+        .iter()
+        .filter(|(n, _)| !steps.iter().any(|(m, _)| m == n))
+        .map(|(n, title)| format!("{n}. {title}"))
+        .collect();
     view! {
         <nav class="step-nav" aria-label="Wizard steps">
-            <p class="step-count">{format!("Step {current} of {STEPS}")}</p>
+            <p class="step-count">{format!("Step {current} of {STEP_COUNT}")}</p>
             <ol>
-                {STEP_TITLES
-                    .iter()
-                    .enumerate()
-                    .map(|(i, title)| {
-                        let n = i as u8 + 1;
+                {steps
+                    .into_iter()
+                    .map(|(n, title)| {
                         let is_current = n == current;
                         let class = if is_current { "step current" } else if n < current { "step done" } else { "step" };
                         let inner = match &circuit_id {
@@ -45,6 +46,9 @@ pub fn StepNav(
                     })
                     .collect_view()}
             </ol>
+            {(!skipped.is_empty()).then(|| view! {
+                <p class="step-skipped">{format!("Not needed for this circuit: {}.", skipped.join(", "))}</p>
+            })}
         </nav>
     }
 }

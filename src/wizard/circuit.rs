@@ -138,13 +138,13 @@ pub fn CircuitPage(
                     let id = id_nav.clone();
                     let step = match section { Section::Step(n) => n, _ => 0 };
                     // From "Changes" or the timeline, "Wizard" goes back to the step last shown.
-                    let wizard_step = if step > 0 { step } else { store.data.with_untracked(|d| d.get(&id).map_or(1, |s| s.step.clamp(1, crate::route::STEPS))) };
+                    let wizard_step = if step > 0 { step } else { store.data.with_untracked(|d| d.get(&id).map_or(1, |s| s.step.clamp(1, er_core::steps::STEP_COUNT))) };
                     view! {
                         <div class="circuit-head">
                             <p class="circuit-name">{c.name.clone()}" "<span class="meta">{c.sku.name()}</span></p>
                             <StateBadges circuit=c.clone()/>
                         </div>
-                        {(step > 0).then(|| view! { <StepNav current=step circuit_id=Some(id.clone())/> })}
+                        {(step > 0).then(|| view! { <StepNav current=step circuit_id=Some(id.clone()) steps=er_core::steps::steps_for(&c).collect()/> })}
                         <nav class="circuit-tabs" aria-label="Circuit">
                             <ul>
                                 <li><a href=Route::Circuit { id: id.clone(), section: Section::Step(wizard_step) }.href() aria-current=(step > 0).then_some("page")>"Wizard"</a></li>
@@ -201,7 +201,7 @@ pub fn StepLinks(
     /// This step.
     step: u8,
 ) -> impl IntoView {
-    let next = er_core::commands::next_wizard_step(&circuit, step).map(|n| {
+    let next = er_core::steps::next_wizard_step(&circuit, step).map(|n| {
         let href = Route::Circuit {
             id: id.clone(),
             section: Section::Step(n),
@@ -209,7 +209,7 @@ pub fn StepLinks(
         .href();
         view! { <a class="button" href=href>{format!("Continue to step {n}")}</a> }
     });
-    let back = er_core::commands::previous_wizard_step(&circuit, step).map(|n| {
+    let back = er_core::steps::previous_wizard_step(&circuit, step).map(|n| {
         let href = Route::Circuit {
             id: id.clone(),
             section: Section::Step(n),
