@@ -1,6 +1,6 @@
 //! "Your circuits": every saved circuit with both states, SKU, bandwidth and the next thing to do.
 
-use er_core::{Action, Circuit, Port};
+use er_core::{Action, Circuit};
 use leptos::prelude::*;
 
 use crate::components::{Badge, DeleteConfirmation};
@@ -28,26 +28,9 @@ pub fn status_tone(c: &Circuit) -> &'static str {
     }
 }
 
-/// "200 Mbps", "1 Gbps", or "10 Gbps (Direct)".
-pub fn bandwidth_text(c: &Circuit) -> String {
-    match &c.port {
-        Port::Provider {
-            bandwidth_in_mbps, ..
-        } if *bandwidth_in_mbps >= 1000 && bandwidth_in_mbps % 1000 == 0 => {
-            format!("{} Gbps", bandwidth_in_mbps / 1000)
-        }
-        Port::Provider {
-            bandwidth_in_mbps, ..
-        } => format!("{bandwidth_in_mbps} Mbps"),
-        Port::Direct {
-            bandwidth_in_gbps, ..
-        } => format!("{bandwidth_in_gbps} Gbps (Direct)"),
-    }
-}
-
 /// "Standard_MeteredData · 200 Mbps · West US", leaving out what is unknown.
 pub fn meta_line(c: &Circuit) -> String {
-    [c.sku.name(), bandwidth_text(c), c.region.clone()]
+    [c.sku.name(), c.bandwidth_text(), c.region.clone()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()

@@ -672,16 +672,15 @@ spelled!(
 impl Json for RoutingModel {
     /// Stored by its variant name ("Layer2"), not its display text ("Layer 2").
     fn write(&self, w: &mut Writer) {
-        w.string(match self {
-            RoutingModel::Layer2 => "Layer2",
-            RoutingModel::Layer3 => "Layer3",
-        });
+        w.string(self.key());
     }
     fn read(r: &mut Reader) -> Result<Self> {
-        checked(r, |s: String| match s.as_str() {
-            "Layer2" => Ok(RoutingModel::Layer2),
-            "Layer3" => Ok(RoutingModel::Layer3),
-            _ => Err(format!("unknown variant `{s}` of RoutingModel")),
+        checked(r, |s: String| {
+            RoutingModel::ALL
+                .iter()
+                .find(|m| m.key() == s)
+                .copied()
+                .ok_or_else(|| format!("unknown variant `{s}` of RoutingModel"))
         })
     }
 }

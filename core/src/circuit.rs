@@ -290,6 +290,18 @@ impl Circuit {
         matches!(self.port, Port::Direct { .. })
     }
 
+    /// The bandwidth as shown: "200 Mbps", "1 Gbps", or "10 Gbps (Direct)".
+    pub fn bandwidth_text(&self) -> String {
+        match &self.port {
+            Port::Provider {
+                bandwidth_in_mbps, ..
+            } => crate::limits::bandwidth_text(*bandwidth_in_mbps),
+            Port::Direct {
+                bandwidth_in_gbps, ..
+            } => format!("{bandwidth_in_gbps} Gbps (Direct)"),
+        }
+    }
+
     /// The routing model (Direct circuits: the customer routes, like Layer 2).
     pub fn routing_model(&self) -> RoutingModel {
         match &self.port {

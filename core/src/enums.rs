@@ -151,6 +151,24 @@ azure_enum! {
     }
 }
 
+impl SkuFamily {
+    /// The portal's name for it in "Billing model": "Metered" or "Unlimited". [PORTAL-CIRCUIT]
+    pub const fn portal_label(self) -> &'static str {
+        match self {
+            Self::UnlimitedData => "Unlimited",
+            Self::MeteredData => "Metered",
+        }
+    }
+
+    /// "Billing model" options as the portal orders them (Metered first), value and label.
+    pub fn billing_model_options() -> Vec<(String, String)> {
+        [Self::MeteredData, Self::UnlimitedData]
+            .iter()
+            .map(|f| (f.as_str().to_string(), f.portal_label().to_string()))
+            .collect()
+    }
+}
+
 azure_enum! {
     /// Peering type (`ExpressRoutePeeringType`); the peering's resource name is the
     /// same string. [SPEC-2024-05] [EX-PEERING-GET]
@@ -318,6 +336,14 @@ impl RoutingModel {
         match self {
             Self::Layer2 => "Layer 2",
             Self::Layer3 => "Layer 3",
+        }
+    }
+
+    /// The name it is stored and submitted under: "Layer2" or "Layer3" (its serde name).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Self::Layer2 => "Layer2",
+            Self::Layer3 => "Layer3",
         }
     }
 }

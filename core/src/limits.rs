@@ -4,6 +4,15 @@
 use crate::circuit::{Circuit, Port};
 use crate::enums::SkuTier;
 
+/// A bandwidth as the portal writes it: "200 Mbps", "1 Gbps", "1500 Mbps" (whole Gbps only).
+pub fn bandwidth_text(mbps: u32) -> String {
+    if mbps >= 1000 && mbps.is_multiple_of(1000) {
+        format!("{} Gbps", mbps / 1000)
+    } else {
+        format!("{mbps} Mbps")
+    }
+}
+
 /// Bandwidths (Mbps) offered for provider circuits. [FAQ-SPEEDS] [CLI-CIRCUIT]
 ///
 /// A real provider offers a subset per peering location (`bandwidthsOffered`);

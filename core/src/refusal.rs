@@ -76,18 +76,10 @@ fn delete_blockers_text(attached: &[Attached]) -> String {
         .join("; ")
 }
 
-fn fmt_mbps(v: u32) -> String {
-    if v >= 1000 && v.is_multiple_of(1000) {
-        format!("{} Gbps", v / 1000)
-    } else {
-        format!("{v} Mbps")
-    }
-}
-
 fn mbps_list(items: &[u32]) -> String {
     items
         .iter()
-        .map(|v| fmt_mbps(*v))
+        .map(|v| crate::limits::bandwidth_text(*v))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -135,7 +127,7 @@ pub enum Refusal {
         given: String,
     },
     /// Bandwidth not in the offered list (SC-03).
-    #[error("{} is not a bandwidth the provider offers at this peering location.", fmt_mbps(*.given))]
+    #[error("{} is not a bandwidth the provider offers at this peering location.", crate::limits::bandwidth_text(*.given))]
     BandwidthNotOffered {
         /// The requested bandwidth in Mbps.
         given: u32,
@@ -532,7 +524,7 @@ pub enum Refusal {
     #[error("Virtual networks connect through Azure private peering, which is not configured on this circuit.")]
     LinkNeedsPrivatePeering,
     /// Too many links (SC-38).
-    #[error("The circuit already uses all {limit} of its links, the limit for a {tier} circuit at {} (linked virtual networks and Global Reach connections count alike).", fmt_mbps(*.bandwidth_mbps))]
+    #[error("The circuit already uses all {limit} of its links, the limit for a {tier} circuit at {} (linked virtual networks and Global Reach connections count alike).", crate::limits::bandwidth_text(*.bandwidth_mbps))]
     LinkLimitReached {
         /// The limit.
         limit: u32,
@@ -599,7 +591,7 @@ pub enum Refusal {
 
     // ---- circuit changes ---------------------------------------------------------------
     /// Bandwidth decrease (SC-39b).
-    #[error("Bandwidth cannot be decreased from {} to {}: a downgrade needs the circuit to be {} and a new circuit created.", fmt_mbps(*.from), fmt_mbps(*.to), if *.direct { "deleted" } else { "deprovisioned" })]
+    #[error("Bandwidth cannot be decreased from {} to {}: a downgrade needs the circuit to be {} and a new circuit created.", crate::limits::bandwidth_text(*.from), crate::limits::bandwidth_text(*.to), if *.direct { "deleted" } else { "deprovisioned" })]
     BandwidthDecrease {
         /// Current bandwidth, Mbps.
         from: u32,
@@ -609,13 +601,13 @@ pub enum Refusal {
         direct: bool,
     },
     /// Same bandwidth.
-    #[error("The circuit is already {}.", fmt_mbps(*.mbps))]
+    #[error("The circuit is already {}.", crate::limits::bandwidth_text(*.mbps))]
     BandwidthUnchanged {
         /// Current bandwidth, Mbps.
         mbps: u32,
     },
     /// Already at the highest bandwidth.
-    #[error("The circuit is already at the highest bandwidth offered ({}); bandwidth can only be increased.", fmt_mbps(*.mbps))]
+    #[error("The circuit is already at the highest bandwidth offered ({}); bandwidth can only be increased.", crate::limits::bandwidth_text(*.mbps))]
     NoHigherBandwidth {
         /// Current bandwidth, Mbps.
         mbps: u32,
@@ -755,16 +747,16 @@ impl Refusal {
             LinkNeedsPrivatePeering => "Configure Azure private peering first.".into(),
             LinkLimitReached { tier: SkuTier::Premium, more_links_at: Some(mbps), .. } => format!(
                 "Unlink a VNet, or increase the circuit's bandwidth to {}: Premium allows {} links there.",
-                fmt_mbps(*mbps),
+                crate::limits::bandwidth_text(*mbps),
                 link_limit(SkuTier::Premium, *mbps)
             ),
             LinkLimitReached { tier: SkuTier::Premium, limit, bandwidth_mbps, .. } => format!(
                 "Unlink a VNet you no longer need: {limit} is the most a Premium circuit allows at {} and at every bandwidth this circuit can change to. Use another circuit for more virtual networks.",
-                fmt_mbps(*bandwidth_mbps)
+                crate::limits::bandwidth_text(*bandwidth_mbps)
             ),
             LinkLimitReached { bandwidth_mbps, .. } => format!(
                 "Unlink a VNet, or upgrade to Premium: a Premium circuit at {} allows {} links.",
-                fmt_mbps(*bandwidth_mbps),
+                crate::limits::bandwidth_text(*bandwidth_mbps),
                 link_limit(SkuTier::Premium, *bandwidth_mbps)
             ),
             OtherGeopoliticalRegion { location: PeeringLocation { geopolitical_region: geopolitical, .. }, .. } => format!("Upgrade the circuit to Premium (which reaches every geopolitical region), link a VNet in a region of {geopolitical}, or use a circuit at a peering location in the VNet's geopolitical region."),

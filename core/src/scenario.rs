@@ -111,7 +111,10 @@ pub fn action_label(a: &Action) -> String {
         Action::RemoveAuthorization { name } => format!("Remove authorization {name}"),
         Action::LinkVnet { link } => format!("Link VNet {}", link.vnet_name),
         Action::UnlinkVnet { name } => format!("Unlink connection {name}"),
-        Action::ChangeBandwidth { mbps } => format!("Change bandwidth to {mbps} Mbps"),
+        Action::ChangeBandwidth { mbps } => format!(
+            "Change bandwidth to {}",
+            crate::limits::bandwidth_text(*mbps)
+        ),
         Action::ChangeFamily { family } => format!("Change billing model to {family}"),
         Action::ChangeTier { tier } => format!("Change tier to {tier}"),
         Action::SetAllowClassicOperations(v) => {

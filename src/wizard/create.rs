@@ -79,14 +79,6 @@ fn request(f: &FormState) -> CreateCircuit {
 /// A service key that only exists to let the core validate the form before the real one is made.
 const PLACEHOLDER_KEY: &str = "00000000-0000-4000-8000-000000000000";
 
-fn bandwidth_label(mbps: u32) -> String {
-    if mbps >= 1000 {
-        format!("{} Gbps", mbps / 1000)
-    } else {
-        format!("{mbps} Mbps")
-    }
-}
-
 /// Step 1's form.
 #[component]
 pub fn CreatePage() -> impl IntoView {
@@ -108,7 +100,7 @@ pub fn CreatePage() -> impl IntoView {
     let location = f.sig("peering-location");
     let bandwidth_options = move || {
         let mut opts = vec![(String::new(), "Choose a bandwidth".to_string())];
-        if port.get() == "Direct" {
+        if port.get() == PortType::Direct.as_str() {
             // [ERDIRECT-ABOUT]: the port's size decides the circuit bandwidths.
             let sizes = port_size
                 .get()
@@ -121,7 +113,7 @@ pub fn CreatePage() -> impl IntoView {
             opts.extend(
                 PROVIDER_BANDWIDTHS_MBPS
                     .iter()
-                    .map(|m| (m.to_string(), bandwidth_label(*m))),
+                    .map(|m| (m.to_string(), er_core::limits::bandwidth_text(*m))),
             );
         }
         opts
@@ -129,7 +121,7 @@ pub fn CreatePage() -> impl IntoView {
     // Pickers from Microsoft's list, each filtered by the other; typing stays allowed.
     let provider_options = move || catalog::providers_at(&location.get());
     let location_options = move || {
-        let direct = port.get() == "Direct";
+        let direct = port.get() == PortType::Direct.as_str();
         let p = if direct {
             String::new()
         } else {
@@ -211,7 +203,7 @@ pub fn CreatePage() -> impl IntoView {
                     ("Provider".into(), "Provider".into(), "Connect through a connectivity provider, who provisions the circuit after you send them the service key.".into()),
                     ("Direct".into(), "Direct".into(), "Connect straight to Microsoft's edge on an ExpressRoute Direct port you already have. There is no provider state.".into()),
                 ]/>
-            <Show when=move || port.get() != "Direct" fallback=move || view! {
+            <Show when=move || port.get() != PortType::Direct.as_str() fallback=move || view! {
                 <TextField id=f.id("express-route-port") label="ExpressRoute port" hint="The name or resource ID of your ExpressRoute Direct port." value=f.sig("express-route-port") error=f.error("express-route-port")/>
                 <SelectField id=f.id("port-bandwidth") label="Port bandwidth" value=port_size error=f.error("port-bandwidth")
                     hint="The size of your ExpressRoute Direct port (a pair of links). It decides which circuit bandwidths it carries."
@@ -225,10 +217,10 @@ pub fn CreatePage() -> impl IntoView {
                 <TextField id=f.id("peering-location") label="Peering location" hint=location_hint_base(false) value=location error=f.error("peering-location") list="peering-locations"/>
                 <p class="field-note" id="peering-location-facts">{location_facts}</p>
                 <RadioGroup id=f.id("routing-model") legend="Provider's routing model" value=f.sig("routing-model") error=f.error("routing-model")
-                    options=vec![
-                        ("Layer2".into(), "Layer 2".into(), er_core::explain_routing_model(RoutingModel::Layer2).meaning),
-                        ("Layer3".into(), "Layer 3".into(), er_core::explain_routing_model(RoutingModel::Layer3).meaning),
-                    ]/>
+                    options=RoutingModel::ALL
+                        .iter()
+                        .map(|m| (m.key().into(), m.as_str().into(), er_core::explain_routing_model(*m).meaning))
+                        .collect()/>
             </Show>
             {move || {
                 let _ = port.get();
@@ -241,7 +233,7 @@ pub fn CreatePage() -> impl IntoView {
             }}
             <SelectField id=f.id("sku-family") label="Billing model" value=f.sig("sku-family") error=f.error("sku-family")
                 hint=hint(Field::SkuFamily)
-                options=vec![("MeteredData".into(), "Metered".into()), ("UnlimitedData".into(), "Unlimited".into())]/>
+                options=SkuFamily::billing_model_options()/>
             <CheckboxField id=f.id("allow-classic") label="Allow classic operations" value=f.sig("allow-classic")/>
             <CatalogWarnings warnings=Signal::derive(warnings)/>
             <button type="submit" class="button">"Continue"</button>
@@ -351,7 +343,7 @@ pub fn CreateReviewPage() -> impl IntoView {
                 ));
                 rows.push((
                     "Bandwidth",
-                    bandwidth_label(req.bandwidth_mbps),
+                    er_core::limits::bandwidth_text(req.bandwidth_mbps),
                     "bandwidth",
                 ));
             }

@@ -57,7 +57,7 @@ pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
             view! {
                 <h1>"Link virtual networks"</h1>
                 <p class="lead">"Connect virtual networks to the circuit through their ExpressRoute gateways. A VNet in the circuit's own subscription links directly; a VNet in another subscription needs an authorization key from the circuit owner."</p>
-                <p class="limit"><strong>{format!("{used} of {limit} links used.")}</strong>{global_reach_text(&c)}{format!(" A {} circuit of {} allows {limit} VNet links; Global Reach connections count against the same limit.", c.sku.tier, crate::circuits::bandwidth_text(&c))}
+                <p class="limit"><strong>{format!("{used} of {limit} links used.")}</strong>{global_reach_text(&c)}{format!(" A {} circuit of {} allows {limit} VNet links; Global Reach connections count against the same limit.", c.sku.tier, c.bandwidth_text())}
                     {er_core::link_region_rule(c.sku.tier).map(|rule| format!(" {rule}"))}
                 </p>
                 <p>{er_core::vnet_route_limits_text(c.sku.tier)}</p>

@@ -29,20 +29,16 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
     let bw_options: Vec<(String, String)> = match &c.port {
         Port::Provider { .. } => PROVIDER_BANDWIDTHS_MBPS
             .iter()
-            .map(|m| {
-                (
-                    m.to_string(),
-                    if *m >= 1000 {
-                        format!("{} Gbps", m / 1000)
-                    } else {
-                        format!("{m} Mbps")
-                    },
-                )
-            })
+            .map(|m| (m.to_string(), er_core::limits::bandwidth_text(*m)))
             .collect(),
         Port::Direct { .. } => er_core::direct_bandwidths(&c)
             .iter()
-            .map(|g| ((g * 1000).to_string(), format!("{g} Gbps")))
+            .map(|g| {
+                (
+                    (g * 1000).to_string(),
+                    er_core::limits::bandwidth_text(g * 1000),
+                )
+            })
             .collect(),
     };
     let no_error = Signal::derive(|| None::<String>);
@@ -88,7 +84,7 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
                 }>"Change SKU"</button>
             </div>
             <div class="inline-form">
-                <SelectField id="manage-sku-family" label="Billing model" options=vec![("MeteredData".into(), "Metered".into()), ("UnlimitedData".into(), "Unlimited".into())] value=family error=no_error/>
+                <SelectField id="manage-sku-family" label="Billing model" options=er_core::SkuFamily::billing_model_options() value=family error=no_error/>
                 <button type="button" class="button secondary" on:click=move |_| {
                     if let Ok(fam) = family.get_untracked().parse::<SkuFamily>() {
                         act(store, fb, &id_fam, Action::ChangeFamily { family: fam }, "Change billing model");

@@ -4,7 +4,6 @@
 use er_core::{Action, Circuit, Port};
 use leptos::prelude::*;
 
-use crate::circuits::bandwidth_text;
 use crate::components::StateInfoPanel;
 use crate::wizard::circuit::{SimActions, StepLinks};
 
@@ -68,7 +67,7 @@ pub fn CreatedStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView 
                     rows.push(("ExpressRoute port", express_route_port.clone()));
                 }
             }
-            rows.push(("Bandwidth", bandwidth_text(&c)));
+            rows.push(("Bandwidth", c.bandwidth_text()));
             rows.push(("SKU", c.sku.name()));
             let key = c.service_key.clone();
             view! {
@@ -121,7 +120,7 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 <dl class="summary-list">
                     <div class="summary-row"><dt>"Service key"</dt><dd><ServiceKey key=c.service_key.clone()/></dd></div>
                     <div class="summary-row"><dt>"Peering location"</dt><dd>{location}</dd></div>
-                    <div class="summary-row"><dt>"Bandwidth"</dt><dd>{bandwidth_text(&c)}</dd></div>
+                    <div class="summary-row"><dt>"Bandwidth"</dt><dd>{c.bandwidth_text()}</dd></div>
                     <div class="summary-row"><dt>"Routing"</dt><dd>{er_core::explain_routing_model(*routing_model).meaning}</dd></div>
                 </dl>
                 <h2>"Provider status now"</h2>

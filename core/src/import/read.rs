@@ -1013,7 +1013,10 @@ impl Reader {
         };
         self.fact("Provider", Some(provider.clone()));
         self.fact("Peering location", Some(location.clone()));
-        self.fact("Bandwidth", mbps_read.then(|| mbps_text(mbps)));
+        self.fact(
+            "Bandwidth",
+            mbps_read.then(|| crate::limits::bandwidth_text(mbps)),
+        );
         Port::Provider {
             service_provider_name: provider,
             peering_location: location,
@@ -1492,15 +1495,6 @@ fn worse(a: Apps, b: Apps) -> Apps {
         b
     } else {
         a
-    }
-}
-
-/// "200 Mbps", "1 Gbps".
-fn mbps_text(mbps: u32) -> String {
-    if mbps >= 1000 && mbps.is_multiple_of(1000) {
-        format!("{} Gbps", mbps / 1000)
-    } else {
-        format!("{mbps} Mbps")
     }
 }
 
