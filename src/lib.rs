@@ -9,6 +9,7 @@ pub mod components;
 pub mod demos;
 pub mod export;
 pub mod files;
+#[cfg(any(test, fuzzing, feature = "fuzz"))]
 pub mod fuzz;
 pub mod ids;
 pub mod import;

@@ -5,5 +5,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    er_wizard::fuzz::import_bytes(data);
+    er_core::import::fuzz::import_bytes(data);
 });

@@ -7,18 +7,9 @@ pub const EXAMPLES: &str = concat!(
     "/core/tests/fixtures/azure-examples"
 );
 
-/// Replaces `len` characters at `at` (both taken modulo the text) with `insert`.
-pub fn mutate(base: &str, at: usize, len: usize, insert: &str) -> String {
-    let chars: Vec<char> = base.chars().collect();
-    let at = at % (chars.len() + 1);
-    let end = (at + len).min(chars.len());
-    chars[..at]
-        .iter()
-        .copied()
-        .chain(insert.chars())
-        .chain(chars[end..].iter().copied())
-        .collect()
-}
+// Used by some of the test crates that share this module.
+#[allow(unused_imports)]
+pub use er_core::import::fuzz::mutate;
 
 /// A valid Provider-port circuit as `er_core::create` makes it (Equinix, Silicon Valley, 200 Mbps).
 pub fn circuit(name: &str) -> er_core::Circuit {

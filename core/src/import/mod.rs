@@ -35,6 +35,8 @@
 
 mod diagnose;
 mod export;
+#[cfg(any(test, fuzzing, feature = "fuzz"))]
+pub mod fuzz;
 mod json;
 mod port;
 mod powershell;
