@@ -524,6 +524,33 @@ impl Writer {
 // ---------------------------------------------------------------------------------------------
 // Plain values
 
+/// One table of a struct's fields gives both its writer and its reader, so the two cannot drift
+/// and each field is named once: `rust_field: "jsonName" => rule`, in the order written. A
+/// `required` field missing from the text is an error at the object's end; a `default` one (added
+/// after data was first saved, or an `Option`) reads as its default, as serde's `#[serde(default)]`
+/// does. A field given twice is an error and an unknown one is skipped, as serde does.
+macro_rules! json_object {
+    ($ty:ident { $( $field:ident : $name:literal => $rule:ident ),+ $(,)? }) => {
+        impl Json for $ty {
+            fn write(&self, w: &mut Writer) {
+                w.open('{');
+                $( w.field($name, &self.$field); )+
+                w.close('}');
+            }
+            fn read(r: &mut Reader) -> Result<Self> {
+                $( let mut $field = None; )+
+                r.object(&mut |r, k| match k {
+                    $( $name => put(&mut $field, r, k), )+
+                    _ => r.skip(),
+                })?;
+                Ok($ty { $( $field: json_object!(@$rule $field, $name, r), )+ })
+            }
+        }
+    };
+    (@required $slot:ident, $name:literal, $r:ident) => { need($slot, $name, $r)? };
+    (@default $slot:ident, $name:literal, $r:ident) => { $slot.unwrap_or_default() };
+}
+
 impl Json for String {
     fn write(&self, w: &mut Writer) {
         w.string(self);
@@ -772,24 +799,10 @@ impl Json for LinkPair {
     }
 }
 
-impl Json for Sku {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("tier", &self.tier);
-        w.field("family", &self.family);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut tier, mut family) = (None, None);
-        r.object(&mut |r, k| match k {
-            "tier" => put(&mut tier, r, k),
-            "family" => put(&mut family, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(Sku {
-            tier: need(tier, "tier", r)?,
-            family: need(family, "family", r)?,
-        })
+json_object! {
+    Sku {
+        tier: "tier" => required,
+        family: "family" => required,
     }
 }
 
@@ -864,365 +877,120 @@ impl Json for Port {
     }
 }
 
-impl Json for PrefixInfo {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("prefix", &self.prefix);
-        w.field("validationState", &self.validation_state);
-        w.field("validationId", &self.validation_id);
-        w.field("signature", &self.signature);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut prefix, mut state, mut id, mut signature) = (None, None, None, None);
-        r.object(&mut |r, k| match k {
-            "prefix" => put(&mut prefix, r, k),
-            "validationState" => put(&mut state, r, k),
-            "validationId" => put(&mut id, r, k),
-            "signature" => put(&mut signature, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(PrefixInfo {
-            prefix: need(prefix, "prefix", r)?,
-            validation_state: need(state, "validationState", r)?,
-            // Absent in data saved before api-version 2024-10-01's fields were kept (serde default).
-            validation_id: id.flatten(),
-            signature: signature.flatten(),
-        })
+json_object! {
+    // validationId and signature are absent in data saved before api-version 2024-10-01's fields
+    // were kept: they read as None (serde default).
+    PrefixInfo {
+        prefix: "prefix" => required,
+        validation_state: "validationState" => required,
+        validation_id: "validationId" => default,
+        signature: "signature" => default,
     }
 }
 
-impl Json for MicrosoftConfig {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("advertisedPublicPrefixes", &self.advertised_public_prefixes);
-        w.field("customerAsn", &self.customer_asn);
-        w.field("routingRegistryName", &self.routing_registry_name);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut prefixes, mut asn, mut registry) = (None, None, None);
-        r.object(&mut |r, k| match k {
-            "advertisedPublicPrefixes" => put(&mut prefixes, r, k),
-            "customerAsn" => put(&mut asn, r, k),
-            "routingRegistryName" => put(&mut registry, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(MicrosoftConfig {
-            advertised_public_prefixes: need(prefixes, "advertisedPublicPrefixes", r)?,
-            customer_asn: asn.flatten(),
-            routing_registry_name: registry.flatten(),
-        })
+json_object! {
+    MicrosoftConfig {
+        advertised_public_prefixes: "advertisedPublicPrefixes" => required,
+        customer_asn: "customerAsn" => default,
+        routing_registry_name: "routingRegistryName" => default,
     }
 }
 
-impl Json for PeeringConfig {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("peerAsn", &self.peer_asn);
-        w.field("ipv4", &self.ipv4);
-        w.field("ipv6", &self.ipv6);
-        w.field("vlanId", &self.vlan_id);
-        w.field("sharedKey", &self.shared_key);
-        w.field("microsoft", &self.microsoft);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut asn, mut v4, mut v6, mut vlan, mut key, mut ms) =
-            (None, None, None, None, None, None);
-        r.object(&mut |r, k| match k {
-            "peerAsn" => put(&mut asn, r, k),
-            "ipv4" => put(&mut v4, r, k),
-            "ipv6" => put(&mut v6, r, k),
-            "vlanId" => put(&mut vlan, r, k),
-            "sharedKey" => put(&mut key, r, k),
-            "microsoft" => put(&mut ms, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(PeeringConfig {
-            peer_asn: need(asn, "peerAsn", r)?,
-            ipv4: v4.flatten(),
-            ipv6: v6.flatten(),
-            vlan_id: need(vlan, "vlanId", r)?,
-            shared_key: key.flatten(),
-            microsoft: ms.flatten(),
-        })
+json_object! {
+    PeeringConfig {
+        peer_asn: "peerAsn" => required,
+        ipv4: "ipv4" => default,
+        ipv6: "ipv6" => default,
+        vlan_id: "vlanId" => required,
+        shared_key: "sharedKey" => default,
+        microsoft: "microsoft" => default,
     }
 }
 
-impl Json for Peering {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("peeringType", &self.peering_type);
-        w.field("state", &self.state);
-        w.field("azureAsn", &self.azure_asn);
-        w.field("provisioningState", &self.provisioning_state);
-        w.field("config", &self.config);
-        w.field(
-            "advertisedPublicPrefixesState",
-            &self.advertised_public_prefixes_state,
-        );
-        w.field("prefixInfo", &self.prefix_info);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("globalReach", &self.global_reach);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut kind, mut state, mut azure_asn, mut provisioning) = (None, None, None, None);
-        let (mut config, mut prefixes_state, mut info, mut by) = (None, None, None, None);
-        let mut global_reach = None;
-        r.object(&mut |r, k| match k {
-            "peeringType" => put(&mut kind, r, k),
-            "state" => put(&mut state, r, k),
-            "azureAsn" => put(&mut azure_asn, r, k),
-            "provisioningState" => put(&mut provisioning, r, k),
-            "config" => put(&mut config, r, k),
-            "advertisedPublicPrefixesState" => put(&mut prefixes_state, r, k),
-            "prefixInfo" => put(&mut info, r, k),
-            "lastModifiedBy" => put(&mut by, r, k),
-            "globalReach" => put(&mut global_reach, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(Peering {
-            peering_type: need(kind, "peeringType", r)?,
-            state: need(state, "state", r)?,
-            azure_asn: need(azure_asn, "azureAsn", r)?,
-            provisioning_state: need(provisioning, "provisioningState", r)?,
-            config: need(config, "config", r)?,
-            advertised_public_prefixes_state: need(
-                prefixes_state,
-                "advertisedPublicPrefixesState",
-                r,
-            )?,
-            prefix_info: need(info, "prefixInfo", r)?,
-            last_modified_by: need(by, "lastModifiedBy", r)?,
-            global_reach: global_reach.unwrap_or_default(),
-        })
+json_object! {
+    Peering {
+        peering_type: "peeringType" => required,
+        state: "state" => required,
+        azure_asn: "azureAsn" => required,
+        provisioning_state: "provisioningState" => required,
+        config: "config" => required,
+        advertised_public_prefixes_state: "advertisedPublicPrefixesState" => required,
+        prefix_info: "prefixInfo" => required,
+        last_modified_by: "lastModifiedBy" => required,
+        global_reach: "globalReach" => default,
     }
 }
 
-impl Json for Authorization {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("name", &self.name);
-        w.field("authorizationKey", &self.authorization_key);
-        w.field("authorizationUseStatus", &self.authorization_use_status);
-        w.field("connection", &self.connection);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut name, mut key, mut status, mut connection) = (None, None, None, None);
-        r.object(&mut |r, k| match k {
-            "name" => put(&mut name, r, k),
-            "authorizationKey" => put(&mut key, r, k),
-            "authorizationUseStatus" => put(&mut status, r, k),
-            "connection" => put(&mut connection, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(Authorization {
-            name: need(name, "name", r)?,
-            authorization_key: need(key, "authorizationKey", r)?,
-            authorization_use_status: need(status, "authorizationUseStatus", r)?,
-            connection: connection.flatten(),
-        })
+json_object! {
+    Authorization {
+        name: "name" => required,
+        authorization_key: "authorizationKey" => required,
+        authorization_use_status: "authorizationUseStatus" => required,
+        connection: "connection" => default,
     }
 }
 
-impl Json for VnetLink {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("name", &self.name);
-        w.field("vnetName", &self.vnet_name);
-        w.field("vnetRegion", &self.vnet_region);
-        w.field("addressSpaces", &self.address_spaces);
-        w.field("authorization", &self.authorization);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut name, mut vnet, mut region, mut spaces, mut auth) = (None, None, None, None, None);
-        r.object(&mut |r, k| match k {
-            "name" => put(&mut name, r, k),
-            "vnetName" => put(&mut vnet, r, k),
-            "vnetRegion" => put(&mut region, r, k),
-            "addressSpaces" => put(&mut spaces, r, k),
-            "authorization" => put(&mut auth, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(VnetLink {
-            name: need(name, "name", r)?,
-            vnet_name: need(vnet, "vnetName", r)?,
-            vnet_region: need(region, "vnetRegion", r)?,
-            address_spaces: need(spaces, "addressSpaces", r)?,
-            authorization: auth.flatten(),
-        })
+json_object! {
+    VnetLink {
+        name: "name" => required,
+        vnet_name: "vnetName" => required,
+        vnet_region: "vnetRegion" => required,
+        address_spaces: "addressSpaces" => required,
+        authorization: "authorization" => default,
     }
 }
 
-impl Json for Circuit {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("name", &self.name);
-        w.field("resourceGroup", &self.resource_group);
-        w.field("region", &self.region);
-        w.field("subscriptionId", &self.subscription_id);
-        w.field("port", &self.port);
-        w.field("sku", &self.sku);
-        w.field("serviceKey", &self.service_key);
-        w.field(
-            "serviceProviderProvisioningState",
-            &self.service_provider_provisioning_state,
-        );
-        w.field("circuitProvisioningState", &self.circuit_provisioning_state);
-        w.field("provisioningState", &self.provisioning_state);
-        w.field("allowClassicOperations", &self.allow_classic_operations);
-        w.field("peerings", &self.peerings);
-        w.field("authorizations", &self.authorizations);
-        w.field("vnetLinks", &self.vnet_links);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut name, mut group, mut region, mut subscription) = (None, None, None, None);
-        let (mut port, mut sku, mut key, mut provider) = (None, None, None, None);
-        let (mut status, mut provisioning, mut classic) = (None, None, None);
-        let (mut peerings, mut authorizations, mut links) = (None, None, None);
-        r.object(&mut |r, k| match k {
-            "name" => put(&mut name, r, k),
-            "resourceGroup" => put(&mut group, r, k),
-            "region" => put(&mut region, r, k),
-            "subscriptionId" => put(&mut subscription, r, k),
-            "port" => put(&mut port, r, k),
-            "sku" => put(&mut sku, r, k),
-            "serviceKey" => put(&mut key, r, k),
-            "serviceProviderProvisioningState" => put(&mut provider, r, k),
-            "circuitProvisioningState" => put(&mut status, r, k),
-            "provisioningState" => put(&mut provisioning, r, k),
-            "allowClassicOperations" => put(&mut classic, r, k),
-            "peerings" => put(&mut peerings, r, k),
-            "authorizations" => put(&mut authorizations, r, k),
-            "vnetLinks" => put(&mut links, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(Circuit {
-            name: need(name, "name", r)?,
-            resource_group: need(group, "resourceGroup", r)?,
-            region: need(region, "region", r)?,
-            subscription_id: need(subscription, "subscriptionId", r)?,
-            port: need(port, "port", r)?,
-            sku: need(sku, "sku", r)?,
-            service_key: need(key, "serviceKey", r)?,
-            service_provider_provisioning_state: need(
-                provider,
-                "serviceProviderProvisioningState",
-                r,
-            )?,
-            circuit_provisioning_state: need(status, "circuitProvisioningState", r)?,
-            provisioning_state: need(provisioning, "provisioningState", r)?,
-            allow_classic_operations: need(classic, "allowClassicOperations", r)?,
-            peerings: need(peerings, "peerings", r)?,
-            authorizations: need(authorizations, "authorizations", r)?,
-            vnet_links: need(links, "vnetLinks", r)?,
-        })
+json_object! {
+    Circuit {
+        name: "name" => required,
+        resource_group: "resourceGroup" => required,
+        region: "region" => required,
+        subscription_id: "subscriptionId" => required,
+        port: "port" => required,
+        sku: "sku" => required,
+        service_key: "serviceKey" => required,
+        service_provider_provisioning_state: "serviceProviderProvisioningState" => required,
+        circuit_provisioning_state: "circuitProvisioningState" => required,
+        provisioning_state: "provisioningState" => required,
+        allow_classic_operations: "allowClassicOperations" => required,
+        peerings: "peerings" => required,
+        authorizations: "authorizations" => required,
+        vnet_links: "vnetLinks" => required,
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The app's data (field names as in Rust: these types have no rename)
 
-impl Json for TimelineEntry {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("at", &self.at);
-        w.field("action", &self.action);
-        w.field("before", &self.before);
-        w.field("after", &self.after);
-        w.field("refusal", &self.refusal);
-        w.field("notes", &self.notes);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut at, mut action, mut before, mut after, mut refusal, mut notes) =
-            (None, None, None, None, None, None);
-        r.object(&mut |r, k| match k {
-            "at" => put(&mut at, r, k),
-            "action" => put(&mut action, r, k),
-            "before" => put(&mut before, r, k),
-            "after" => put(&mut after, r, k),
-            "refusal" => put(&mut refusal, r, k),
-            "notes" => put(&mut notes, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(TimelineEntry {
-            at: need(at, "at", r)?,
-            action: need(action, "action", r)?,
-            before: need(before, "before", r)?,
-            after: after.flatten(),
-            refusal: refusal.flatten(),
-            notes: notes.unwrap_or_default(),
-        })
+json_object! {
+    TimelineEntry {
+        at: "at" => required,
+        action: "action" => required,
+        before: "before" => required,
+        after: "after" => default,
+        refusal: "refusal" => default,
+        notes: "notes" => default,
     }
 }
 
-impl Json for SavedCircuit {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("id", &self.id);
-        w.field("circuit", &self.circuit);
-        w.field("step", &self.step);
-        w.field("updated", &self.updated);
-        w.field("drafts", &self.drafts);
-        w.field("timeline", &self.timeline);
-        w.field("history", &self.history);
-        w.field("imported", &self.imported);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut id, mut circuit, mut step, mut updated) = (None, None, None, None);
-        let (mut drafts, mut timeline, mut history, mut imported) = (None, None, None, None);
-        r.object(&mut |r, k| match k {
-            "id" => put(&mut id, r, k),
-            "circuit" => put(&mut circuit, r, k),
-            "step" => put(&mut step, r, k),
-            "updated" => put(&mut updated, r, k),
-            "drafts" => put(&mut drafts, r, k),
-            "timeline" => put(&mut timeline, r, k),
-            "history" => put(&mut history, r, k),
-            "imported" => put(&mut imported, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(SavedCircuit {
-            id: need(id, "id", r)?,
-            circuit: need(circuit, "circuit", r)?,
-            step: need(step, "step", r)?,
-            updated: need(updated, "updated", r)?,
-            drafts: drafts.unwrap_or_default(),
-            timeline: timeline.unwrap_or_default(),
-            history: history.unwrap_or_default(),
-            imported: imported.unwrap_or_default(),
-        })
+json_object! {
+    SavedCircuit {
+        id: "id" => required,
+        circuit: "circuit" => required,
+        step: "step" => required,
+        updated: "updated" => required,
+        drafts: "drafts" => default,
+        timeline: "timeline" => default,
+        history: "history" => default,
+        imported: "imported" => default,
     }
 }
 
-impl Json for AppData {
-    fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field("circuits", &self.circuits);
-        w.field("create_draft", &self.create_draft);
-        w.field("deleted", &self.deleted);
-        w.close('}');
-    }
-    fn read(r: &mut Reader) -> Result<Self> {
-        let (mut circuits, mut draft, mut deleted) = (None, None, None);
-        r.object(&mut |r, k| match k {
-            "circuits" => put(&mut circuits, r, k),
-            "create_draft" => put(&mut draft, r, k),
-            "deleted" => put(&mut deleted, r, k),
-            _ => r.skip(),
-        })?;
-        Ok(AppData {
-            circuits: need(circuits, "circuits", r)?,
-            create_draft: draft.unwrap_or_default(),
-            deleted: deleted.unwrap_or_default(),
-        })
+json_object! {
+    AppData {
+        circuits: "circuits" => required,
+        create_draft: "create_draft" => default,
+        deleted: "deleted" => default,
     }
 }
 
