@@ -529,14 +529,15 @@ jrow(hasWorker ? 'second visit, from the service worker' : 'second visit (HTTP c
 jrow('cold visit, nothing fetched ahead (Save-Data), no service worker', 'none', 'cold');
 jrow('second visit without service worker (HTTP cache)', 'none', 'second');
 p();
+const cpuLabel = (rate) => (rate === 1 ? '1x' : `${rate}x throttled`);
+const kbs = (n) => `${kb(n)} KB`;
+const M = {};
+for (const k of Object.keys(R.loads)) M[k] = median(R.loads[k]);
 if (!ONLY_JOURNEY) {
 p(`**Time to interactive** (navigation start → first screen's h1 in the DOM with its click handler; ${LOADS} cold loads each, fresh browser context per load, CSP on; ms):`);
 p();
 p('| page | CPU | median | min–max (IQR) | ratio to Leptos floor | ratio to plain page |');
 p('|---|---|---:|---|---:|---:|');
-const cpuLabel = (rate) => (rate === 1 ? '1x' : `${rate}x throttled`);
-const M = {};
-for (const k of Object.keys(R.loads)) M[k] = median(R.loads[k]);
 for (const rate of RATES) {
   for (const name of ['app', 'floor', 'plain']) {
     const s = stats(R.loads[`${name}@${rate}`]);
@@ -570,7 +571,6 @@ for (const rate of RATES) {
   const s = stats(R.app50[rate].load);
   p(`| start-up to the list of 50 stored circuits shown (app load in Rust + render) | ${rate}x | ${s.n} | ${ms(s.median)} | ${spread(s)} |`);
 }
-const kbs = (n) => `${kb(n)} KB`;
 for (const rate of RATES) {
   const st = R.storage[rate];
   p(`| save 50 circuits (${kbs(R.stateBytes.c50)}): JSON.stringify + setItem | ${rate}x | ${st.c50.save.length} | ${ms(median(st.c50.save), 3)} | ${spread(stats(st.c50.save), 3)} |`);

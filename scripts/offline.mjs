@@ -96,7 +96,12 @@ if (!PAGES.some((p) => injected(read(p).toString()))) {
     }
     pages[page] = files;
   }
-  const script = Buffer.from(fill(fs.readFileSync(path.join(here, '../web/offline.js'), 'utf8'), { pages }));
+  // What every page loads (the stylesheet, the icon) is in the cache already wherever the script runs.
+  const everywhere = (url) => PAGES.every((p) => pages[p].some(([u]) => u === url));
+  for (const page of PAGES) pages[page] = pages[page].filter(([url]) => !everywhere(url));
+  // Every page loads it: its comment lines (web/offline.js has them all) are left out of the build.
+  const source = fs.readFileSync(path.join(here, '../web/offline.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '');
+  const script = Buffer.from(fill(source, { pages }));
   const name = `offline-${crypto.createHash('sha256').update(script).digest('hex').slice(0, 16)}.js`;
   write(name, script);
   const tags = `<link rel="manifest" href="${publicUrl}manifest.webmanifest"/>`
