@@ -88,8 +88,10 @@
     try {
       reg = await navigator.serviceWorker.register(new URL('sw.js', base));
     } catch {
-      return; // no service worker here (blocked, private mode): the app runs from the network
+      reg = null;
     }
+    // No service worker here (refused, blocked, private mode): the app runs from the network.
+    if (!reg) return;
     // A new build waits while this page runs the old one; offer it only to a page the old one serves.
     const offer = () => { if (reg.waiting && navigator.serviceWorker.controller) offerReload(reg.waiting); };
     const watch = (worker) => worker && worker.addEventListener('statechange', offer);

@@ -199,7 +199,9 @@ test('a new build replaces the cache at once and the page offers a reload instea
     const both = await cacheNames();
     expect(both).toHaveLength(2); // the new build complete beside the old one, which still serves
     expect(both).toContain(oldCache);
+    const reloaded = page.waitForEvent('load');
     await offer.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
     await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
     await expect.poll(() => page.evaluate(() => fetch('./index.html').then((r) => r.text()))).toContain('(new build)');
     await expect.poll(cacheNames).toHaveLength(1);
@@ -234,4 +236,22 @@ test('installable: the three pages link a manifest whose icons and start page ar
   // Playwright's browser contexts are incognito ones, where Chromium never installs an app; that
   // is the only reason it may give.
   expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+});
+
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  // Bug: where service workers are blocked, register() resolved to nothing and the page script
+  // threw reading `waiting` of it (an uncaught error on every page, once idle).
+  test('where service workers are blocked, the pages fetch ahead and run without an error', async ({ page, context }) => {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const seen = [];
+    context.on('request', (r) => seen.push(r.url()));
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
+    await expect.poll(() => seen.some((u) => /er-tools-[0-9a-f]+_bg\.wasm$/.test(u)), { timeout: 20_000 }).toBe(true);
+    await page.waitForTimeout(500); // the registration comes after the last page's files
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  });
 });
