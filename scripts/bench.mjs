@@ -14,6 +14,9 @@ import zlib from 'node:zlib';
 const [appDir = 'dist-bench', floorDir = 'bench/floor/dist', plainDir = 'bench/plain'] = process.argv.slice(2);
 const LOADS = process.env.BENCH_SMOKE ? 3 : Math.max(15, Number(process.env.BENCH_LOADS || 15)); // BENCH_SMOKE=1: a quick check of the script itself
 const ACTIONS = Number(process.env.BENCH_ACTIONS || 1000);
+const JOURNEYS = process.env.BENCH_SMOKE ? 2 : Math.max(5, Number(process.env.BENCH_JOURNEYS || 7)); // slow-network journeys per mode
+// BENCH_ONLY=journey: the sizes and the slow-network journey alone (e.g. to compare two builds).
+const ONLY_JOURNEY = process.env.BENCH_ONLY === 'journey';
 const BATCH = 100; // actions per batch; the stored state is reset between batches
 const RATES = [1, 4];
 const KEY = 'er-wizard:data';
@@ -57,8 +60,8 @@ const ms = (x, d = 1) => x.toFixed(d);
 const spread = (s, d = 1) => `${ms(s.min, d)}–${ms(s.max, d)} (IQR ${ms(s.p25, d)}–${ms(s.p75, d)})`;
 const log = (...a) => console.error('bench:', ...a);
 
-function serve(dir, port) {
-  const child = spawn(process.execPath, ['scripts/static-server.mjs', dir, String(port), '/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+function serve(dir, port, ...flags) {
+  const child = spawn(process.execPath, ['scripts/static-server.mjs', dir, String(port), '/', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout.once('data', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`static server for ${dir} exited with ${code}`)));
@@ -98,6 +101,13 @@ function sizes(dir) {
     const rows = files.filter((n) => own.has(n)).map((n) => compressed(dir, n));
     return { ...p, own, rows, total: sum(rows) };
   });
+  // The service worker and the manifest's icons: fetched once the first screen is there and the
+  // browser is idle (web/offline.js), or when the app is installed.
+  const offline = new Set(files.filter((n) => n === 'sw.js' || /^icon-\d+\.png$/.test(n)));
+  if (offline.size) {
+    const rows = files.filter((n) => offline.has(n)).map((n) => compressed(dir, n));
+    pages.push({ what: 'service worker and icons (fetched at idle after the first screen)', own: offline, rows, total: sum(rows) });
+  }
   const rows = files.filter((n) => !pages.some((p) => p.own.has(n))).map((n) => compressed(dir, n));
   return {
     rows, total: sum(rows), wasmRaw: rows.filter((r) => r.name.endsWith('.wasm')).reduce((t, r) => t + r.raw, 0),
@@ -150,6 +160,63 @@ async function loadOnce(browser, target, rate) {
       (R.next[rate] ||= []).push(nextAt - clickAt);
     }
     return t;
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------- the journey on a slow phone network ----------
+// Lighthouse's mobile preset as DevTools applies it (562.5 ms round trip, 1,474.56 kbit/s down,
+// 675 kbit/s up) with 4x CPU, the app served with gzip: the first screen until it can be used,
+// 1.5 s of reading, then "Create circuit" until the create form can be used. "prefetch" is the app
+// as shipped; "none" is the same journey with nothing fetched ahead (the visitor's Save-Data, which
+// the page honours) and no service worker. Each run then makes a second visit in the same browser
+// context: served by the service worker once it is active ("prefetch"), or by the HTTP cache.
+const SLOW4G = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
+const READING = 1500;
+async function journey(browser, url, mode, hasWorker) {
+  const context = await browser.newContext(mode === 'none' ? { serviceWorkers: 'block' } : {});
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW4G);
+    if (mode === 'none') {
+      await page.addInitScript(() => {
+        Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => ({ saveData: true, effectiveType: '4g' }) });
+      });
+    }
+    await page.addInitScript(() => {
+      const obs = new MutationObserver(() => {
+        const h = document.querySelector('h1');
+        const shown = h && h.textContent.trim();
+        if (shown === 'Your circuits') window.__benchInteractive = performance.now();
+        if (shown === 'Create the circuit') { window.__benchNextAt = performance.timeOrigin + performance.now(); obs.disconnect(); }
+      });
+      obs.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const visit = async () => {
+      await page.goto(url);
+      const first = await pollFor(page, () => window.__benchInteractive, 120_000);
+      await page.waitForTimeout(Math.max(0, first + READING - await page.evaluate(() => performance.now())));
+      const clickAt = await page.evaluate(() => performance.timeOrigin + performance.now());
+      await page.getByRole('link', { name: 'Create circuit' }).first().click();
+      const nextAt = await pollFor(page, () => window.__benchNextAt, 120_000);
+      return { first, click: nextAt - clickAt };
+    };
+    const cold = await visit();
+    if (mode === 'prefetch' && hasWorker) {
+      await pollFor(page, async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        return reg && reg.active && reg.active.state === 'activated' ? true : null;
+      }, 180_000);
+    }
+    const second = await visit();
+    if (errors.length) throw new Error(`journey (${mode}): page errors: ${errors.join(' | ')}`);
+    return { cold, second };
   } finally {
     await context.close();
   }
@@ -375,11 +442,19 @@ const targets = (ports) => [
 ];
 
 const base = 18700 + Math.floor(Math.random() * 200);
-const ports = { app: base, floor: base + 1, plain: base + 2 };
-const servers = [await serve(appDir, ports.app), await serve(floorDir, ports.floor), await serve(plainDir, ports.plain)];
+const ports = { app: base, floor: base + 1, plain: base + 2, gzip: base + 3 };
+const servers = [await serve(appDir, ports.app), await serve(floorDir, ports.floor), await serve(plainDir, ports.plain),
+  await serve(appDir, ports.gzip, '--gzip')];
 const browser = await chromium.launch(LAUNCH);
-const R = { loads: {}, next: {}, actions: {}, storage: {}, app50: {} };
+const R = { loads: {}, next: {}, actions: {}, storage: {}, app50: {}, journey: { prefetch: [], none: [] } };
+const hasWorker = fs.existsSync(path.join(appDir, 'sw.js'));
 try {
+  // The slow-network journey, the two modes interleaved, each run in a fresh context.
+  for (let i = 0; i < JOURNEYS; i++) {
+    for (const mode of ['prefetch', 'none']) R.journey[mode].push(await journey(browser, `http://127.0.0.1:${ports.gzip}/`, mode, hasWorker));
+  }
+  log('slow-network journeys done');
+  if (ONLY_JOURNEY) throw 'only the journey';
   const T = targets(ports);
   for (const rate of RATES) {
     for (const t of T) { R.loads[`${t.name}@${rate}`] = []; await loadOnce(browser, t, rate); } // one warm-up each, discarded
@@ -410,6 +485,8 @@ try {
     R.app50[rate] = { load: loads, action: await appWith(browser, appUrl, text50, rate, 'action') };
   }
   log('storage done');
+} catch (e) {
+  if (e !== 'only the journey') throw e;
 } finally {
   await browser.close();
   for (const s of servers) s.kill();
@@ -436,13 +513,31 @@ for (const later of S.app.pages) {
 p(`| Leptos floor app total | ${kb(S.floor.total.raw)} | ${kb(S.floor.total.gzip)} | ${kb(S.floor.total.brotli)} |`);
 p(`| plain HTML+JS page total | ${kb(S.plain.total.raw)} | ${kb(S.plain.total.gzip)} | ${kb(S.plain.total.brotli)} |`);
 p();
+const J = (mode, visit, what) => stats(R.journey[mode].map((r) => r[visit][what]));
+p(`**On a slow phone network** (slow 4G as Lighthouse's mobile preset: 562.5 ms round trip, 1.44 Mbit/s down, 0.66 up; 4x CPU; served with gzip; `
+  + `${JOURNEYS} runs of each, fresh browser context per run; first screen usable, ${READING / 1000} s of reading, then "Create circuit" until the create form is usable; ms):`);
+p();
+p('| journey | first screen usable: median | min–max | click → create form usable: median | min–max |');
+p('|---|---:|---|---:|---|');
+const jrow = (label, mode, visit) => {
+  const f = J(mode, visit, 'first');
+  const c = J(mode, visit, 'click');
+  p(`| ${label} | ${ms(f.median)} | ${ms(f.min)}–${ms(f.max)} | ${ms(c.median)} | ${ms(c.min)}–${ms(c.max)} |`);
+};
+jrow('cold visit, wizard fetched ahead at idle', 'prefetch', 'cold');
+jrow(hasWorker ? 'second visit, from the service worker' : 'second visit (HTTP cache)', 'prefetch', 'second');
+jrow('cold visit, nothing fetched ahead (Save-Data), no service worker', 'none', 'cold');
+jrow('second visit without service worker (HTTP cache)', 'none', 'second');
+p();
+const cpuLabel = (rate) => (rate === 1 ? '1x' : `${rate}x throttled`);
+const kbs = (n) => `${kb(n)} KB`;
+const M = {};
+for (const k of Object.keys(R.loads)) M[k] = median(R.loads[k]);
+if (!ONLY_JOURNEY) {
 p(`**Time to interactive** (navigation start → first screen's h1 in the DOM with its click handler; ${LOADS} cold loads each, fresh browser context per load, CSP on; ms):`);
 p();
 p('| page | CPU | median | min–max (IQR) | ratio to Leptos floor | ratio to plain page |');
 p('|---|---|---:|---|---:|---:|');
-const cpuLabel = (rate) => (rate === 1 ? '1x' : `${rate}x throttled`);
-const M = {};
-for (const k of Object.keys(R.loads)) M[k] = median(R.loads[k]);
 for (const rate of RATES) {
   for (const name of ['app', 'floor', 'plain']) {
     const s = stats(R.loads[`${name}@${rate}`]);
@@ -476,7 +571,6 @@ for (const rate of RATES) {
   const s = stats(R.app50[rate].load);
   p(`| start-up to the list of 50 stored circuits shown (app load in Rust + render) | ${rate}x | ${s.n} | ${ms(s.median)} | ${spread(s)} |`);
 }
-const kbs = (n) => `${kb(n)} KB`;
 for (const rate of RATES) {
   const st = R.storage[rate];
   p(`| save 50 circuits (${kbs(R.stateBytes.c50)}): JSON.stringify + setItem | ${rate}x | ${st.c50.save.length} | ${ms(median(st.c50.save), 3)} | ${spread(stats(st.c50.save), 3)} |`);
@@ -487,6 +581,7 @@ for (const rate of RATES) {
 p();
 p(`Stored state used: ${R.stateBytes.realCircuits} circuits made through the UI (${kbs(R.stateBytes.real)}), replicated.`);
 p();
+}
 p('**Budgets**');
 p();
 const budgets = [];
@@ -494,6 +589,14 @@ const b = (ok, text) => budgets.push(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
 b(S.app.total.gzip <= 150 * 1024, `total first load ${kb(S.app.total.gzip)} KB gzip <= 150 KB`);
 b(S.app.total.brotli <= 125 * 1024, `total first load ${kb(S.app.total.brotli)} KB brotli <= 125 KB`);
 b(S.app.wasmRaw <= 400 * 1024, `raw wasm (first load) ${kb(S.app.wasmRaw)} KB <= 400 KB`);
+{
+  const first = J('prefetch', 'cold', 'first').median;
+  const click = J('prefetch', 'cold', 'click').median;
+  const second = J('prefetch', 'second', 'first').median;
+  b(click <= 0.4 * first, `slow 4G, cold: click to create form ${ms(click)} ms = ${(click / first).toFixed(2)}x the first screen (${ms(first)} ms) <= 0.4x`);
+  b(second <= 0.5 * first, `slow 4G, second visit: first screen ${ms(second)} ms = ${(second / first).toFixed(2)}x the cold one (${ms(first)} ms) <= 0.5x`);
+}
+if (!ONLY_JOURNEY) {
 for (const rate of RATES) {
   const r1 = M[`app@${rate}`] / M[`floor@${rate}`];
   const r2 = M[`app@${rate}`] / M[`plain@${rate}`];
@@ -503,6 +606,7 @@ for (const rate of RATES) {
 b(median(R.actions[1]) <= 4, `one action + re-render ${ms(median(R.actions[1]), 2)} ms median <= 4 ms`);
 b(median(R.actions[4]) <= 16, `one action + re-render at 4x CPU ${ms(median(R.actions[4]), 2)} ms median <= 16 ms`);
 b(median(R.storage[1].kb32.save) <= 1, `save of a ${kbs(R.stateBytes.kb32)} state ${ms(median(R.storage[1].kb32.save), 3)} ms median <= 1 ms`);
+}
 p('```');
 for (const l of budgets) p(l);
 p('```');

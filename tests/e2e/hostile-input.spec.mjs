@@ -36,6 +36,11 @@ export const PAYLOADS = [
 const EXAMPLES = path.resolve('core/tests/fixtures/azure-examples');
 const counts = { fills: 0, imports: 0, links: 0 };
 
+// Playwright's routes do not see what a service worker answers, so a page it served would come
+// with the CSP header these tests strip: the worker is kept out here (tests/e2e/offline.spec.mjs
+// covers it).
+test.use({ serviceWorkers: 'block' });
+
 test.beforeEach(async ({ page }) => {
   // Serve without the CSP header: the rendering itself must be inert.
   await page.route('**/*', async (route) => {

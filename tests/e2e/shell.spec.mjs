@@ -19,6 +19,11 @@ test('the first load fetches "Your circuits" only; the wizard, import and demos 
   page.on('pageerror', (e) => errors.push(e.message));
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // A visitor who saves data: nothing is fetched ahead at idle, so each page's loads are its own
+  // (what is fetched ahead otherwise, and when, is tests/e2e/offline.spec.mjs's).
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => ({ saveData: true, effectiveType: '4g' }) });
+  });
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
   expect(fetched.filter((p) => p.includes('er-home')).length).toBe(2);
@@ -94,6 +99,9 @@ test('back to "Your circuits" from the wizard shows what the wizard saved, also 
   expect(errors).toEqual([]);
 });
 
+test.describe(() => {
+// The bundle is held by a Playwright route, which does not see what a service worker answers.
+test.use({ serviceWorkers: 'block' });
 test('each page says it is loading while its bundle arrives, and the line goes once the app is there', async ({ page }) => {
   for (const [url, bundle, loading, heading] of [
     ['./', 'er-home', 'Loading your circuits…', 'Your circuits'],
@@ -110,4 +118,5 @@ test('each page says it is loading while its bundle arrives, and the line goes o
     await expect(page.getByText(loading)).toHaveCount(0);
     await page.unroute(`**/${bundle}-*_bg.wasm`);
   }
+});
 });
