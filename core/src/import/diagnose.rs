@@ -208,7 +208,7 @@ fn diagnose_circuit(
     let global_reach: Vec<&str> = c
         .peerings
         .iter()
-        .flat_map(|p| p.global_reach.iter().map(String::as_str))
+        .flat_map(|p| p.global_reach.iter().map(|g| g.name.as_str()))
         .collect();
     if c.sku.tier == SkuTier::Local && !global_reach.is_empty() {
         d.blocking.push(format!(
