@@ -556,7 +556,14 @@ pub fn validate_global_reach(
 ) -> Result<GlobalReachRequest, Vec<(GlobalReachField, Refusal)>> {
     let mut errors = Vec::new();
     let name = input.name.trim();
-    if let Err(r) = check_resource_name(name) {
+    if name.is_empty() {
+        errors.push((
+            GlobalReachField::Name,
+            Refusal::Required {
+                what: "Global Reach name",
+            },
+        ));
+    } else if let Err(r) = check_resource_name(name) {
         errors.push((GlobalReachField::Name, r));
     }
     let v4 = input.ipv4_subnet.trim();

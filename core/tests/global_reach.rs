@@ -605,3 +605,34 @@ fn import_reads_global_reach_connections_with_prefix_and_peer_circuit_gr_cli() {
         assert_eq!(p.peer_global_reach, q.peer_global_reach);
     }
 }
+
+/// Import of `az network express-route show` output (the [GR-CLI] connection shape under the
+/// private peering) names each connection, its other circuit, subnet and status.
+#[test]
+fn import_shows_each_connection_with_its_peer_and_subnet_gr_cli() {
+    let text = r#"{"name":"office-sf","resourceGroup":"rg","location":"westus",
+      "id":"/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/office-sf",
+      "sku":{"name":"Premium_MeteredData","tier":"Premium","family":"MeteredData"},
+      "serviceProviderProperties":{"serviceProviderName":"Equinix","peeringLocation":"Silicon Valley","bandwidthInMbps":200},
+      "serviceProviderProvisioningState":"Provisioned","circuitProvisioningState":"Enabled","provisioningState":"Succeeded",
+      "serviceKey":"a1410692-0000-4ceb-b94a-b90b94d398d1",
+      "peerings":[{"name":"AzurePrivatePeering","peeringType":"AzurePrivatePeering","state":"Enabled","azureASN":12076,"peerASN":65020,
+        "primaryPeerAddressPrefix":"192.168.10.0/30","secondaryPeerAddressPrefix":"192.168.10.4/30","vlanId":100,"provisioningState":"Succeeded",
+        "connections":[{"name":"sf-to-london","addressPrefix":"10.254.0.0/29","circuitConnectionStatus":"Connected","authorizationKey":null,
+          "expressRouteCircuitPeering":{"id":"/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/office-sf/peerings/AzurePrivatePeering"},
+          "peerExpressRouteCircuitPeering":{"id":"/subscriptions/s2/resourceGroups/rg2/providers/Microsoft.Network/expressRouteCircuits/office-london/peerings/AzurePrivatePeering"},
+          "provisioningState":"Succeeded","type":"Microsoft.Network/expressRouteCircuits/peerings/connections"}],
+        "peerExpressRouteCircuitConnections":[{"name":"ny-to-sf","connectionName":"ny-to-sf","addressPrefix":"10.254.1.0/29","circuitConnectionStatus":"Disconnected",
+          "expressRouteCircuitPeering":{"id":"/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/office-ny/peerings/AzurePrivatePeering"}}]}]}"#;
+    let got = import(text).expect("imports");
+    let c = got[0].circuit().expect("a circuit");
+    let p = c.peering(PeeringType::AzurePrivatePeering).expect("private");
+    assert_eq!(p.global_reach[0].peer_circuit_name(), "office-london");
+    assert_eq!(p.global_reach[0].address_prefix, Some("10.254.0.0/29".parse().unwrap()));
+    assert_eq!(p.peer_global_reach[0].peer_circuit_name(), "office-ny");
+    assert_eq!(p.peer_global_reach[0].status, Some(CircuitConnectionStatus::Disconnected));
+    assert_eq!(c.links_used(), 2);
+    let d = &got[0].diagnosis;
+    assert!(d.fine.iter().any(|f| f == "Global Reach sf-to-london: connects this circuit's private peering to circuit office-london, subnet 10.254.0.0/29, status Connected. [GR-PS]"), "{:?}", d.fine);
+    assert!(d.fine.iter().any(|f| f.starts_with("Global Reach ny-to-sf: made on circuit office-ny")));
+}

@@ -58,7 +58,7 @@ test('two circuits are joined by Global Reach from step 5, shown on both, with t
   await form.getByRole('button', { name: 'Add Global Reach' }).click();
   const summary = form.getByRole('alert');
   await expect(summary).toContainText('There is a problem');
-  await expect(summary).toContainText("'' is not a valid Azure resource name");
+  await expect(summary).toContainText('Global Reach name is required.');
   await expect(summary).toContainText('10.254.0.0/30 is not a /29 IPv4 subnet');
   await expect(summary).toContainText('fd00:1::/126 is not a /125 IPv6 subnet');
   await expect(form.getByLabel('Global Reach IPv4 subnet')).toHaveAttribute('aria-invalid', 'true');

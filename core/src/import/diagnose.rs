@@ -217,6 +217,34 @@ fn diagnose_circuit(
         ));
     }
 
+    // Each Global Reach connection, made here or by the other circuit, with its subnets and
+    // status. [SPEC-2024-05] [GR-PS]
+    for p in &c.peerings {
+        for (g, here) in p
+            .global_reach
+            .iter()
+            .map(|g| (g, true))
+            .chain(p.peer_global_reach.iter().map(|g| (g, false)))
+        {
+            let other = match g.peer_circuit_name() {
+                "" => "a circuit not named in the paste".to_string(),
+                n => format!("circuit {n}"),
+            };
+            let subnets: Vec<String> = [g.address_prefix, g.ipv6_address_prefix]
+                .into_iter()
+                .flatten()
+                .map(|n| n.to_string())
+                .collect();
+            d.fine.push(format!(
+                "Global Reach {}: {} {other}, subnet {}, status {}. [GR-PS]",
+                g.name,
+                if here { "connects this circuit's private peering to" } else { "made on" },
+                if subnets.is_empty() { "not shown".to_string() } else { subnets.join(" and ") },
+                g.status.map_or("not shown", |s| s.as_str()),
+            ));
+        }
+    }
+
     for a in &c.authorizations {
         d.fine.push(sentence(
             &format!("Authorization {}", a.name),
