@@ -626,13 +626,24 @@ fn import_shows_each_connection_with_its_peer_and_subnet_gr_cli() {
           "expressRouteCircuitPeering":{"id":"/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/office-ny/peerings/AzurePrivatePeering"}}]}]}"#;
     let got = import(text).expect("imports");
     let c = got[0].circuit().expect("a circuit");
-    let p = c.peering(PeeringType::AzurePrivatePeering).expect("private");
+    let p = c
+        .peering(PeeringType::AzurePrivatePeering)
+        .expect("private");
     assert_eq!(p.global_reach[0].peer_circuit_name(), "office-london");
-    assert_eq!(p.global_reach[0].address_prefix, Some("10.254.0.0/29".parse().unwrap()));
+    assert_eq!(
+        p.global_reach[0].address_prefix,
+        Some("10.254.0.0/29".parse().unwrap())
+    );
     assert_eq!(p.peer_global_reach[0].peer_circuit_name(), "office-ny");
-    assert_eq!(p.peer_global_reach[0].status, Some(CircuitConnectionStatus::Disconnected));
+    assert_eq!(
+        p.peer_global_reach[0].status,
+        Some(CircuitConnectionStatus::Disconnected)
+    );
     assert_eq!(c.links_used(), 2);
     let d = &got[0].diagnosis;
     assert!(d.fine.iter().any(|f| f == "Global Reach sf-to-london: connects this circuit's private peering to circuit office-london, subnet 10.254.0.0/29, status Connected. [GR-PS]"), "{:?}", d.fine);
-    assert!(d.fine.iter().any(|f| f.starts_with("Global Reach ny-to-sf: made on circuit office-ny")));
+    assert!(d
+        .fine
+        .iter()
+        .any(|f| f.starts_with("Global Reach ny-to-sf: made on circuit office-ny")));
 }

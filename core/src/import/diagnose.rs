@@ -238,8 +238,16 @@ fn diagnose_circuit(
             d.fine.push(format!(
                 "Global Reach {}: {} {other}, subnet {}, status {}. [GR-PS]",
                 g.name,
-                if here { "connects this circuit's private peering to" } else { "made on" },
-                if subnets.is_empty() { "not shown".to_string() } else { subnets.join(" and ") },
+                if here {
+                    "connects this circuit's private peering to"
+                } else {
+                    "made on"
+                },
+                if subnets.is_empty() {
+                    "not shown".to_string()
+                } else {
+                    subnets.join(" and ")
+                },
                 g.status.map_or("not shown", |s| s.as_str()),
             ));
         }
