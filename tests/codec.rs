@@ -252,7 +252,7 @@ fn a_peering_saved_with_global_reach_names_only_reads_them_as_connections() {
     let old = text
         .replace(
             &format!(r#""globalReach":{full}"#),
-            r#""globalReach":["gr-to-london","gr "2"","sf-to-dallas"]"#,
+            r#""globalReach":["gr-to-london","gr \"2\"","sf-to-dallas"]"#,
         )
         .replace(&format!(r#","peerGlobalReach":{peer}"#), "")
         .replace(r#","peerGlobalReach":[]"#, "");

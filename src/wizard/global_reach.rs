@@ -200,6 +200,8 @@ fn AddGlobalReach(id: String, circuit: Circuit, others: Vec<(String, Circuit)>) 
         &drafts_for(&id, "gr"),
         draft_saver(id.clone(), "gr"),
     );
+    // The source of the last refusal, shown as links under the error summary.
+    let refused_source: RwSignal<Option<String>> = RwSignal::new(None);
     if f.value("peer").is_empty() {
         if let Some((first, _)) = others.first() {
             f.sig("peer").set(first.clone());
@@ -253,6 +255,7 @@ fn AddGlobalReach(id: String, circuit: Circuit, others: Vec<(String, Circuit)>) 
         match connect(&me, &peer, &request) {
             Ok(pair) => {
                 f.set_errors(&[]);
+                refused_source.set(None);
                 let t = now();
                 let mut lines = pair.made_on.notes.clone();
                 lines.extend(
@@ -293,6 +296,7 @@ fn AddGlobalReach(id: String, circuit: Circuit, others: Vec<(String, Circuit)>) 
                     _ => "peer",
                 };
                 f.set_problem(field, refusal_text(&r));
+                refused_source.set(Some(r.source_key().to_string()));
                 store.update_circuit(&submit_id, |s| s.record_refusal(&label, &r, now()));
                 feedback(
                     fb,
@@ -308,6 +312,7 @@ fn AddGlobalReach(id: String, circuit: Circuit, others: Vec<(String, Circuit)>) 
         <form novalidate on:submit=on_add class="global-reach-form" aria-labelledby="add-global-reach-title">
             <h3 id="add-global-reach-title">"Add Global Reach"</h3>
             <ErrorSummary problems=f.problems()/>
+            {move || refused_source.get().map(|cited| view! { <Sources cited=cited/> })}
             <TextField id=f.id("name") label=GlobalReachField::Name.label() width="input-medium" value=f.sig("name") error=f.error("name") hint="A name for this connection, for example sf-to-london."/>
             <SelectField id=f.id("peer") label=GlobalReachField::Peer.label() options=options value=f.sig("peer") error=f.error("peer") hint="The circuit to connect this one to: your saved circuits with Azure private peering."/>
             <TextField id=f.id("ipv4") label=GlobalReachField::Ipv4Subnet.label() width="input-medium" value=f.sig("ipv4") error=f.error("ipv4") hint=format!("A /29 such as 10.0.0.0/29. Microsoft takes the tunnel addresses from it. {linked_elsewhere}")/>

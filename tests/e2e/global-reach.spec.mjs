@@ -73,6 +73,8 @@ test('two circuits are joined by Global Reach from step 5, shown on both, with t
   await expect(feedback).toContainText('The circuits are in different geopolitical regions (North America and Europe), so both need ExpressRoute Premium; office-sf and office-london are not Premium.');
   await expect(feedback).toContainText('Enable ExpressRoute Premium on office-sf and office-london');
   await expect(feedback).toContainText('Source: [GR-FAQ] [GLOBAL-REACH] [LOCATIONS]');
+  // The rule's sources as links, under the error summary.
+  await expect(form.getByRole('link', { name: 'ExpressRoute FAQ: Global Reach (Microsoft Learn)' })).toHaveAttribute('href', 'https://learn.microsoft.com/azure/expressroute/expressroute-faqs#globalreach');
   if (SHOTS) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await section.screenshot({ path: `${SHOTS}/global-reach-refused-desktop.png` });
