@@ -236,7 +236,7 @@ fn a_peering_saved_with_global_reach_names_only_reads_them_as_connections() {
             .circuits
             .iter()
             .flat_map(|s| &s.circuit.peerings)
-            .find(|p| !p.global_reach.is_empty())
+            .find(|p| p.global_reach.iter().any(|g| g.name == "gr-to-london"))
             .unwrap()
             .global_reach,
     );
@@ -263,7 +263,7 @@ fn a_peering_saved_with_global_reach_names_only_reads_them_as_connections() {
         .iter_mut()
         .flat_map(|s| s.circuit.peerings.iter_mut())
     {
-        if !p.global_reach.is_empty() {
+        if p.global_reach.iter().any(|g| g.name == "gr-to-london") {
             p.global_reach = ["gr-to-london", "gr \"2\"", "sf-to-dallas"]
                 .map(er_core::GlobalReachConnection::named)
                 .to_vec();
