@@ -148,6 +148,7 @@ fn CircuitRow(id: String) -> impl IntoView {
                     <StateBadges circuit=c.clone()/>
                     <p class="meta">{meta_line(&c)}</p>
                     <p class="next"><strong>"Next: "</strong>{next.next_steps.first().cloned().unwrap_or_else(|| next.title.clone())}</p>
+                    {global_reach_line(&s.id, &c)}
                     <div class="row-actions">
                         <a class="button secondary" href=open>"Open"<span class="visually-hidden">{format!(" {name}")}</span></a>
                         <button type="button" class="button warning" on:click=ask.clone()>"Delete"<span class="visually-hidden">{format!(" {name}")}</span></button>
@@ -163,4 +164,38 @@ fn CircuitRow(id: String) -> impl IntoView {
             }
         })}
     }
+}
+
+/// The circuit's Global Reach connections in a line ("Global Reach: sf-to-london with
+/// office-london"), or, when another saved circuit has private peering too, a link to add one on
+/// step 5. [GR-PS]
+fn global_reach_line(id: &str, c: &Circuit) -> Option<impl IntoView> {
+    let names: Vec<String> = er_core::global_reach::all_connections(c)
+        .map(|g| match g.peer_circuit_name() {
+            "" => g.name.clone(),
+            other => format!("{} with {other}", g.name),
+        })
+        .collect();
+    let step5 = Route::Circuit {
+        id: id.to_string(),
+        section: Section::Step(5),
+    }
+    .href();
+    if !names.is_empty() {
+        return Some(view! { <p class="meta global-reach-line">{format!("Global Reach: {}", names.join(", "))}</p> }.into_any());
+    }
+    let offer = use_store().data.with_untracked(|d| {
+        d.circuits
+            .iter()
+            .any(|o| er_core::global_reach::can_offer(c, &o.circuit))
+    });
+    offer.then(|| {
+        view! {
+            <p class="meta global-reach-line">
+                <a href=step5>"Add Global Reach"<span class="visually-hidden">{format!(" to {}", c.name)}</span></a>
+                " to join its private peering to another of your circuits."
+            </p>
+        }
+        .into_any()
+    })
 }

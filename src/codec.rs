@@ -17,10 +17,11 @@ use std::collections::BTreeMap;
 
 use er_core::{
     AdvertisedPublicPrefixesState, Authorization, AuthorizationUseStatus, Circuit,
-    CircuitProvisioningState, CustomerAsn, LinkPair, LinkSubnet, MicrosoftConfig, PeerAsn, Peering,
-    PeeringConfig, PeeringState, PeeringType, Port, PrefixInfo, PrefixValidationState,
-    ProvisioningState, RegistryName, RoutingModel, ServiceProviderProvisioningState, SharedKey,
-    Sku, SkuFamily, SkuTier, VlanId, VnetLink,
+    CircuitConnectionStatus, CircuitProvisioningState, CustomerAsn, GlobalReachConnection,
+    LinkPair, LinkSubnet, MicrosoftConfig, PeerAsn, Peering, PeeringConfig, PeeringState,
+    PeeringType, Port, PrefixInfo, PrefixValidationState, ProvisioningState, RegistryName,
+    RoutingModel, ServiceProviderProvisioningState, SharedKey, Sku, SkuFamily, SkuTier, VlanId,
+    VnetLink,
 };
 use ipnet::IpNet;
 
@@ -686,6 +687,7 @@ macro_rules! spelled {
 spelled!(
     AdvertisedPublicPrefixesState,
     AuthorizationUseStatus,
+    CircuitConnectionStatus,
     PeeringState,
     PeeringType,
     PrefixValidationState,
@@ -918,6 +920,45 @@ json_object! {
         prefix_info: "prefixInfo" => required,
         last_modified_by: "lastModifiedBy" => required,
         global_reach: "globalReach" => default,
+        peer_global_reach: "peerGlobalReach" => default,
+    }
+}
+
+impl Json for GlobalReachConnection {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("name", &self.name);
+        w.field("peerCircuitId", &self.peer_circuit_id);
+        w.field("addressPrefix", &self.address_prefix);
+        w.field("ipv6AddressPrefix", &self.ipv6_address_prefix);
+        w.field("authorized", &self.authorized);
+        w.field("status", &self.status);
+        w.close('}');
+    }
+    /// Data saved when only the names were kept holds a string: a connection of that name.
+    fn read(r: &mut Reader) -> Result<Self> {
+        if r.peek() == Some(b'"') {
+            return r.string().map(GlobalReachConnection::named);
+        }
+        let (mut name, mut peer, mut v4, mut v6, mut authorized, mut status) =
+            (None, None, None, None, None, None);
+        r.object(&mut |r, k| match k {
+            "name" => put(&mut name, r, k),
+            "peerCircuitId" => put(&mut peer, r, k),
+            "addressPrefix" => put(&mut v4, r, k),
+            "ipv6AddressPrefix" => put(&mut v6, r, k),
+            "authorized" => put(&mut authorized, r, k),
+            "status" => put(&mut status, r, k),
+            _ => r.skip(),
+        })?;
+        Ok(GlobalReachConnection {
+            name: need(name, "name", r)?,
+            peer_circuit_id: peer.unwrap_or_default(),
+            address_prefix: v4.flatten(),
+            ipv6_address_prefix: v6.flatten(),
+            authorized: authorized.unwrap_or_default(),
+            status: status.flatten(),
+        })
     }
 }
 

@@ -155,6 +155,41 @@ impl SavedCircuit {
         }
     }
 
+    /// Records a change the core made to this circuit as part of an operation on two circuits
+    /// (Global Reach): the new circuit, with its timeline entry and undo snapshot, as [`act`]
+    /// does for one circuit.
+    ///
+    /// [`act`]: SavedCircuit::act
+    pub fn record(&mut self, circuit: Circuit, label: &str, notes: Vec<String>, now: f64) {
+        let before = state_summary(&self.circuit);
+        self.updated = now;
+        let previous = std::mem::replace(&mut self.circuit, circuit);
+        self.history.push(previous);
+        if self.history.len() > HISTORY_LIMIT {
+            self.history.remove(0);
+        }
+        self.timeline.push(TimelineEntry {
+            at: now,
+            action: label.to_string(),
+            before,
+            after: Some(state_summary(&self.circuit)),
+            refusal: None,
+            notes,
+        });
+    }
+
+    /// Records a refused operation on two circuits in this circuit's timeline.
+    pub fn record_refusal(&mut self, label: &str, refusal: &Refusal, now: f64) {
+        self.timeline.push(TimelineEntry {
+            at: now,
+            action: label.to_string(),
+            before: state_summary(&self.circuit),
+            after: None,
+            refusal: Some(refusal.to_string()),
+            notes: Vec::new(),
+        });
+    }
+
     /// Undoes the last applied action exactly (the core's states are values). Returns false when
     /// there is nothing to undo.
     pub fn undo(&mut self, now: f64) -> bool {

@@ -114,6 +114,18 @@ fn rich_data() -> AppData {
     {
         p.config.shared_key = Some(er_core::SharedKey::parse("Md5Key123").expect("valid key"));
         p.global_reach = vec!["gr-to-london".into(), "gr \"2\"".into()];
+        p.global_reach.push(er_core::GlobalReachConnection {
+            name: "sf-to-dallas".into(),
+            peer_circuit_id: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/office-dallas".into(),
+            address_prefix: Some("10.254.0.0/29".parse().unwrap()),
+            ipv6_address_prefix: Some("fd00:1::/125".parse().unwrap()),
+            authorized: true,
+            status: Some(er_core::CircuitConnectionStatus::Connected),
+        });
+        p.peer_global_reach = vec![er_core::GlobalReachConnection {
+            address_prefix: Some("10.254.1.0/29".parse().unwrap()),
+            ..er_core::GlobalReachConnection::named("ny-to-sf")
+        }];
     }
     data.create_draft
         .insert("name".into(), "Half typed \"ER\"".into());
@@ -137,6 +149,11 @@ fn the_test_data_covers_every_stored_shape() {
     assert!(circuits().any(|c| c.peerings.iter().any(|p| p.config.shared_key.is_some())));
     assert!(circuits().any(|c| c.peerings.iter().any(|p| !p.prefix_info.is_empty())));
     assert!(circuits().any(|c| c.peerings.iter().any(|p| !p.global_reach.is_empty())));
+    assert!(circuits().any(|c| c.peerings.iter().any(|p| p
+        .global_reach
+        .iter()
+        .any(|g| g.ipv6_address_prefix.is_some()))));
+    assert!(circuits().any(|c| c.peerings.iter().any(|p| !p.peer_global_reach.is_empty())));
     assert!(circuits().any(|c| c
         .peerings
         .iter()
@@ -205,6 +222,57 @@ fn a_peering_saved_without_global_reach_reads_as_none() {
     let old = serde_text(&data).replace(r#","globalReach":[]"#, "");
     assert!(!old.contains(r#""globalReach":[]"#));
     assert_eq!(codec::from_str::<AppData>(&old), Ok(data));
+}
+
+/// Data saved when Global Reach connections were kept by name only (`"globalReach":["a"]`) and
+/// before the peer's side was kept (no `peerGlobalReach`): both codecs read each name as a
+/// connection with nothing else known, and no peer connections; the rest is unchanged.
+#[test]
+fn a_peering_saved_with_global_reach_names_only_reads_them_as_connections() {
+    let data = rich_data();
+    let text = serde_text(&data);
+    let full = codec::to_string(
+        &data
+            .circuits
+            .iter()
+            .flat_map(|s| &s.circuit.peerings)
+            .find(|p| p.global_reach.iter().any(|g| g.name == "gr-to-london"))
+            .unwrap()
+            .global_reach,
+    );
+    let peer = codec::to_string(
+        &data
+            .circuits
+            .iter()
+            .flat_map(|s| &s.circuit.peerings)
+            .find(|p| !p.peer_global_reach.is_empty())
+            .unwrap()
+            .peer_global_reach,
+    );
+    let old = text
+        .replace(
+            &format!(r#""globalReach":{full}"#),
+            r#""globalReach":["gr-to-london","gr \"2\"","sf-to-dallas"]"#,
+        )
+        .replace(&format!(r#","peerGlobalReach":{peer}"#), "")
+        .replace(r#","peerGlobalReach":[]"#, "");
+    assert!(!old.contains("peerGlobalReach"));
+    let mut want = data.clone();
+    for p in want
+        .circuits
+        .iter_mut()
+        .flat_map(|s| s.circuit.peerings.iter_mut())
+    {
+        if p.global_reach.iter().any(|g| g.name == "gr-to-london") {
+            p.global_reach = ["gr-to-london", "gr \"2\"", "sf-to-dallas"]
+                .map(er_core::GlobalReachConnection::named)
+                .to_vec();
+        }
+        p.peer_global_reach.clear();
+    }
+    assert_eq!(codec::from_str::<AppData>(&old), Ok(want.clone()));
+    let theirs: AppData = serde_json::from_str(&old).expect("serde reads");
+    assert_eq!(theirs, want);
 }
 
 /// Data saved before a prefix's validation ID and signature were kept has neither field: both

@@ -259,6 +259,23 @@ pub enum Action {
         /// Connection name.
         name: String,
     },
+    /// Customer: connect this circuit's private peering to another circuit's with Global Reach
+    /// (`Add-AzExpressRouteCircuitConnectionConfig`, then `Set-AzExpressRouteCircuit`), the
+    /// other circuit's facts passed in; [`crate::global_reach::connect`] records the other side.
+    /// [GR-PS] [GR-CLI]
+    AddGlobalReach {
+        /// The connection (name and subnets).
+        connection: crate::global_reach::GlobalReachConnection,
+        /// The other circuit.
+        peer: crate::global_reach::GlobalReachPeer,
+        /// The other circuit owner's authorization key, for a circuit in another subscription.
+        authorization_key: Option<String>,
+    },
+    /// Customer: remove a Global Reach connection made on this circuit. [GR-PS] [GR-CLI]
+    RemoveGlobalReach {
+        /// Connection name.
+        name: String,
+    },
     /// Customer: change bandwidth (increase only). [PS-CIRCUIT]
     ChangeBandwidth {
         /// New bandwidth in Mbps (Direct: Gbps × 1000).
@@ -314,6 +331,10 @@ pub enum ActionKind {
     LinkVnet,
     /// See [`Action::UnlinkVnet`].
     UnlinkVnet,
+    /// See [`Action::AddGlobalReach`].
+    AddGlobalReach,
+    /// See [`Action::RemoveGlobalReach`].
+    RemoveGlobalReach,
     /// See [`Action::ChangeBandwidth`].
     ChangeBandwidth,
     /// See [`Action::ChangeFamily`].
@@ -343,6 +364,8 @@ impl ActionKind {
         Self::RemoveAuthorization,
         Self::LinkVnet,
         Self::UnlinkVnet,
+        Self::AddGlobalReach,
+        Self::RemoveGlobalReach,
         Self::ChangeBandwidth,
         Self::ChangeFamily,
         Self::ChangeTier,
@@ -368,6 +391,8 @@ impl ActionKind {
             Self::RemoveAuthorization => "Remove authorization",
             Self::LinkVnet => "Link virtual network",
             Self::UnlinkVnet => "Unlink virtual network",
+            Self::AddGlobalReach => "Add Global Reach",
+            Self::RemoveGlobalReach => "Remove Global Reach",
             Self::ChangeBandwidth => "Change bandwidth",
             Self::ChangeFamily => "Change billing model",
             Self::ChangeTier => "Change SKU tier",
@@ -408,6 +433,8 @@ impl Action {
             Self::RemoveAuthorization { .. } => ActionKind::RemoveAuthorization,
             Self::LinkVnet { .. } => ActionKind::LinkVnet,
             Self::UnlinkVnet { .. } => ActionKind::UnlinkVnet,
+            Self::AddGlobalReach { .. } => ActionKind::AddGlobalReach,
+            Self::RemoveGlobalReach { .. } => ActionKind::RemoveGlobalReach,
             Self::ChangeBandwidth { .. } => ActionKind::ChangeBandwidth,
             Self::ChangeFamily { .. } => ActionKind::ChangeFamily,
             Self::ChangeTier { .. } => ActionKind::ChangeTier,

@@ -10,6 +10,7 @@ use crate::enums::{
     PeeringState, PeeringType, PrefixValidationState, ProvisioningState, RegistryName,
     RoutingModel, ServiceProviderProvisioningState, SkuFamily, SkuTier,
 };
+use crate::global_reach::GlobalReachConnection;
 use crate::limits::link_limit;
 use crate::routing::PeeringConfig;
 
@@ -184,11 +185,16 @@ pub struct Peering {
     pub prefix_info: Vec<PrefixInfo>,
     /// `lastModifiedBy`: "Customer" for peerings made in the wizard. [EX-PEERING-GET]
     pub last_modified_by: String,
-    /// `connections`: the Global Reach connections on this peering, by name (read from a real
-    /// circuit; the wizard does not make them). They count against the link limit. [SPEC-2024-05]
-    /// [LIMITS]
+    /// `connections`: the Global Reach connections made on this circuit's private peering (data
+    /// saved when only their names were kept reads each name as a connection with nothing else
+    /// known). They count against the link limit. [SPEC-2024-05] [LIMITS] [GR-PS]
     #[serde(default)]
-    pub global_reach: Vec<String>,
+    pub global_reach: Vec<GlobalReachConnection>,
+    /// `peerExpressRouteCircuitConnections`: Global Reach connections another circuit made to
+    /// this one (read-only in Azure; removed on the circuit that made them). Older data has
+    /// none. [SPEC-2024-05] [GR-PS]
+    #[serde(default)]
+    pub peer_global_reach: Vec<GlobalReachConnection>,
 }
 
 impl Peering {
@@ -364,14 +370,15 @@ impl Circuit {
         self.peerings.iter().find(|p| p.peering_type == kind)
     }
 
-    /// What counts against the link limit: the linked VNets and the Global Reach connections.
-    /// [LIMITS]
+    /// What counts against the link limit: the linked VNets and the Global Reach connections,
+    /// those made here and those other circuits made to this one. [LIMITS] [inferred: the peer's
+    /// side counts too]
     pub fn links_used(&self) -> usize {
         self.vnet_links.len()
             + self
                 .peerings
                 .iter()
-                .map(|p| p.global_reach.len())
+                .map(|p| p.global_reach.len() + p.peer_global_reach.len())
                 .sum::<usize>()
     }
 

@@ -69,7 +69,7 @@ pub struct CommandPair {
 }
 
 impl CommandPair {
-    fn new(
+    pub(crate) fn new(
         title: impl Into<String>,
         powershell: impl Into<String>,
         cli: impl Into<String>,
@@ -205,7 +205,7 @@ pub fn circuit_resource_id(c: &Circuit) -> String {
 }
 
 /// `$ckt = Get-AzExpressRouteCircuit -Name … -ResourceGroupName …` [PS-CIRCUIT]
-fn ps_get(c: &Circuit) -> String {
+pub(crate) fn ps_get(c: &Circuit) -> String {
     format!(
         "$ckt = Get-AzExpressRouteCircuit -Name {} -ResourceGroupName {}",
         ps_quote(&c.name),
@@ -213,7 +213,7 @@ fn ps_get(c: &Circuit) -> String {
     )
 }
 
-const PS_SET: &str = "Set-AzExpressRouteCircuit -ExpressRouteCircuit $ckt";
+pub(crate) const PS_SET: &str = "Set-AzExpressRouteCircuit -ExpressRouteCircuit $ckt";
 
 /// `--name … --resource-group …` for `az network express-route`.
 fn cli_circuit(c: &Circuit) -> String {
@@ -225,7 +225,7 @@ fn cli_circuit(c: &Circuit) -> String {
 }
 
 /// `--resource-group … --circuit-name …` for the circuit's child resources.
-fn cli_child(c: &Circuit) -> String {
+pub(crate) fn cli_child(c: &Circuit) -> String {
     format!(
         "--resource-group {} --circuit-name {}",
         sh_quote(&c.resource_group),

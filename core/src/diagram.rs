@@ -812,6 +812,8 @@ fn circuit_short(kind: ActionKind) -> &'static str {
         ActionKind::RemoveAuthorization => "remove authorization",
         ActionKind::LinkVnet => "link VNet",
         ActionKind::UnlinkVnet => "unlink VNet",
+        ActionKind::AddGlobalReach => "add Global Reach",
+        ActionKind::RemoveGlobalReach => "remove Global Reach",
         ActionKind::ChangeBandwidth => "bandwidth",
         ActionKind::ChangeFamily => "billing model",
         ActionKind::ChangeTier => "tier",
@@ -888,6 +890,15 @@ pub fn sample_action(c: &Circuit, kind: ActionKind) -> Option<Action> {
                 .vnet_links
                 .first()
                 .map_or_else(|| "conn1".into(), |l| l.name.clone()),
+        },
+        ActionKind::AddGlobalReach => crate::global_reach::sample_add(c),
+        ActionKind::RemoveGlobalReach => Action::RemoveGlobalReach {
+            name: c
+                .peerings
+                .iter()
+                .flat_map(|p| p.global_reach.iter())
+                .next()
+                .map_or_else(|| "gr1".into(), |g| g.name.clone()),
         },
         ActionKind::ChangeBandwidth => Action::ChangeBandwidth {
             mbps: higher_bandwidths(c)

@@ -59,6 +59,7 @@ pub mod diagram;
 pub mod enums;
 pub mod explain;
 pub mod form;
+pub mod global_reach;
 pub mod hints;
 pub mod import;
 pub mod limits;
@@ -79,6 +80,10 @@ pub use diagram::*;
 pub use enums::*;
 pub use explain::*;
 pub use form::*;
+pub use global_reach::{
+    CircuitConnectionStatus, GlobalReachConnection, GlobalReachField, GlobalReachInput,
+    GlobalReachPair, GlobalReachPeer, GlobalReachRefusal, GlobalReachRequest,
+};
 pub use hints::field_hint;
 pub use import::{
     diagnose, export_azure_json, export_azure_value, import, Diagnosis, DirectPort, Fact,

@@ -67,6 +67,8 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             | A::RemoveAuthorization { .. }
             | A::LinkVnet { .. }
             | A::UnlinkVnet { .. }
+            | A::AddGlobalReach { .. }
+            | A::RemoveGlobalReach { .. }
             | A::ChangeBandwidth { .. }
             | A::ChangeFamily { .. }
             | A::ChangeTier { .. }
@@ -226,6 +228,26 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             A::UnlinkVnet { name },
         ) => unlink_vnet(c, name),
 
+        // ---- Global Reach [GR-PS] [GR-CLI]: both circuits provisioned, with private peering
+        (
+            P::Provisioned | P::Direct,
+            A::AddGlobalReach {
+                connection,
+                peer,
+                authorization_key,
+            },
+        ) => crate::global_reach::add_global_reach(c, connection, peer, authorization_key.as_deref()),
+        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, A::AddGlobalReach { .. }) => {
+            Err(crate::global_reach::GlobalReachRefusal::NotProvisioned {
+                circuit: c.name.clone(),
+            }
+            .into())
+        }
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::RemoveGlobalReach { name },
+        ) => crate::global_reach::remove_global_reach(c, name),
+
         // ---- circuit changes [PS-CIRCUIT] ----------------------------------------------
         (
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct,
@@ -294,6 +316,8 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             | K::RemoveAuthorization
             | K::LinkVnet
             | K::UnlinkVnet
+            | K::AddGlobalReach
+            | K::RemoveGlobalReach
             | K::ChangeBandwidth
             | K::ChangeFamily
             | K::ChangeTier
@@ -435,6 +459,17 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
                 Ok(())
             }
         }
+        (P::Provisioned | P::Direct, K::AddGlobalReach) => crate::global_reach::add_gate(c),
+        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, K::AddGlobalReach) => {
+            Err(crate::global_reach::GlobalReachRefusal::NotProvisioned {
+                circuit: c.name.clone(),
+            }
+            .into())
+        }
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            K::RemoveGlobalReach,
+        ) => crate::global_reach::remove_gate(c),
         (P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct, K::ChangeBandwidth) => {
             let current = c.bandwidth_mbps();
             if higher_bandwidths(c).is_empty() {
@@ -527,7 +562,20 @@ fn delete_blockers(c: &Circuit) -> Result<(), Refusal> {
             c.peerings
                 .iter()
                 .flat_map(|p| p.global_reach.iter())
-                .map(|g| named(AttachedKind::GlobalReach, g)),
+                .map(|g| named(AttachedKind::GlobalReach, &g.name)),
+        )
+        // A connection another circuit made to this one blocks it too; it is removed there.
+        .chain(
+            c.peerings
+                .iter()
+                .flat_map(|p| p.peer_global_reach.iter())
+                .map(|g| Attached {
+                    kind: AttachedKind::GlobalReach,
+                    name: match g.peer_circuit_name() {
+                        "" => g.name.clone(),
+                        made_on => format!("{} (made on circuit {made_on})", g.name),
+                    },
+                }),
         )
         .collect();
     if attached.is_empty() {
@@ -656,6 +704,7 @@ fn new_peering(kind: PeeringType, config: PeeringConfig) -> Peering {
         prefix_info,
         last_modified_by: "Customer".into(),
         global_reach: Vec::new(),
+        peer_global_reach: Vec::new(),
     }
 }
 

@@ -645,6 +645,9 @@ pub enum Refusal {
         /// Links to VNets outside the circuit's geopolitical region.
         other_region_links: Vec<String>,
     },
+    /// A Global Reach rule (two circuits), with its own remedy and source. [GLOBAL-REACH]
+    #[error("{0}")]
+    GlobalReach(Box<crate::global_reach::GlobalReachRefusal>),
     /// Allow classic operations already set.
     #[error("Allow classic operations is already {}.", if *.value { "on" } else { "off" })]
     ClassicOperationsUnchanged {
@@ -772,6 +775,7 @@ impl Refusal {
             BandwidthUnchanged { .. } | FamilyUnchanged { .. } | TierUnchanged { .. } | ClassicOperationsUnchanged { .. } => "Nothing to change.".into(),
             NoHigherBandwidth { .. } => "Create an additional circuit if you need more capacity.".into(),
             UnlimitedToMetered => "Keep UnlimitedData, or create a new MeteredData circuit.".into(),
+            GlobalReach(r) => r.remedy(),
             LocalTierNotInPortal { .. } => "Use Azure PowerShell or the Azure CLI (az network express-route update --sku-tier Local) to change to Local; the billing model must be UnlimitedData.".into(),
             PremiumDowngradeBlocked { links, limit, other_region_links, .. } => {
                 let mut steps = Vec::new();
@@ -875,6 +879,7 @@ impl Refusal {
             }
             LocalTierNotInPortal { .. } => "[PORTAL-CIRCUIT]",
             PremiumDowngradeBlocked { .. } => "[PS-CIRCUIT] [CLI-CIRCUIT]",
+            GlobalReach(r) => r.source_key(),
         }
     }
 

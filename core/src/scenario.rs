@@ -111,6 +111,12 @@ pub fn action_label(a: &Action) -> String {
         Action::RemoveAuthorization { name } => format!("Remove authorization {name}"),
         Action::LinkVnet { link } => format!("Link VNet {}", link.vnet_name),
         Action::UnlinkVnet { name } => format!("Unlink connection {name}"),
+        Action::AddGlobalReach {
+            connection, peer, ..
+        } => {
+            format!("Add Global Reach {} to {}", connection.name, peer.name)
+        }
+        Action::RemoveGlobalReach { name } => format!("Remove Global Reach {name}"),
         Action::ChangeBandwidth { mbps } => format!(
             "Change bandwidth to {}",
             crate::limits::bandwidth_text(*mbps)
@@ -289,6 +295,12 @@ pub fn scenarios() -> Vec<Scenario> {
         signature: SAMPLE_SIGNATURE.into(),
     };
     let complete = |line| s(A::ProviderCompleteProvisioning, line);
+    // The London office's circuit, as the San Francisco circuit sees it. [GLOBAL-REACH]
+    let gr_add = |peer: &str, tier, ipv4: &str| A::AddGlobalReach {
+        connection: crate::global_reach::sample_connection("sf-to-london", ipv4),
+        peer: crate::global_reach::sample_peer(peer, "London", tier),
+        authorization_key: None,
+    };
     vec![
         Scenario {
             slug: "happy-path",
@@ -377,6 +389,23 @@ pub fn scenarios() -> Vec<Scenario> {
                 Machine::Prefixes,
                 Machine::Bgp(PeeringType::MicrosoftPeering),
             ],
+        },
+        Scenario {
+            slug: "global-reach",
+            title: "Two offices joined by Global Reach",
+            summary: "A San Francisco office on a Silicon Valley circuit and a London office on a London circuit reach each other through Global Reach: Premium on both, a /29 that nothing else uses.",
+            form: form("office-sf", RoutingModel::Layer2),
+            service_key: "00000000-0000-4000-8000-000000000007",
+            steps: vec![
+                start("The San Francisco office's circuit, at Silicon Valley: the provider starts provisioning."),
+                complete("Provisioned."),
+                s(add_private.clone(), "Azure private peering: Global Reach joins the private peerings of two circuits."),
+                refused(gr_add("office-london", SkuTier::Standard, "10.254.0.0/29"), "Connect it to the London office's circuit, at London. Silicon Valley is in North America and London in Europe."),
+                s(A::ChangeTier { tier: SkuTier::Premium }, "Both circuits need Premium across geopolitical regions: the San Francisco circuit moves to Premium, and the London circuit's owner does the same."),
+                refused(gr_add("office-london", SkuTier::Premium, "192.168.17.16/29"), "The customer offers 192.168.17.16/29 for the connection's tunnels."),
+                s(gr_add("office-london", SkuTier::Premium, "10.254.0.0/29"), "A /29 that no VNet, peering or on-premises network uses: the offices are joined."),
+            ],
+            machines: vec![Machine::Circuit, Machine::Bgp(PeeringType::AzurePrivatePeering)],
         },
         Scenario {
             slug: "deprovision-reenable",

@@ -43,6 +43,15 @@ pub enum Warning {
         /// The connection deleted with it.
         link: String,
     },
+    /// A Global Reach rule the wizard cannot check here (location availability, geopolitical
+    /// region). [GLOBAL-REACH] [GR-FAQ]
+    #[error("{message}")]
+    GlobalReachUnverified {
+        /// What could not be checked.
+        message: String,
+        /// Its source keys.
+        sources: &'static str,
+    },
     /// Disabling a peering shuts down both BGP sessions. [RESET]
     #[error("Disabling the peering shuts down both the primary and the secondary BGP sessions.")]
     DisablingShutsBothSessions,
@@ -62,6 +71,7 @@ impl Warning {
             Self::Layer3PrivatePeeringUnknown => "[PS-CIRCUIT] [WF]",
             Self::AuthorizationRevokedDeletesLink { .. } => "[PS-LINK]",
             Self::DisablingShutsBothSessions => "[RESET]",
+            Self::GlobalReachUnverified { sources, .. } => sources,
         }
     }
 }

@@ -125,6 +125,42 @@ fn samples(kind: ActionKind) -> Vec<Action> {
                 name: "nope".into(),
             },
         ],
+        ActionKind::AddGlobalReach => {
+            use er_core::global_reach::{sample_connection, sample_peer};
+            let add = |peer, ipv4: &str| Action::AddGlobalReach {
+                connection: sample_connection("gr-new", ipv4),
+                peer,
+                authorization_key: None,
+            };
+            vec![
+                add(
+                    sample_peer("office-dallas", "Dallas", SkuTier::Standard),
+                    "10.254.0.0/29",
+                ),
+                add(
+                    sample_peer("office-london", "London", SkuTier::Standard),
+                    "10.254.0.0/29",
+                ),
+                add(
+                    sample_peer("office-sv", "Silicon Valley", SkuTier::Premium),
+                    "10.254.0.0/29",
+                ),
+                add(
+                    sample_peer("office-dallas", "Dallas", SkuTier::Local),
+                    "10.254.0.0/29",
+                ),
+                add(
+                    sample_peer("office-dallas", "Dallas", SkuTier::Standard),
+                    "10.1.0.0/29",
+                ),
+            ]
+        }
+        ActionKind::RemoveGlobalReach => vec![
+            Action::RemoveGlobalReach { name: "gr1".into() },
+            Action::RemoveGlobalReach {
+                name: "nope".into(),
+            },
+        ],
         ActionKind::ChangeBandwidth => [50, 200, 300, 1000, 10_000, 40_000, 100_000]
             .into_iter()
             .map(|mbps| Action::ChangeBandwidth { mbps })
@@ -265,16 +301,16 @@ fn every_state_action_pair_is_a_transition_or_an_explained_refusal() {
 /// Columns follow `ActionKind::ALL`:
 /// start, complete, deprovision, complete-deprov, re-enable, delete,
 /// add/update/remove/state peering, prefix validation, prefix signature, add/remove authorization,
-/// link/unlink, bandwidth, family, tier, classic.
+/// link/unlink, add/remove Global Reach, bandwidth, family, tier, classic.
 #[test]
 fn availability_table_for_plain_circuits() {
     let expected = [
-        ("NotProvisioned", "YnnnYYnnnnnnYnnnYYYY"),
-        ("Provisioning", "nYYnnnnnnnnnYnnnYYYY"),
-        ("Provisioned", "nnYnnnYnnnnnYnnnYYYY"),
-        ("Deprovisioning", "nnnYnnnnnnnnnnnnnYYY"),
-        ("Direct", "nnnnnYYnnnnnYnnnYYYY"),
-        ("Deleting", "nnnnnnnnnnnnnnnnnnnn"),
+        ("NotProvisioned", "YnnnYYnnnnnnYnnnnnYYYY"),
+        ("Provisioning", "nYYnnnnnnnnnYnnnnnYYYY"),
+        ("Provisioned", "nnYnnnYnnnnnYnnnnnYYYY"),
+        ("Deprovisioning", "nnnYnnnnnnnnnnnnnnnYYY"),
+        ("Direct", "nnnnnYYnnnnnYnnnnnYYYY"),
+        ("Deleting", "nnnnnnnnnnnnnnnnnnnnnn"),
     ];
     let circuits = circuits();
     for (name, row) in expected {
@@ -298,7 +334,7 @@ fn every_phase_is_covered_and_explained() {
         let s = explain_phase(*p);
         assert!(!s.title.is_empty() && !s.meaning.is_empty() && s.source.starts_with('['));
     }
-    assert_eq!(ActionKind::ALL.len(), 20);
+    assert_eq!(ActionKind::ALL.len(), 22);
 }
 
 #[test]

@@ -155,6 +155,19 @@ impl FormState {
         }]);
     }
 
+    /// Shows problems on several fields by key, in order (errors found outside [`FieldError`]).
+    pub fn set_field_problems(&self, problems: Vec<(&str, String)>) {
+        self.errors.set(
+            problems
+                .into_iter()
+                .map(|(key, message)| Problem {
+                    field_id: self.id(key),
+                    message,
+                })
+                .collect(),
+        );
+    }
+
     /// Every field's current value.
     pub fn values(&self) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();

@@ -31,7 +31,12 @@ fn global_reach_text(c: &Circuit) -> Option<String> {
     let names: Vec<&str> = c
         .peerings
         .iter()
-        .flat_map(|p| p.global_reach.iter().map(String::as_str))
+        .flat_map(|p| {
+            p.global_reach
+                .iter()
+                .chain(&p.peer_global_reach)
+                .map(|g| g.name.as_str())
+        })
         .collect();
     (!names.is_empty()).then(|| {
         format!(
@@ -68,6 +73,7 @@ pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 <Links id=id.clone() circuit=c.clone()/>
                 {gate.is_ok().then(|| view! { <LinkForm id=id.clone() circuit=c.clone()/> })}
                 <Authorizations id=id.clone() circuit=c.clone() fresh=fresh/>
+                <crate::wizard::global_reach::GlobalReachSection id=id.clone() circuit=c.clone()/>
                 <crate::wizard::commands::CommandsFor circuit=c.clone() step=5/>
                 <StepLinks id=id circuit=c.clone() step=5/>
             }

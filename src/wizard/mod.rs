@@ -4,6 +4,7 @@ pub mod circuit;
 pub mod commands;
 pub mod create;
 pub mod form;
+pub mod global_reach;
 pub mod link;
 pub mod manage;
 pub mod provider;

@@ -208,13 +208,49 @@ fn diagnose_circuit(
     let global_reach: Vec<&str> = c
         .peerings
         .iter()
-        .flat_map(|p| p.global_reach.iter().map(String::as_str))
+        .flat_map(|p| p.global_reach.iter().map(|g| g.name.as_str()))
         .collect();
     if c.sku.tier == SkuTier::Local && !global_reach.is_empty() {
         d.blocking.push(format!(
             "This is a Local circuit, and ExpressRoute Local does not support Global Reach, yet it lists Global Reach connections ({}). Check the SKU and those connections in the Azure portal. [FAQ]",
             global_reach.join(", ")
         ));
+    }
+
+    // Each Global Reach connection, made here or by the other circuit, with its subnets and
+    // status. [SPEC-2024-05] [GR-PS]
+    for p in &c.peerings {
+        for (g, here) in p
+            .global_reach
+            .iter()
+            .map(|g| (g, true))
+            .chain(p.peer_global_reach.iter().map(|g| (g, false)))
+        {
+            let other = match g.peer_circuit_name() {
+                "" => "a circuit not named in the paste".to_string(),
+                n => format!("circuit {n}"),
+            };
+            let subnets: Vec<String> = [g.address_prefix, g.ipv6_address_prefix]
+                .into_iter()
+                .flatten()
+                .map(|n| n.to_string())
+                .collect();
+            d.fine.push(format!(
+                "Global Reach {}: {} {other}, subnet {}, status {}. [GR-PS]",
+                g.name,
+                if here {
+                    "connects this circuit's private peering to"
+                } else {
+                    "made on"
+                },
+                if subnets.is_empty() {
+                    "not shown".to_string()
+                } else {
+                    subnets.join(" and ")
+                },
+                g.status.map_or("not shown", |s| s.as_str()),
+            ));
+        }
     }
 
     for a in &c.authorizations {

@@ -225,16 +225,48 @@ fn peering(c: &Circuit, p: &Peering) -> Value {
         props.insert("sharedKey".into(), json!(k.as_str()));
     }
     props.insert("lastModifiedBy".into(), json!(p.last_modified_by));
-    if !p.global_reach.is_empty() {
-        props.insert(
-            "connections".into(),
-            Value::Array(
-                p.global_reach
-                    .iter()
-                    .map(|name| json!({ "name": name, "type": "Microsoft.Network/expressRouteCircuits/peerings/connections" }))
-                    .collect(),
-            ),
-        );
+    // Global Reach, both sides, as the REST body lists them. [SPEC-2024-05]
+    for (key, list, other, kind) in [
+        (
+            "connections",
+            &p.global_reach,
+            "peerExpressRouteCircuitPeering",
+            "connections",
+        ),
+        (
+            "peerExpressRouteCircuitConnections",
+            &p.peer_global_reach,
+            "expressRouteCircuitPeering",
+            "peerConnections",
+        ),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let items = list
+            .iter()
+            .map(|g| {
+                let mut props = serde_json::Map::new();
+                if let Some(v4) = g.address_prefix {
+                    props.insert("addressPrefix".into(), json!(v4.to_string()));
+                }
+                if let Some(v6) = g.ipv6_address_prefix {
+                    props.insert("ipv6CircuitConnectionConfig".into(), json!({ "addressPrefix": v6.to_string() }));
+                }
+                if !g.peer_circuit_id.is_empty() {
+                    props.insert(other.into(), json!({ "id": crate::global_reach::private_peering_id(&g.peer_circuit_id) }));
+                }
+                if let Some(s) = g.status {
+                    props.insert("circuitConnectionStatus".into(), json!(s.as_str()));
+                }
+                json!({
+                    "name": g.name,
+                    "type": format!("Microsoft.Network/expressRouteCircuits/peerings/{kind}"),
+                    "properties": Value::Object(props),
+                })
+            })
+            .collect();
+        props.insert(key.into(), Value::Array(items));
     }
     let microsoft = p.peering_type == PeeringType::MicrosoftPeering;
     // [CLI-ROUTING]: private peering reads back a config with NotConfigured / NONE.

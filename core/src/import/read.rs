@@ -1080,21 +1080,16 @@ impl Reader {
             .string(v, base, "lastModifiedBy")
             .map(|(_, s)| s)
             .unwrap_or_default();
-        // Global Reach connections (ExpressRouteCircuitConnection): only their names are kept,
-        // to count them against the link limit. [SPEC-2024-05] [LIMITS]
+        // Global Reach connections (ExpressRouteCircuitConnection) made on this circuit, and
+        // those other circuits made to it (PeerExpressRouteCircuitConnection), with their
+        // address prefixes and the other circuit. [SPEC-2024-05] [GR-CLI] [LIMITS]
         let global_reach = self
             .list(v, base, "connections")
-            .map(|(_, items)| {
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        get(item, "name")
-                            .and_then(|(_, n)| n.as_str().map(str::to_string))
-                            .unwrap_or_else(|| format!("connection {}", i + 1))
-                    })
-                    .collect()
-            })
+            .map(|(_, items)| read_global_reach(&items, "peerExpressRouteCircuitPeering"))
+            .unwrap_or_default();
+        let peer_global_reach = self
+            .list(v, base, "peerExpressRouteCircuitConnections")
+            .map(|(_, items)| read_global_reach(&items, "expressRouteCircuitPeering"))
             .unwrap_or_default();
 
         let mut gaps: Vec<PeeringGap> = Vec::new();
@@ -1345,6 +1340,7 @@ impl Reader {
         };
         let model = match (peer_asn, vlan) {
             (Some(peer_asn), Some(vlan_id)) => Some(Peering {
+                peer_global_reach,
                 peering_type: kind,
                 state,
                 azure_asn,
@@ -1525,4 +1521,57 @@ fn base_or_top(base: &str) -> &str {
     } else {
         base
     }
+}
+
+/// Global Reach connections as Azure lists them (CLI, REST or PowerShell's JSON): the name, the
+/// other circuit (from `other_peering`, its peering's resource id), `addressPrefix`,
+/// `ipv6CircuitConnectionConfig.addressPrefix` and `circuitConnectionStatus`. A value that is
+/// missing, redacted or not a prefix is left unknown. [SPEC-2024-05] [GR-CLI]
+fn read_global_reach(
+    items: &[Value],
+    other_peering: &str,
+) -> Vec<crate::global_reach::GlobalReachConnection> {
+    use crate::global_reach::{CircuitConnectionStatus, GlobalReachConnection};
+    let text = |item: &Value, key: &str| {
+        get_prop(item, key)
+            .and_then(|(_, v)| text_of(v))
+            .filter(|s| !s.is_empty() && !is_redacted(s))
+    };
+    let prefix = |s: Option<String>| s.and_then(|s| s.parse::<ipnet::IpNet>().ok());
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let name = text(item, "name")
+                .or_else(|| text(item, "connectionName"))
+                .unwrap_or_else(|| format!("connection {}", i + 1));
+            let peer_id = get_prop(item, other_peering)
+                .and_then(|(_, p)| as_object(p))
+                .and_then(|p| get(&p, "id").and_then(|(_, id)| text_of(id)))
+                .or_else(|| get_prop(item, other_peering).and_then(|(_, p)| text_of(p)))
+                .unwrap_or_default();
+            let circuit_id = peer_id
+                .split("/peerings/")
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let ipv6 = get_prop(item, "ipv6CircuitConnectionConfig")
+                .and_then(|(_, c)| as_object(c))
+                .and_then(|c| get(&c, "addressPrefix").and_then(|(_, p)| text_of(p)));
+            GlobalReachConnection {
+                name,
+                peer_circuit_id: if is_redacted(&circuit_id) {
+                    String::new()
+                } else {
+                    circuit_id
+                },
+                address_prefix: prefix(text(item, "addressPrefix")),
+                ipv6_address_prefix: prefix(ipv6.filter(|s| !is_redacted(s))),
+                authorized: text(item, "authorizationKey").is_some()
+                    || text(item, "authResourceGuid").is_some(),
+                status: text(item, "circuitConnectionStatus")
+                    .and_then(|s| CircuitConnectionStatus::parse(&s)),
+            }
+        })
+        .collect()
 }
