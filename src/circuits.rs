@@ -1,6 +1,6 @@
 //! "Your circuits": every saved circuit with both states, SKU, bandwidth and the next thing to do.
 
-use er_core::{Action, Circuit};
+use er_core::Circuit;
 use leptos::prelude::*;
 
 use crate::components::{Badge, DeleteConfirmation};
@@ -105,7 +105,7 @@ fn CircuitRow(id: String) -> impl IntoView {
     let do_delete = move || {
         let mut outcome = None;
         store.update_circuit(&delete_id, |c| {
-            outcome = Some(c.act(&Action::Delete, "Delete circuit", now()));
+            outcome = Some(c.act_delete("Delete circuit", now()));
         });
         match outcome {
             Some(Outcome::Deleted { .. }) => store.update(|d| d.remove(&delete_id, now())),
@@ -119,15 +119,14 @@ fn CircuitRow(id: String) -> impl IntoView {
     let ask_id = id.clone();
     let ask = move |_| {
         // The core decides: a refused delete is explained at once, without asking to confirm.
-        let check = store.data.with_untracked(|d| {
-            d.get(&ask_id)
-                .map(|c| er_core::apply(&c.circuit, &Action::Delete))
-        });
+        let check = store
+            .data
+            .with_untracked(|d| d.get(&ask_id).map(|c| er_core::apply_delete(&c.circuit)));
         match check {
             Some(Err(r)) => {
                 refusal.set(Some(refusal_text(&r)));
                 store.update_circuit(&ask_id, |c| {
-                    c.act(&Action::Delete, "Delete circuit", now());
+                    c.act_delete("Delete circuit", now());
                 });
             }
             _ => confirming.set(true),

@@ -115,9 +115,24 @@ impl SavedCircuit {
     /// Asks the core to apply `action`; records the attempt in the timeline either way and keeps
     /// the previous circuit for undo when it is applied.
     pub fn act(&mut self, action: &Action, label: &str, now: f64) -> Outcome {
+        self.act_with(|c| er_core::apply(c, action), label, now)
+    }
+
+    /// Deletes the circuit, as `act(&Action::Delete, …)` does, through the core's delete alone
+    /// ([`er_core::apply_delete`]) so "Your circuits" does not carry every transition.
+    pub fn act_delete(&mut self, label: &str, now: f64) -> Outcome {
+        self.act_with(er_core::apply_delete, label, now)
+    }
+
+    fn act_with(
+        &mut self,
+        apply: impl FnOnce(&Circuit) -> Result<er_core::Transition, er_core::Refusal>,
+        label: &str,
+        now: f64,
+    ) -> Outcome {
         let before = state_summary(&self.circuit);
         self.updated = now;
-        match er_core::apply(&self.circuit, action) {
+        match apply(&self.circuit) {
             Ok(t) => {
                 let mut notes = t.notes.clone();
                 notes.extend(t.warnings.iter().map(|w| w.to_string()));

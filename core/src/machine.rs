@@ -56,7 +56,6 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             | A::ProviderDeprovision
             | A::ProviderCompleteDeprovisioning
             | A::ReEnable
-            | A::Delete
             | A::AddPeering { .. }
             | A::UpdatePeering { .. }
             | A::RemovePeering { .. }
@@ -163,13 +162,16 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             Err(conflict(ActionKind::ReEnable, sp, Sp::NotProvisioned))
         }
 
-        // ---- delete [WF] [ISSUE-DELETE] -------------------------------------------------
-        (P::NotProvisioned | P::Direct, A::Delete) => delete(c),
-        // SC-08, SC-09
-        (P::Provisioning | P::Provisioned, A::Delete) => Err(Refusal::DeleteWhileProvisioned {
-            provider_state: sp,
-        }),
-        (P::Deprovisioning, A::Delete) => Err(Refusal::DeleteWhileDeprovisioning),
+        // ---- delete [WF] [ISSUE-DELETE]: in every phase, by apply_delete --------------------
+        (
+            P::NotProvisioned
+            | P::Provisioning
+            | P::Provisioned
+            | P::Deprovisioning
+            | P::Direct
+            | P::Deleting,
+            A::Delete,
+        ) => apply_delete(c),
 
         // ---- peerings: only when Provisioned (or Direct) [WF] SC-06 ----------------------
         (
@@ -269,6 +271,22 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             A::SetAllowClassicOperations(value),
         ) => set_allow_classic(c, *value),
+    }
+}
+
+/// Deletes the circuit: exactly `apply(c, &Action::Delete)`, which calls it. Kept apart so a page
+/// that only deletes ("Your circuits") does not carry every other transition. [WF] [ISSUE-DELETE]
+pub fn apply_delete(c: &Circuit) -> Result<Transition, Refusal> {
+    use CircuitPhase as P;
+    match c.phase() {
+        // A circuit being deleted accepts nothing. [SPEC-NET]
+        P::Deleting => Err(Refusal::CircuitDeleting),
+        P::NotProvisioned | P::Direct => delete(c),
+        // SC-08, SC-09
+        P::Provisioning | P::Provisioned => Err(Refusal::DeleteWhileProvisioned {
+            provider_state: c.service_provider_provisioning_state,
+        }),
+        P::Deprovisioning => Err(Refusal::DeleteWhileDeprovisioning),
     }
 }
 
@@ -1347,4 +1365,24 @@ fn set_allow_classic(c: &Circuit, value: bool) -> Result<Transition, Refusal> {
             if value { "on" } else { "off" }
         )],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // apply_delete is the delete rule apply uses: the same answer for every representative
+    // circuit (each phase, Direct, with and without what blocks deletion). [WF] [ISSUE-DELETE]
+    #[test]
+    fn apply_delete_answers_exactly_as_apply_does_wf() {
+        let circuits = crate::diagram::circuit_representatives();
+        assert!(circuits.len() > 5);
+        let mut deleted = 0;
+        for c in circuits {
+            let via_apply = apply(&c, &Action::Delete);
+            assert_eq!(apply_delete(&c), via_apply, "{}", c.name);
+            deleted += usize::from(via_apply.is_ok());
+        }
+        assert!(deleted > 0, "some representative can be deleted");
+    }
 }
