@@ -65,6 +65,7 @@ pub mod limits;
 pub mod machine;
 pub mod peers;
 pub mod refusal;
+pub mod route_filter;
 pub mod routing;
 pub mod scenario;
 pub mod secrets;
@@ -90,6 +91,10 @@ pub use limits::*;
 pub use machine::*;
 pub use peers::{peer_analogy_sources, PeerAnalogy, PEER_ANALOGIES};
 pub use refusal::*;
+pub use route_filter::{
+    receives, validate_route_filter, Community, Receives, RouteFilter, RouteFilterInput,
+    RouteFilterRefusal, RouteFilterRule,
+};
 pub use routing::*;
 pub use scenario::*;
 pub use secrets::{redact, secrets, shorten, Redacted, Secret, SecretCount, SecretKind};

@@ -123,12 +123,16 @@ pub fn action_label(a: &Action) -> String {
                 if *v { "on" } else { "off" }
             )
         }
+        Action::CreateRouteFilter { filter } => format!("Create route filter {}", filter.name),
         Action::ProviderStartProvisioning
         | Action::ProviderCompleteProvisioning
         | Action::ProviderDeprovision
         | Action::ProviderCompleteDeprovisioning
         | Action::ReEnable
-        | Action::Delete => a.kind().label().to_string(),
+        | Action::Delete
+        | Action::AttachRouteFilter { .. }
+        | Action::DetachRouteFilter
+        | Action::RemoveRouteFilter => a.kind().label().to_string(),
     }
 }
 

@@ -767,6 +767,33 @@ impl Reader {
                 })
             })
             .unwrap_or_default();
+        let route_filter = ext
+            .as_ref()
+            .and_then(|e| get(e, "routeFilter"))
+            .and_then(|(_, f)| {
+                serde_json::from_value::<crate::route_filter::RouteFilter>(f.clone())
+                    .map_err(|e| {
+                        self.warn(
+                            &format!("{EXTENSION_KEY}.routeFilter"),
+                            format!("the route filter could not be read ({e}); left out."),
+                        );
+                    })
+                    .ok()
+            });
+        // A reference to the wizard's own filter is kept by name, as the wizard keeps it.
+        if let Some(f) = &route_filter {
+            for p in &mut peerings {
+                if let Some(r) = &p.route_filter {
+                    let own = format!(
+                        "/resourceGroups/{}/providers/Microsoft.Network/routeFilters/{}",
+                        f.resource_group, f.name
+                    );
+                    if r.to_ascii_lowercase().ends_with(&own.to_ascii_lowercase()) {
+                        p.route_filter = Some(f.name.clone());
+                    }
+                }
+            }
+        }
 
         (
             Circuit {
@@ -784,6 +811,7 @@ impl Reader {
                 peerings,
                 authorizations,
                 vnet_links,
+                route_filter,
             },
             read_peerings,
         )
@@ -1361,6 +1389,7 @@ impl Reader {
                 prefix_info,
                 last_modified_by,
                 global_reach,
+                route_filter: route_filter_reference(v),
             }),
             _ => None,
         };
@@ -1525,4 +1554,15 @@ fn base_or_top(base: &str) -> &str {
     } else {
         base
     }
+}
+
+/// A peering's `routeFilter` reference (`{"id": "/subscriptions/…/routeFilters/name"}`, or the
+/// id alone): `None` when there is none. [SPEC-2024-05] [ROUTE-FILTER]
+fn route_filter_reference(v: &Value) -> Option<String> {
+    let (_, rf) = get_prop(v, "routeFilter")?;
+    rf.as_str()
+        .or_else(|| get(rf, "id").and_then(|(_, id)| id.as_str()))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
