@@ -84,8 +84,8 @@ pub use hints::field_hint;
 pub use import::{
     diagnose, export_azure_json, export_azure_value, import, Diagnosis, DirectPort, Fact,
     ImportError, ImportFormat, ImportWarning, Imported, ImportedKind, ImportedPeering,
-    ImportedResource, OtherResource, ParentCircuit, PeeringGap, PortLink, UnknownField,
-    UnknownReason,
+    ImportedResource, ImportedRouteFilter, ImportedRouteFilterRule, OtherResource, ParentCircuit,
+    PeeringGap, PortLink, UnknownField, UnknownReason,
 };
 pub use limits::*;
 pub use machine::*;

@@ -95,6 +95,8 @@ pub enum ImportedKind {
     AuthorizationOnly,
     /// An ExpressRoute Direct port (`Microsoft.Network/expressRoutePorts`).
     DirectPort,
+    /// A route filter (`Microsoft.Network/routeFilters`) with its rule.
+    RouteFilter,
     /// Another resource (a connection, a gateway, a route filter…): named, not read.
     Other,
 }
@@ -144,8 +146,41 @@ pub enum ImportedResource {
     },
     /// An ExpressRoute Direct port.
     DirectPort(DirectPort),
+    /// A route filter, with its rule and the peerings it is attached to.
+    RouteFilter(ImportedRouteFilter),
     /// A resource the wizard does not model.
     Other(OtherResource),
+}
+
+/// A route filter as the paste gives it (`Get-AzRouteFilter`, its `ConvertTo-Json`,
+/// `az network route-filter show`, a REST body). Values are `None` where the paste does not
+/// have them. [SPEC-ROUTE-FILTER] [ROUTE-FILTER]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportedRouteFilter {
+    /// Its name.
+    pub name: Option<String>,
+    /// Its resource group.
+    pub resource_group: Option<String>,
+    /// Its region (`location`).
+    pub region: Option<String>,
+    /// `provisioningState` of the filter resource.
+    pub provisioning_state: Option<ProvisioningState>,
+    /// `rules` (Microsoft documents one, of type Allow).
+    pub rules: Vec<ImportedRouteFilterRule>,
+    /// `peerings` and `ipv6Peerings`: the circuits whose Microsoft peering it is attached to,
+    /// by name (from the peerings' IDs).
+    pub circuits: Vec<String>,
+}
+
+/// One rule of an imported route filter. [SPEC-ROUTE-FILTER]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportedRouteFilterRule {
+    /// `name`.
+    pub name: String,
+    /// `access` as given (Allow or Deny).
+    pub access: Option<String>,
+    /// `communities`, as given.
+    pub communities: Vec<String>,
 }
 
 /// A peering as the paste gives it, whole or not. [SPEC-2024-05]
@@ -271,6 +306,7 @@ impl Imported {
             ImportedResource::Peering { .. } => ImportedKind::PeeringOnly,
             ImportedResource::Authorization { .. } => ImportedKind::AuthorizationOnly,
             ImportedResource::DirectPort(_) => ImportedKind::DirectPort,
+            ImportedResource::RouteFilter(_) => ImportedKind::RouteFilter,
             ImportedResource::Other(_) => ImportedKind::Other,
         }
     }
@@ -282,6 +318,7 @@ impl Imported {
             ImportedResource::Peering { .. }
             | ImportedResource::Authorization { .. }
             | ImportedResource::DirectPort(_)
+            | ImportedResource::RouteFilter(_)
             | ImportedResource::Other(_) => None,
         }
     }
@@ -307,6 +344,9 @@ impl Imported {
                 or(&parent.name, "an unnamed circuit")
             ),
             ImportedResource::DirectPort(p) => or(&p.name, "ExpressRoute Direct port"),
+            ImportedResource::RouteFilter(f) => {
+                format!("Route filter {}", or(&f.name, "(name not in the paste)"))
+            }
             ImportedResource::Other(o) => or(&o.name, &o.resource_type),
         }
     }

@@ -379,6 +379,10 @@ impl Reader {
                 ImportedResource::DirectPort(self.direct_port(v, base)),
                 Vec::new(),
             ),
+            ImportedKind::RouteFilter => (
+                ImportedResource::RouteFilter(self.route_filter(v, base)),
+                Vec::new(),
+            ),
             ImportedKind::Other => (ImportedResource::Other(self.other(v, base)), Vec::new()),
         }
     }
@@ -436,6 +440,94 @@ impl Reader {
             self.unknown(&path, &s, "unknown");
         }
         parsed
+    }
+
+    /// A route filter, its rules and the circuits it is attached to. [SPEC-ROUTE-FILTER]
+    fn route_filter(&mut self, v: &Value, base: &str) -> super::ImportedRouteFilter {
+        let id = get(v, "id")
+            .and_then(|(_, id)| id.as_str().map(parse_id))
+            .unwrap_or_default();
+        let keep = |s: Option<String>| s.filter(|n| !is_redacted(n));
+        let name = keep(self.string(v, base, "name").map(|(_, n)| n));
+        let resource_group = keep(
+            self.string(v, base, "resourceGroupName")
+                .or_else(|| self.string(v, base, "resourceGroup"))
+                .map(|(_, g)| g)
+                .or(id.resource_group),
+        );
+        let region = self.string(v, base, "location").map(|(_, l)| l);
+        let provisioning_state = self.opt_enum(
+            v,
+            base,
+            "provisioningState",
+            ProvisioningState::ALL,
+            "provisioning state",
+        );
+        let mut rules = Vec::new();
+        if let Some((path, items)) = self.list(v, base, "rules") {
+            for (i, r) in items.iter().enumerate() {
+                let rb = format!("{path}[{i}]");
+                let communities = get_prop(r, "communities")
+                    .and_then(|(_, c)| as_object(c).or_else(|| Some(c.clone())))
+                    .map(|c| match c {
+                        Value::Array(items) => items.iter().filter_map(text_of).collect(),
+                        other => text_of(&other)
+                            .map(|t| {
+                                t.split([',', ' '])
+                                    .filter(|x| !x.is_empty())
+                                    .map(str::to_string)
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
+                    })
+                    .unwrap_or_default();
+                rules.push(super::ImportedRouteFilterRule {
+                    name: self
+                        .string(r, &rb, "name")
+                        .map(|(_, n)| n)
+                        .unwrap_or_default(),
+                    access: self.string(r, &rb, "access").map(|(_, a)| a),
+                    communities,
+                });
+            }
+        }
+        let mut circuits = Vec::new();
+        for key in ["peerings", "ipv6Peerings"] {
+            if let Some((_, items)) = self.list(v, base, key) {
+                for p in items {
+                    if let Some(c) = get(&p, "id")
+                        .and_then(|(_, id)| id.as_str().map(parse_id))
+                        .and_then(|id| id.circuit)
+                    {
+                        if !circuits.contains(&c) {
+                            circuits.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        self.fact("Route filter", name.clone());
+        self.fact("Resource group", resource_group.clone());
+        self.fact("Region", region.clone());
+        self.fact(
+            "Allowed communities",
+            Some(
+                rules
+                    .iter()
+                    .flat_map(|r| r.communities.iter().cloned())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        );
+        self.fact("Attached to", Some(circuits.join(", ")));
+        super::ImportedRouteFilter {
+            name,
+            resource_group,
+            region,
+            provisioning_state,
+            rules,
+            circuits,
+        }
     }
 
     /// An ExpressRoute Direct port and its links. [SPEC-PORT] [EX-PORT-GET]
