@@ -638,9 +638,7 @@ pub fn next_step(c: &Circuit) -> StateInfo {
             if c.routing_model() == RoutingModel::Layer3 {
                 // The provider configures the peering; the route filter is still the
                 // customer's to attach. [ROUTE-FILTER]
-                if let Some(s) = crate::route_filter::explain_receives(c)
-                    .filter(|s| s.title == crate::route_filter::NO_ROUTE_FILTER_TITLE)
-                {
+                if let Some(s) = crate::route_filter::blocking_item(c) {
                     return s;
                 }
                 let mut s = explain_routing_model(RoutingModel::Layer3);
@@ -667,9 +665,7 @@ pub fn next_step(c: &Circuit) -> StateInfo {
                 }
             }
             // [ROUTE-FILTER]: no route filter, no Microsoft prefixes.
-            if let Some(s) = crate::route_filter::explain_receives(c)
-                .filter(|s| s.title == crate::route_filter::NO_ROUTE_FILTER_TITLE)
-            {
+            if let Some(s) = crate::route_filter::blocking_item(c) {
                 return s;
             }
             if let Some(p) = c

@@ -67,6 +67,68 @@ fn generate() -> String {
         );
     }
     out.push_str("];\n\n");
+    // Compact forms for the state machine, which runs on every page: the community numbers after
+    // `12076:` (each value of the table, sorted), the private peering ones, and the Microsoft 365
+    // services with their values. The full table above is for the wizard and the import.
+    let mut known: Vec<u32> = Vec::new();
+    let number = |v: &str| -> u32 {
+        v.strip_prefix("12076:")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{v} is not 12076:<number>"))
+    };
+    for v in d["services"].as_array().expect("services") {
+        known.push(number(s(&v["community"])));
+    }
+    for v in d["regional"].as_array().expect("regional") {
+        for k in ["community", "storage", "sql", "cosmosDb", "backup"] {
+            known.push(number(s(&v[k])));
+        }
+    }
+    for list in ["nationalCloudRegional", "nationalCloudServices"] {
+        for v in d[list].as_array().expect("national") {
+            known.push(number(s(&v["community"])));
+        }
+    }
+    known.sort_unstable();
+    known.dedup();
+    let mut private: Vec<u32> = d["regional"]
+        .as_array()
+        .expect("regional")
+        .iter()
+        .map(|v| number(s(&v["privatePeering"])))
+        .collect();
+    private.sort_unstable();
+    let join = |xs: &[u32]| {
+        xs.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "/// Every Microsoft peering community of the table, as the number after `12076:`, sorted. [ROUTING]\npub static KNOWN: &[u32] = &[{}];\n",
+        join(&known)
+    );
+    let _ = writeln!(
+        out,
+        "/// The regional private peering communities, as the number after `12076:`, sorted. [ROUTING]\npub static PRIVATE_PEERING: &[u32] = &[{}];\n",
+        join(&private)
+    );
+    out.push_str(
+        "/// The Microsoft 365 services (footnote (2)): (community, service). [ROUTING]\n",
+    );
+    out.push_str("pub static MICROSOFT_365: &[(&str, &str)] = &[\n");
+    for v in d["services"].as_array().expect("services") {
+        if v["authorizationRequired"].as_bool() == Some(true) {
+            let _ = writeln!(
+                out,
+                "    ({:?}, {:?}),",
+                s(&v["community"]),
+                s(&v["service"])
+            );
+        }
+    }
+    out.push_str("];\n\n");
     out.push_str("/// The national clouds' communities (regions, then services). [ROUTING]\n");
     out.push_str("pub static NATIONAL: &[NationalCommunity] = &[\n");
     for v in d["nationalCloudRegional"]

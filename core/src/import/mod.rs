@@ -19,9 +19,11 @@
 //! A resource that is not a circuit is recognised by its `type` (or, for
 //! PowerShell's list output, by its resource ID and fields): an ExpressRoute Direct
 //! port (`Get-AzExpressRoutePort`, `az network express-route port show`, the REST
-//! body) is read as a port with its links ([`ImportedResource::DirectPort`]);
-//! connections, gateways, route filters and other resources are named, with
-//! what to paste instead ([`ImportedResource::Other`]).
+//! body) is read as a port with its links ([`ImportedResource::DirectPort`]); a route
+//! filter (`Get-AzRouteFilter`, `az network route-filter show`, the REST body) is read
+//! with its rules and the circuits it is attached to ([`ImportedResource::RouteFilter`]);
+//! connections, gateways and other resources are named, with what to paste instead
+//! ([`ImportedResource::Other`]).
 //!
 //! Keys are matched case-insensitively; unknown fields are ignored; unknown
 //! enum values are kept in [`Imported::unknown_values`] and reported in the
@@ -97,7 +99,7 @@ pub enum ImportedKind {
     DirectPort,
     /// A route filter (`Microsoft.Network/routeFilters`) with its rule.
     RouteFilter,
-    /// Another resource (a connection, a gateway, a route filter…): named, not read.
+    /// Another resource (a connection, a gateway…): named, not read.
     Other,
 }
 

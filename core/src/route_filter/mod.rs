@@ -23,7 +23,9 @@ use crate::enums::{PeeringType, SkuTier};
 use crate::form::{check_resource_group, check_resource_name, Field, FieldError};
 use crate::refusal::Refusal;
 
-pub use data::{COMMUNITIES_READ, NATIONAL, REGIONS, SERVICES};
+pub use data::{
+    COMMUNITIES_READ, KNOWN, MICROSOFT_365, NATIONAL, PRIVATE_PEERING, REGIONS, SERVICES,
+};
 
 /// A service community of Microsoft peering. [ROUTING]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,11 +200,11 @@ impl RouteFilter {
 
     /// The Microsoft 365 services it selects, by name. [ROUTING]
     pub fn microsoft_365_services(&self) -> Vec<String> {
+        // The compact list, not the whole table: this runs in the state machine. [ROUTING]
         self.communities()
             .iter()
-            .filter_map(|v| community(v))
-            .filter(|c| c.microsoft_365)
-            .map(|c| c.name)
+            .filter_map(|v| MICROSOFT_365.iter().find(|(c, _)| *c == v.trim()))
+            .map(|(_, name)| (*name).to_string())
             .collect()
     }
 }
@@ -296,16 +298,22 @@ fn list(items: &[String]) -> String {
 
 /// For a private peering community, says so: it tags VNet routes, not Microsoft peering's.
 fn private_hint(value: &str) -> String {
-    REGIONS
-        .iter()
-        .find(|r| r.private_peering == value.trim())
-        .map(|r| {
-            format!(
-                " ({value} is {}'s private peering community: it tags your virtual networks' routes on private peering, which a route filter does not select)",
-                r.region
-            )
-        })
-        .unwrap_or_default()
+    if number(value).is_some_and(|n| PRIVATE_PEERING.binary_search(&n).is_ok()) {
+        format!(" ({value} is a regional private peering community: it tags your virtual networks' routes on private peering, which a route filter does not select)")
+    } else {
+        String::new()
+    }
+}
+
+/// The number after `12076:` (Microsoft's ASN) of a community value.
+fn number(value: &str) -> Option<u32> {
+    value.trim().strip_prefix("12076:")?.parse().ok()
+}
+
+/// Whether the value is a Microsoft peering community of Microsoft's table, by the compact list
+/// (the state machine runs on every page; the full table stays with the wizard). [ROUTING]
+pub fn is_known(value: &str) -> bool {
+    number(value).is_some_and(|n| KNOWN.binary_search(&n).is_ok())
 }
 
 impl RouteFilterRefusal {
@@ -354,7 +362,7 @@ pub fn check_communities(values: &[String]) -> Result<(), RouteFilterRefusal> {
         return Err(RouteFilterRefusal::NoCommunities);
     }
     for (i, v) in values.iter().enumerate() {
-        if community(v).is_none() {
+        if !is_known(v) {
             return Err(RouteFilterRefusal::CommunityUnknown {
                 value: v.trim().to_string(),
             });
@@ -504,16 +512,10 @@ fn attached_name(c: &Circuit) -> Option<String> {
         .map(|r| reference_name(r).to_string())
 }
 
+/// The values, as the notes of the state machine give them (the names are the wizard's: the
+/// table stays out of the state machine).
 fn described(values: &[String]) -> String {
-    list(
-        &values
-            .iter()
-            .map(|v| match community(v) {
-                Some(c) => format!("{} ({v})", c.name),
-                None => v.clone(),
-            })
-            .collect::<Vec<_>>(),
-    )
+    list(values)
 }
 
 /// Whether a route filter can be created for this circuit now. [ROUTE-FILTER]
@@ -595,7 +597,7 @@ pub fn attach(c: &Circuit, microsoft_365_authorized: bool) -> Result<Transition,
             format!("Route filter '{}' is attached, but it has no rule: Microsoft peering still receives no prefixes until the filter allows some services.", filter.name)
         } else {
             format!(
-                "Route filter '{}' is attached to Microsoft peering: Microsoft advertises the prefixes of {} to your network.",
+                "Route filter '{}' is attached to Microsoft peering: Microsoft advertises the prefixes carrying {} to your network.",
                 filter.name,
                 described(filter.communities())
             )
@@ -673,6 +675,32 @@ pub fn remove(c: &Circuit) -> Result<Transition, Refusal> {
     })
 }
 
+/// The blocking item alone, without reading the community table (for [`crate::next_step`], which
+/// the first page shows): `Some` while Microsoft peering has no route filter. [ROUTE-FILTER]
+pub fn blocking_item(c: &Circuit) -> Option<crate::explain::StateInfo> {
+    let p = c.peering(PeeringType::MicrosoftPeering)?;
+    if p.route_filter.is_some() {
+        return None;
+    }
+    Some(nothing_info(c))
+}
+
+fn nothing_info(c: &Circuit) -> crate::explain::StateInfo {
+    let steps = |s: &[&str]| s.iter().map(|x| (*x).to_string()).collect();
+    crate::explain::StateInfo {
+        title: NO_ROUTE_FILTER_TITLE.into(),
+        meaning: match &c.route_filter {
+            None => "Microsoft peering configured on or after 1 August 2017 receives no prefixes until a route filter is attached to it: the BGP sessions come up, but Microsoft advertises no route to your network. A route filter is an allowed list of BGP community values, one per service or Azure region.".into(),
+            Some(f) => format!("Route filter '{}' exists but is not attached to Microsoft peering, so Microsoft advertises no route to your network.", f.name),
+        },
+        next_steps: match &c.route_filter {
+            None => steps(&["Create a route filter with one Allow rule that lists the services you want (their BGP community values).", "Attach it to Microsoft peering."]),
+            Some(_) => steps(&["Attach the route filter to Microsoft peering."]),
+        },
+        source: "[ROUTE-FILTER] [ROUTE-FILTER-CLI] [FAQ]",
+    }
+}
+
 /// The blocking item of a Microsoft peering with no route filter.
 pub const NO_ROUTE_FILTER_TITLE: &str = "Receives no Microsoft prefixes yet: attach a route filter";
 
@@ -685,18 +713,7 @@ pub fn explain_receives(c: &Circuit) -> Option<crate::explain::StateInfo> {
     let steps = |s: &[&str]| s.iter().map(|x| (*x).to_string()).collect();
     Some(match receives(c) {
         Receives::NoMicrosoftPeering => return None,
-        Receives::Nothing => StateInfo {
-            title: NO_ROUTE_FILTER_TITLE.into(),
-            meaning: match &c.route_filter {
-                None => "Microsoft peering configured on or after 1 August 2017 receives no prefixes until a route filter is attached to it: the BGP sessions come up, but Microsoft advertises no route to your network. A route filter is an allowed list of BGP community values, one per service or Azure region.".into(),
-                Some(f) => format!("Route filter '{}' exists but is not attached to Microsoft peering, so Microsoft advertises no route to your network.", f.name),
-            },
-            next_steps: match &c.route_filter {
-                None => steps(&["Create a route filter with one Allow rule that lists the services you want (their BGP community values).", "Attach it to Microsoft peering."]),
-                Some(_) => steps(&["Attach the route filter to Microsoft peering."]),
-            },
-            source: "[ROUTE-FILTER] [ROUTE-FILTER-CLI] [FAQ]",
-        },
+        Receives::Nothing => nothing_info(c),
         Receives::UnknownFilter { name } => StateInfo {
             title: format!("Receives the services of route filter {name}"),
             meaning: format!("Route filter '{name}' is attached to Microsoft peering; its rule is not known here, so which services it receives is not known either."),
