@@ -7,6 +7,7 @@ pub mod form;
 pub mod link;
 pub mod manage;
 pub mod provider;
+pub mod route_filter;
 pub mod routing;
 pub mod verify;
 

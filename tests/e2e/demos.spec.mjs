@@ -11,6 +11,7 @@ const SCENARIOS = [
   { slug: 'delete-refused', steps: 7, circuit: 'Deleting', refused: 'ConflictError' },
   { slug: 'microsoft-validation', steps: 6, circuit: 'Provisioned', prefixes: 'Configured' },
   { slug: 'prefix-signature', steps: 9, circuit: 'Provisioned', prefixes: 'Configured', refused: 'PrefixInfo already exists' },
+  { slug: 'route-filter', steps: 9, circuit: 'Provisioned', prefixes: 'Configured', refused: 'no route filter to attach' },
   { slug: 'deprovision-reenable', steps: 7, circuit: 'Provisioned' },
 ];
 
