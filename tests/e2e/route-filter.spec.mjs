@@ -23,6 +23,12 @@ async function commandTexts(section, title) {
   return cmd.locator('pre code').allTextContents();
 }
 
+/** Opens the route filter's "Do it for real" list (it may already be open after a re-render). */
+async function openCommands(section) {
+  const details = section.locator('details.commands');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}
+
 async function microsoftPeering(w, options = {}) {
   await w.home();
   await w.createCircuit(options);
@@ -79,14 +85,14 @@ test('a route filter is created with services picked by name, attached, and the 
   // CRM Online and the West US region's Azure services.
   await services.getByLabel(/^Exchange Online/).uncheck();
   await services.getByLabel(/^CRM Online 12076:5040/).check();
-  await form.getByText('Azure regions: North America').click();
+  await form.locator('summary', { hasText: 'Azure regions: North America' }).click();
   await form.getByLabel(/^Azure West US 12076:51006/).check();
   await w.press('Create route filter');
   await expect(section.locator('.route-filter-summary')).toContainText('allow-services (Allow): CRM Online 12076:5040, Azure West US 12076:51006');
   await expect(section.locator('.callout.blocked')).toContainText("Route filter 'rf-microsoft' exists but is not attached");
 
   // The commands, exactly.
-  await section.getByText('Do it for real: the route filter').click();
+  await openCommands(section);
   expect(await commandTexts(section, 'Create route filter rf-microsoft and its rule')).toEqual([
     `New-AzRouteFilter -Name 'rf-microsoft' -ResourceGroupName '${RG}' -Location 'West US'\n${GET_RF}\n`
       + "Add-AzRouteFilterRuleConfig -RouteFilter $routefilter -Name 'allow-services' -Access Allow -RouteFilterRuleType Community -CommunityList '12076:5040','12076:51006'\n"
@@ -108,7 +114,7 @@ test('a route filter is created with services picked by name, attached, and the 
   const received = section.getByRole('list', { name: 'Services received' }).getByRole('listitem');
   await expect(received).toHaveText(['CRM Online 12076:5040', 'Azure West US 12076:51006']);
   await expect(page.getByText(BLOCKING)).toHaveCount(0);
-  await section.getByText('Do it for real: the route filter').click();
+  await openCommands(section);
   expect(await commandTexts(section, 'Detach the route filter from MicrosoftPeering (it then receives no prefixes)')).toEqual([
     `${GET}\n($ckt.Peerings | Where-Object Name -eq 'MicrosoftPeering').RouteFilter = $null\n${SET}`,
     `az network express-route peering update --resource-group ${RG} --circuit-name ExpressRouteARMCircuit --name MicrosoftPeering --remove routeFilter`,
