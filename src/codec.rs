@@ -20,8 +20,8 @@ use er_core::{
     CircuitConnectionStatus, CircuitProvisioningState, CustomerAsn, GlobalReachConnection,
     LinkPair, LinkSubnet, MicrosoftConfig, PeerAsn, Peering, PeeringConfig, PeeringState,
     PeeringType, Port, PrefixInfo, PrefixValidationState, ProvisioningState, RegistryName,
-    RoutingModel, ServiceProviderProvisioningState, SharedKey, Sku, SkuFamily, SkuTier, VlanId,
-    VnetLink,
+    RouteFilter, RouteFilterRule, RoutingModel, ServiceProviderProvisioningState, SharedKey, Sku,
+    SkuFamily, SkuTier, VlanId, VnetLink,
 };
 use ipnet::IpNet;
 
@@ -535,7 +535,7 @@ macro_rules! json_object {
         impl Json for $ty {
             fn write(&self, w: &mut Writer) {
                 w.open('{');
-                $( w.field($name, &self.$field); )+
+                $( json_object!(@write $rule w, $name, &self.$field); )+
                 w.close('}');
             }
             fn read(r: &mut Reader) -> Result<Self> {
@@ -550,6 +550,15 @@ macro_rules! json_object {
     };
     (@required $slot:ident, $name:literal, $r:ident) => { need($slot, $name, $r)? };
     (@default $slot:ident, $name:literal, $r:ident) => { $slot.unwrap_or_default() };
+    // An `Option` serde skips when `None` (`skip_serializing_if = "Option::is_none"`): absent
+    // from the text then, and read as `None` when absent or null.
+    (@optional $slot:ident, $name:literal, $r:ident) => { $slot.flatten() };
+    (@write optional $w:ident, $name:literal, $value:expr) => {
+        if $value.is_some() {
+            $w.field($name, $value);
+        }
+    };
+    (@write $rule:ident $w:ident, $name:literal, $value:expr) => { $w.field($name, $value) };
 }
 
 impl Json for String {
@@ -921,6 +930,7 @@ json_object! {
         last_modified_by: "lastModifiedBy" => required,
         global_reach: "globalReach" => default,
         peer_global_reach: "peerGlobalReach" => default,
+        route_filter: "routeFilter" => optional,
     }
 }
 
@@ -997,6 +1007,23 @@ json_object! {
         peerings: "peerings" => required,
         authorizations: "authorizations" => required,
         vnet_links: "vnetLinks" => required,
+        route_filter: "routeFilter" => optional,
+    }
+}
+
+json_object! {
+    RouteFilterRule {
+        name: "name" => required,
+        communities: "communities" => required,
+    }
+}
+
+json_object! {
+    RouteFilter {
+        name: "name" => required,
+        resource_group: "resourceGroup" => required,
+        region: "region" => required,
+        rule: "rule" => default,
     }
 }
 

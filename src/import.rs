@@ -85,6 +85,7 @@ fn kind_note(imported: &Imported) -> Option<String> {
         ImportedResource::Peering { .. } => Some("This is a peering, not a whole circuit: it is read alone, and none of its circuit's states is shown because the paste does not have them. Paste the circuit itself to save it.".into()),
         ImportedResource::Authorization { .. } => Some("This is an authorization, not a whole circuit: it is read alone. Paste the circuit itself to save it.".into()),
         // The diagnosis says what these are ("Good to know").
+        ImportedResource::RouteFilter(_) => Some("This is a route filter, a resource of its own: it is read alone. A circuit's Microsoft peering names the filter attached to it; paste the circuit to save it.".into()),
         ImportedResource::DirectPort(_) | ImportedResource::Other(_) => None,
     }
 }
@@ -110,6 +111,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
     let labelledby = heading_id.clone();
     let facts_caption = match imported.kind() {
         ImportedKind::DirectPort => "What identifies this port",
+        ImportedKind::RouteFilter => "What identifies this route filter",
         ImportedKind::Circuit => "What identifies this circuit",
         ImportedKind::PeeringOnly | ImportedKind::AuthorizationOnly | ImportedKind::Other => {
             "What the paste says"

@@ -293,6 +293,24 @@ pub enum Action {
     },
     /// Customer: toggle Allow classic operations. [PS-CIRCUIT]
     SetAllowClassicOperations(bool),
+    /// Customer: create a route filter with its one Allow rule (`New-AzRouteFilter`, the rule,
+    /// `Set-AzRouteFilter`), kept with this circuit. [ROUTE-FILTER]
+    CreateRouteFilter {
+        /// The validated filter ([`crate::route_filter::validate_route_filter`]).
+        filter: crate::route_filter::RouteFilter,
+    },
+    /// Customer: attach the circuit's route filter to its Microsoft peering; Microsoft then
+    /// advertises the prefixes of the filter's communities. [ROUTE-FILTER]
+    AttachRouteFilter {
+        /// The customer confirms that Microsoft has authorized them to use Microsoft 365
+        /// through ExpressRoute (the API cannot tell; without it, attaching a filter with
+        /// Microsoft 365 services fails). [ROUTE-FILTER]
+        microsoft_365_authorized: bool,
+    },
+    /// Customer: detach the route filter from Microsoft peering (no prefixes then). [ROUTE-FILTER]
+    DetachRouteFilter,
+    /// Customer: delete the route filter resource (only when attached to no circuit). [ROUTE-FILTER]
+    RemoveRouteFilter,
 }
 
 /// The kind of an [`Action`], without its data: one row each in
@@ -343,6 +361,14 @@ pub enum ActionKind {
     ChangeTier,
     /// See [`Action::SetAllowClassicOperations`].
     SetAllowClassicOperations,
+    /// See [`Action::CreateRouteFilter`].
+    CreateRouteFilter,
+    /// See [`Action::AttachRouteFilter`].
+    AttachRouteFilter,
+    /// See [`Action::DetachRouteFilter`].
+    DetachRouteFilter,
+    /// See [`Action::RemoveRouteFilter`].
+    RemoveRouteFilter,
 }
 
 impl ActionKind {
@@ -370,6 +396,10 @@ impl ActionKind {
         Self::ChangeFamily,
         Self::ChangeTier,
         Self::SetAllowClassicOperations,
+        Self::CreateRouteFilter,
+        Self::AttachRouteFilter,
+        Self::DetachRouteFilter,
+        Self::RemoveRouteFilter,
     ];
 
     /// A button label.
@@ -397,6 +427,10 @@ impl ActionKind {
             Self::ChangeFamily => "Change billing model",
             Self::ChangeTier => "Change SKU tier",
             Self::SetAllowClassicOperations => "Allow classic operations",
+            Self::CreateRouteFilter => "Create route filter",
+            Self::AttachRouteFilter => "Attach route filter",
+            Self::DetachRouteFilter => "Detach route filter",
+            Self::RemoveRouteFilter => "Delete route filter",
         }
     }
 
@@ -439,6 +473,10 @@ impl Action {
             Self::ChangeFamily { .. } => ActionKind::ChangeFamily,
             Self::ChangeTier { .. } => ActionKind::ChangeTier,
             Self::SetAllowClassicOperations(_) => ActionKind::SetAllowClassicOperations,
+            Self::CreateRouteFilter { .. } => ActionKind::CreateRouteFilter,
+            Self::AttachRouteFilter { .. } => ActionKind::AttachRouteFilter,
+            Self::DetachRouteFilter => ActionKind::DetachRouteFilter,
+            Self::RemoveRouteFilter => ActionKind::RemoveRouteFilter,
         }
     }
 }

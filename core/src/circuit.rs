@@ -195,6 +195,11 @@ pub struct Peering {
     /// none. [SPEC-2024-05] [GR-PS]
     #[serde(default)]
     pub peer_global_reach: Vec<GlobalReachConnection>,
+    /// `routeFilter`: the route filter attached to this (Microsoft) peering, by name or resource
+    /// id. Without one, Microsoft peering configured on or after 1 August 2017 receives no
+    /// prefixes. Older saved data has none. [ROUTE-FILTER] [SPEC-2024-05]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_filter: Option<String>,
 }
 
 impl Peering {
@@ -288,6 +293,11 @@ pub struct Circuit {
     pub authorizations: Vec<Authorization>,
     /// Linked VNets.
     pub vnet_links: Vec<VnetLink>,
+    /// The route filter this circuit's Microsoft peering uses (a resource of its own, kept here
+    /// with the circuit that uses it; it may serve other circuits too). Older saved data has
+    /// none. [ROUTE-FILTER]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_filter: Option<crate::route_filter::RouteFilter>,
 }
 
 impl Circuit {

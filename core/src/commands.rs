@@ -12,6 +12,7 @@ use std::fmt;
 use crate::circuit::{Circuit, Port, VnetLink};
 use crate::enums::{PeeringState, PeeringType, RoutingModel, SkuFamily, SkuTier};
 use crate::machine::higher_bandwidths;
+use crate::route_filter::RouteFilter;
 use crate::routing::{LinkPair, PeeringConfig};
 use crate::secrets::SecretKind;
 use crate::steps::STEPS;
@@ -529,11 +530,20 @@ impl PeeringArgs {
     /// add the second, then `Set-AzExpressRouteCircuit`.
     fn powershell(&self, c: &Circuit) -> String {
         let mut lines = vec![ps_get(c)];
+        lines.extend(self.powershell_lines(false, ""));
+        lines.push(PS_SET.to_string());
+        lines.join("\n")
+    }
+
+    /// The peering config lines: `Add-` for the first family (`Set-` for all when `set_only`),
+    /// each followed by `extra` (e.g. ` -RouteFilter $routefilter`).
+    fn powershell_lines(&self, set_only: bool, extra: &str) -> Vec<String> {
+        let mut lines = Vec::new();
         let kind = self.kind.as_str();
         let show_family = self.is_microsoft() || self.v6.is_some();
         for (i, (family, (primary, secondary), prefixes)) in self.families().into_iter().enumerate()
         {
-            let cmdlet = if i == 0 {
+            let cmdlet = if i == 0 && !set_only {
                 "Add-AzExpressRouteCircuitPeeringConfig"
             } else {
                 "Set-AzExpressRouteCircuitPeeringConfig"
@@ -572,10 +582,10 @@ impl PeeringArgs {
             if let Some(k) = &self.shared_key {
                 line.push_str(&format!(" -SharedKey {}", ps_quote(k)));
             }
+            line.push_str(extra);
             lines.push(line);
         }
-        lines.push(PS_SET.to_string());
-        lines.join("\n")
+        lines
     }
 
     /// [CLI-ROUTING] [AZ-CLI-PARAMS]: `peering create` for the first family,
@@ -1247,6 +1257,7 @@ fn routing_step(c: &Circuit) -> Vec<CommandPair> {
                 out.push(show_peering(c, kind));
                 if kind == PeeringType::MicrosoftPeering {
                     out.extend(prefix_validation(c));
+                    out.extend(route_filter_step(c));
                 }
             }
             None => out.push(peering_template(c, kind)),
@@ -1348,4 +1359,182 @@ pub fn lifecycle(c: &Circuit) -> Vec<CommandPair> {
     }
     out.push(delete_circuit(c));
     out
+}
+
+// ---------------------------------------------------------------------------------------
+// Step 4: the route filter of Microsoft peering
+
+/// The route filter's full resource ID (for `--route-filter` when the filter is in another
+/// resource group than the circuit). [ROUTE-FILTER-CLI]
+pub fn route_filter_resource_id(c: &Circuit, f: &RouteFilter) -> String {
+    let sub = if c.subscription_id.trim().is_empty() {
+        SUBSCRIPTION_PLACEHOLDER
+    } else {
+        c.subscription_id.trim()
+    };
+    format!(
+        "/subscriptions/{sub}/resourceGroups/{}/providers/Microsoft.Network/routeFilters/{}",
+        f.resource_group, f.name
+    )
+}
+
+fn ps_get_route_filter(f: &RouteFilter) -> String {
+    format!(
+        "$routefilter = Get-AzRouteFilter -Name {} -ResourceGroupName {}",
+        ps_quote(&f.name),
+        ps_quote(&f.resource_group)
+    )
+}
+
+/// Lists the BGP community values of the services Microsoft peering offers. [ROUTE-FILTER]
+/// [ROUTE-FILTER-CLI]
+pub fn list_service_communities() -> CommandPair {
+    CommandPair::new(
+        "List the BGP community values and prefixes of the services Microsoft peering offers",
+        "Get-AzBgpServiceCommunity",
+        "az network route-filter rule list-service-communities",
+        "[ROUTE-FILTER] [ROUTE-FILTER-CLI]",
+    )
+}
+
+/// Creates the route filter, then its one rule (Allow, on communities), and saves it.
+/// `New-AzRouteFilter` creates only the resource; the rule is added with
+/// `Add-AzRouteFilterRuleConfig` and saved with `Set-AzRouteFilter`. [ROUTE-FILTER]
+/// [PS-ROUTE-FILTER-RULE] [ROUTE-FILTER-CLI]
+pub fn create_route_filter(f: &RouteFilter) -> CommandPair {
+    let mut ps = vec![format!(
+        "New-AzRouteFilter -Name {} -ResourceGroupName {} -Location {}",
+        ps_quote(&f.name),
+        ps_quote(&f.resource_group),
+        ps_quote(&f.region)
+    )];
+    let mut cli = vec![format!(
+        "az network route-filter create --name {} --resource-group {} --location {}",
+        sh_quote(&f.name),
+        sh_quote(&f.resource_group),
+        sh_quote(&f.region)
+    )];
+    if let Some(rule) = &f.rule {
+        ps.push(ps_get_route_filter(f));
+        ps.push(format!(
+            "Add-AzRouteFilterRuleConfig -RouteFilter $routefilter -Name {} -Access {} -RouteFilterRuleType {} -CommunityList {}",
+            ps_quote(&rule.name),
+            crate::route_filter::RULE_ACCESS,
+            crate::route_filter::RULE_TYPE,
+            ps_list(&rule.communities)
+        ));
+        ps.push("Set-AzRouteFilter -RouteFilter $routefilter".into());
+        cli.push(format!(
+            "az network route-filter rule create --filter-name {} --name {} --communities {} --access {} --resource-group {}",
+            sh_quote(&f.name),
+            sh_quote(&rule.name),
+            sh_list(&rule.communities),
+            crate::route_filter::RULE_ACCESS,
+            sh_quote(&f.resource_group)
+        ));
+    }
+    CommandPair::new(
+        format!("Create route filter {} and its rule", f.name),
+        ps.join("\n"),
+        cli.join("\n"),
+        "[ROUTE-FILTER] [PS-ROUTE-FILTER-RULE] [ROUTE-FILTER-CLI]",
+    )
+}
+
+/// Attaches the route filter to Microsoft peering: `Set-AzExpressRouteCircuitPeeringConfig`
+/// with the peering's own values and `-RouteFilter`, then `Set-AzExpressRouteCircuit`; the CLI
+/// updates the peering with `--route-filter` (the filter's name, or its ID when it is in another
+/// resource group). [ROUTE-FILTER] [ROUTE-FILTER-CLI] [PS-ROUTING]
+pub fn attach_route_filter(c: &Circuit, f: &RouteFilter) -> CommandPair {
+    let kind = PeeringType::MicrosoftPeering;
+    let args = c.peering(kind).map_or_else(
+        || PeeringArgs::template(kind),
+        |p| PeeringArgs::from_config(kind, &p.config),
+    );
+    let mut ps = vec![ps_get(c), ps_get_route_filter(f)];
+    ps.extend(args.powershell_lines(true, " -RouteFilter $routefilter"));
+    ps.push(PS_SET.to_string());
+    let reference = if f.resource_group.eq_ignore_ascii_case(&c.resource_group) {
+        f.name.clone()
+    } else {
+        route_filter_resource_id(c, f)
+    };
+    CommandPair::new(
+        format!("Attach route filter {} to {kind}", f.name),
+        ps.join("\n"),
+        format!(
+            "az network express-route peering update {} --name {kind} --route-filter {}",
+            cli_child(c),
+            sh_quote(&reference)
+        ),
+        "[ROUTE-FILTER] [ROUTE-FILTER-CLI] [PS-ROUTING]",
+    )
+}
+
+/// Detaches the route filter: no prefixes are advertised afterwards. [ROUTE-FILTER]
+/// [ROUTE-FILTER-CLI]
+pub fn detach_route_filter(c: &Circuit) -> CommandPair {
+    let kind = PeeringType::MicrosoftPeering;
+    CommandPair::new(
+        format!("Detach the route filter from {kind} (it then receives no prefixes)"),
+        format!(
+            "{}\n($ckt.Peerings | Where-Object Name -eq {}).RouteFilter = $null\n{PS_SET}",
+            ps_get(c),
+            ps_quote(kind.as_str())
+        ),
+        format!(
+            "az network express-route peering update {} --name {kind} --remove routeFilter",
+            cli_child(c)
+        ),
+        "[ROUTE-FILTER] [ROUTE-FILTER-CLI]",
+    )
+}
+
+/// Shows the route filter and its rule. [ROUTE-FILTER] [ROUTE-FILTER-CLI]
+pub fn show_route_filter(f: &RouteFilter) -> CommandPair {
+    CommandPair::new(
+        format!("Show route filter {} and its rule", f.name),
+        format!("{}\n$routefilter.Rules[0]", ps_get_route_filter(f)),
+        format!(
+            "az network route-filter show --resource-group {} --name {}",
+            sh_quote(&f.resource_group),
+            sh_quote(&f.name)
+        ),
+        "[ROUTE-FILTER] [ROUTE-FILTER-CLI]",
+    )
+}
+
+/// Deletes the route filter (only possible when it is attached to no circuit). [ROUTE-FILTER]
+/// [ROUTE-FILTER-CLI]
+pub fn remove_route_filter(f: &RouteFilter) -> CommandPair {
+    CommandPair::new(
+        format!(
+            "Delete route filter {} (detach it from every circuit first)",
+            f.name
+        ),
+        format!(
+            "Remove-AzRouteFilter -Name {} -ResourceGroupName {}",
+            ps_quote(&f.name),
+            ps_quote(&f.resource_group)
+        ),
+        format!(
+            "az network route-filter delete --name {} --resource-group {}",
+            sh_quote(&f.name),
+            sh_quote(&f.resource_group)
+        ),
+        "[ROUTE-FILTER] [ROUTE-FILTER-CLI]",
+    )
+}
+
+/// The route filter commands of step 4 for the circuit's state: list the communities, create
+/// the filter, attach it; once attached, show and detach it. [ROUTE-FILTER]
+pub fn route_filter_step(c: &Circuit) -> Vec<CommandPair> {
+    let attached = c
+        .peering(PeeringType::MicrosoftPeering)
+        .is_some_and(|p| p.route_filter.is_some());
+    match &c.route_filter {
+        None => vec![list_service_communities()],
+        Some(f) if attached => vec![show_route_filter(f), detach_route_filter(c)],
+        Some(f) => vec![create_route_filter(f), attach_route_filter(c, f)],
+    }
 }

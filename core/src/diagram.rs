@@ -542,6 +542,20 @@ pub const SAMPLE_VALIDATION_ID: &str =
 /// The signature of Azure PowerShell's own example (base64, one line). [PS-PREFIX]
 pub const SAMPLE_SIGNATURE: &str = "XxGp/5JtCJTrxSsOCeK+icaekDy18U4jZjrcHMAlN5cOTweH9XjZ7yfcLd4YegTPbGWiaKsX3Agvjk5q2hZ4fOGn+wHhL3SCNtoX6kF8/ukPVfw2cvZ7YS7otyCS7aR7g8kbugBhLDpB+g9SSChQT+/eR3QWgbC8m0C8RVGJo31gwDcXHsQ44hmnqs+OWcLI32FIVCoQeCOzmaGc4GVlZayFRvF/CiCm7g0k01+ipmVJQIkcdDArZZsfJuiXTiYNxLD57CEtuheX7knAj2AnceOJXaPpkS4f1i2Z8oVWC9YrqLWH5FCiIPU7PSh43YnDi/Pab3tT49EU3+PGZvWXCA==";
 
+/// A sample route filter as Microsoft's Azure CLI steps make it: `MyRouteFilter` with rule `CRM`
+/// allowing 12076:5040 (CRM Online, no authorization needed). [ROUTE-FILTER-CLI]
+pub fn sample_route_filter() -> crate::route_filter::RouteFilter {
+    crate::route_filter::RouteFilter {
+        name: "MyRouteFilter".into(),
+        resource_group: "demo-rg".into(),
+        region: "West US".into(),
+        rule: Some(crate::route_filter::RouteFilterRule {
+            name: "CRM".into(),
+            communities: vec!["12076:5040".into()],
+        }),
+    }
+}
+
 /// Adding the sample validation info to Microsoft peering's first prefix without any (or the
 /// sample prefix when there is none).
 pub fn sample_signed_prefix(c: &Circuit) -> Action {
@@ -673,10 +687,16 @@ pub fn circuit_representatives() -> Vec<Circuit> {
                     key: AUTH_KEY.into(),
                 },
             )?;
-            step(
+            let c = step(
                 &c,
                 Action::LinkVnet {
                     link: sample_link("conn1"),
+                },
+            )?;
+            step(
+                &c,
+                Action::CreateRouteFilter {
+                    filter: sample_route_filter(),
                 },
             )
         };
@@ -818,6 +838,10 @@ fn circuit_short(kind: ActionKind) -> &'static str {
         ActionKind::ChangeFamily => "billing model",
         ActionKind::ChangeTier => "tier",
         ActionKind::SetAllowClassicOperations => "classic operations",
+        ActionKind::CreateRouteFilter => "create route filter",
+        ActionKind::AttachRouteFilter => "attach route filter",
+        ActionKind::DetachRouteFilter => "detach route filter",
+        ActionKind::RemoveRouteFilter => "delete route filter",
     }
 }
 
@@ -918,6 +942,14 @@ pub fn sample_action(c: &Circuit, kind: ActionKind) -> Option<Action> {
         ActionKind::SetAllowClassicOperations => {
             Action::SetAllowClassicOperations(!c.allow_classic_operations)
         }
+        ActionKind::CreateRouteFilter => Action::CreateRouteFilter {
+            filter: sample_route_filter(),
+        },
+        ActionKind::AttachRouteFilter => Action::AttachRouteFilter {
+            microsoft_365_authorized: false,
+        },
+        ActionKind::DetachRouteFilter => Action::DetachRouteFilter,
+        ActionKind::RemoveRouteFilter => Action::RemoveRouteFilter,
     })
 }
 

@@ -598,6 +598,7 @@ pub fn explain_circuit(c: &Circuit) -> Vec<StateInfo> {
                 v.title = format!("{}: {}", i.prefix, v.title);
                 out.push(v);
             }
+            out.extend(crate::route_filter::explain_receives(c));
         }
     }
     for a in &c.authorizations {
@@ -635,6 +636,11 @@ pub fn next_step(c: &Circuit) -> StateInfo {
         CircuitPhase::Deleting => explain_provisioning_state(ProvisioningState::Deleting),
         CircuitPhase::Provisioned | CircuitPhase::Direct => {
             if c.routing_model() == RoutingModel::Layer3 {
+                // The provider configures the peering; the route filter is still the
+                // customer's to attach. [ROUTE-FILTER]
+                if let Some(s) = crate::route_filter::blocking_item(c) {
+                    return s;
+                }
                 let mut s = explain_routing_model(RoutingModel::Layer3);
                 s.title = "Ready: the provider configures routing".into();
                 return s;
@@ -657,6 +663,10 @@ pub fn next_step(c: &Circuit) -> StateInfo {
                     s.title = format!("Microsoft peering prefixes: {}", s.title);
                     return s;
                 }
+            }
+            // [ROUTE-FILTER]: no route filter, no Microsoft prefixes.
+            if let Some(s) = crate::route_filter::blocking_item(c) {
+                return s;
             }
             if let Some(p) = c
                 .peerings

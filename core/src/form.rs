@@ -73,6 +73,16 @@ pub enum Field {
     VnetRegion,
     /// Virtual network address space(s).
     VnetAddressSpace,
+    /// Route filter name.
+    RouteFilterName,
+    /// Route filter resource group.
+    RouteFilterResourceGroup,
+    /// Route filter region.
+    RouteFilterRegion,
+    /// Route filter rule name.
+    RouteFilterRuleName,
+    /// The services (BGP communities) the route filter rule allows.
+    RouteFilterCommunities,
 }
 
 impl Field {
@@ -107,6 +117,11 @@ impl Field {
         Self::VnetName,
         Self::VnetRegion,
         Self::VnetAddressSpace,
+        Self::RouteFilterName,
+        Self::RouteFilterResourceGroup,
+        Self::RouteFilterRegion,
+        Self::RouteFilterRuleName,
+        Self::RouteFilterCommunities,
     ];
 
     /// The label the Azure portal uses for the field. [PORTAL-CIRCUIT] [PORTAL-ROUTING]
@@ -141,6 +156,11 @@ impl Field {
             Self::VnetName => "Virtual network",
             Self::VnetRegion => "Virtual network region",
             Self::VnetAddressSpace => "Address space",
+            Self::RouteFilterName => "Name",
+            Self::RouteFilterResourceGroup => "Resource group",
+            Self::RouteFilterRegion => "Region",
+            Self::RouteFilterRuleName => "Rule name",
+            Self::RouteFilterCommunities => "Allowed service communities",
         }
     }
 
@@ -176,6 +196,11 @@ impl Field {
             Self::VnetName => "vnet-name",
             Self::VnetRegion => "vnet-region",
             Self::VnetAddressSpace => "vnet-address-space",
+            Self::RouteFilterName => "route-filter-name",
+            Self::RouteFilterResourceGroup => "route-filter-resource-group",
+            Self::RouteFilterRegion => "route-filter-region",
+            Self::RouteFilterRuleName => "route-filter-rule-name",
+            Self::RouteFilterCommunities => "route-filter-communities",
         }
     }
 }
@@ -495,6 +520,7 @@ pub fn create(req: &CreateCircuit, service_key: &str) -> Result<Circuit, Vec<Fie
         peerings: Vec::new(),
         authorizations: Vec::new(),
         vnet_links: Vec::new(),
+        route_filter: None,
     })
 }
 

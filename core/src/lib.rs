@@ -66,6 +66,7 @@ pub mod limits;
 pub mod machine;
 pub mod peers;
 pub mod refusal;
+pub mod route_filter;
 pub mod routing;
 pub mod scenario;
 pub mod secrets;
@@ -88,13 +89,17 @@ pub use hints::field_hint;
 pub use import::{
     diagnose, export_azure_json, export_azure_value, import, Diagnosis, DirectPort, Fact,
     ImportError, ImportFormat, ImportWarning, Imported, ImportedKind, ImportedPeering,
-    ImportedResource, OtherResource, ParentCircuit, PeeringGap, PortLink, UnknownField,
-    UnknownReason,
+    ImportedResource, ImportedRouteFilter, ImportedRouteFilterRule, OtherResource, ParentCircuit,
+    PeeringGap, PortLink, UnknownField, UnknownReason,
 };
 pub use limits::*;
 pub use machine::*;
 pub use peers::{peer_analogy_sources, PeerAnalogy, PEER_ANALOGIES};
 pub use refusal::*;
+pub use route_filter::{
+    receives, validate_route_filter, Community, Receives, RouteFilter, RouteFilterInput,
+    RouteFilterRefusal, RouteFilterRule,
+};
 pub use routing::*;
 pub use scenario::*;
 pub use secrets::{redact, secrets, shorten, Redacted, Secret, SecretCount, SecretKind};

@@ -22,6 +22,7 @@ use crate::limits::{
     MAX_VNET_ADDRESS_SPACES_AT_LINK, PROVIDER_BANDWIDTHS_MBPS,
 };
 use crate::refusal::Refusal;
+use crate::route_filter;
 use crate::routing::{circuit_rules, overlaps, PeeringConfig};
 use crate::warning::Warning;
 
@@ -71,7 +72,11 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             | A::ChangeBandwidth { .. }
             | A::ChangeFamily { .. }
             | A::ChangeTier { .. }
-            | A::SetAllowClassicOperations(_),
+            | A::SetAllowClassicOperations(_)
+            | A::CreateRouteFilter { .. }
+            | A::AttachRouteFilter { .. }
+            | A::DetachRouteFilter
+            | A::RemoveRouteFilter,
         ) => Err(Refusal::CircuitDeleting),
 
         // ---- ExpressRoute Direct has no provider state (SC-14) [WF] ----------------------
@@ -271,6 +276,30 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             A::SetAllowClassicOperations(value),
         ) => set_allow_classic(c, *value),
+
+        // ---- route filters [ROUTE-FILTER]: the filter is a resource of its own; attaching
+        // and detaching change the Microsoft peering, which exists only once Provisioned.
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::CreateRouteFilter { filter },
+        ) => route_filter::create(c, filter),
+        (
+            P::Provisioned | P::Direct,
+            A::AttachRouteFilter {
+                microsoft_365_authorized,
+            },
+        ) => route_filter::attach(c, *microsoft_365_authorized),
+        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, A::AttachRouteFilter { .. }) => {
+            Err(Refusal::PeeringNeedsProvisioned { provider_state: sp })
+        }
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::DetachRouteFilter,
+        ) => route_filter::detach(c),
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            A::RemoveRouteFilter,
+        ) => route_filter::remove(c),
     }
 }
 
@@ -339,7 +368,11 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             | K::ChangeBandwidth
             | K::ChangeFamily
             | K::ChangeTier
-            | K::SetAllowClassicOperations,
+            | K::SetAllowClassicOperations
+            | K::CreateRouteFilter
+            | K::AttachRouteFilter
+            | K::DetachRouteFilter
+            | K::RemoveRouteFilter,
         ) => Err(Refusal::CircuitDeleting),
         (
             P::Direct,
@@ -510,6 +543,22 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             K::ChangeTier | K::SetAllowClassicOperations,
         ) => Ok(()),
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            K::CreateRouteFilter,
+        ) => route_filter::can_create(c),
+        (P::Provisioned | P::Direct, K::AttachRouteFilter) => route_filter::can_attach(c),
+        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, K::AttachRouteFilter) => {
+            Err(Refusal::PeeringNeedsProvisioned { provider_state: sp })
+        }
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            K::DetachRouteFilter,
+        ) => route_filter::can_detach(c),
+        (
+            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
+            K::RemoveRouteFilter,
+        ) => route_filter::can_remove(c),
     }
 }
 
@@ -595,6 +644,12 @@ fn delete_blockers(c: &Circuit) -> Result<(), Refusal> {
                     },
                 }),
         )
+        .chain(c.peerings.iter().filter_map(|p| {
+            p.route_filter.as_ref().map(|r| Attached {
+                kind: AttachedKind::RouteFilter,
+                name: crate::route_filter::reference_name(r).to_string(),
+            })
+        }))
         .collect();
     if attached.is_empty() {
         Ok(())
@@ -723,6 +778,7 @@ fn new_peering(kind: PeeringType, config: PeeringConfig) -> Peering {
         last_modified_by: "Customer".into(),
         global_reach: Vec::new(),
         peer_global_reach: Vec::new(),
+        route_filter: None,
     }
 }
 

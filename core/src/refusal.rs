@@ -46,6 +46,8 @@ pub enum AttachedKind {
     Authorization,
     /// A Global Reach connection.
     GlobalReach,
+    /// A route filter attached to Microsoft peering.
+    RouteFilter,
 }
 
 impl AttachedKind {
@@ -55,6 +57,7 @@ impl AttachedKind {
             Self::VnetConnection => ("virtual network connection", "Remove-AzVirtualNetworkGatewayConnection, or az network vpn-connection delete"),
             Self::Authorization => ("authorization", "Remove-AzExpressRouteCircuitAuthorization then Set-AzExpressRouteCircuit, or az network express-route auth delete"),
             Self::GlobalReach => ("Global Reach connection", "Remove-AzExpressRouteCircuitConnectionConfig then Set-AzExpressRouteCircuit, or az network express-route peering connection delete"),
+            Self::RouteFilter => ("route filter", "$ckt.Peerings[0].RouteFilter = $null then Set-AzExpressRouteCircuit, or az network express-route peering update --remove routeFilter"),
         }
     }
 }
@@ -654,6 +657,11 @@ pub enum Refusal {
         /// Current value.
         value: bool,
     },
+
+    // ---- route filters -----------------------------------------------------------------
+    /// A route filter refusal (its reason, remedy and source are its own).
+    #[error(transparent)]
+    RouteFilter(crate::route_filter::RouteFilterRefusal),
 }
 
 impl Refusal {
@@ -791,6 +799,7 @@ impl Refusal {
                 }
                 format!("{first}; make sure private peering advertises fewer than 4,000 routes. Premium billing continues until the change succeeds.")
             }
+            RouteFilter(r) => r.remedy(),
         }
     }
 
@@ -880,6 +889,7 @@ impl Refusal {
             LocalTierNotInPortal { .. } => "[PORTAL-CIRCUIT]",
             PremiumDowngradeBlocked { .. } => "[PS-CIRCUIT] [CLI-CIRCUIT]",
             GlobalReach(r) => r.source_key(),
+            RouteFilter(r) => r.source_key(),
         }
     }
 

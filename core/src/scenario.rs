@@ -129,12 +129,16 @@ pub fn action_label(a: &Action) -> String {
                 if *v { "on" } else { "off" }
             )
         }
+        Action::CreateRouteFilter { filter } => format!("Create route filter {}", filter.name),
         Action::ProviderStartProvisioning
         | Action::ProviderCompleteProvisioning
         | Action::ProviderDeprovision
         | Action::ProviderCompleteDeprovisioning
         | Action::ReEnable
-        | Action::Delete => a.kind().label().to_string(),
+        | Action::Delete
+        | Action::AttachRouteFilter { .. }
+        | Action::DetachRouteFilter
+        | Action::RemoveRouteFilter => a.kind().label().to_string(),
     }
 }
 
@@ -172,6 +176,13 @@ pub fn narrate(before: &Circuit, after: &Result<Circuit, Refusal>) -> Vec<StateI
                     info
                 })
                 .collect();
+            // What Microsoft peering receives is no machine's state: say when it changes.
+            // [ROUTE-FILTER]
+            if crate::route_filter::receives(before) != crate::route_filter::receives(after)
+                || before.route_filter != after.route_filter
+            {
+                out.extend(crate::route_filter::explain_receives(after));
+            }
             if out.is_empty() {
                 let s = Machine::Circuit.state_of(after);
                 let mut info = s.explain();
@@ -253,6 +264,19 @@ fn refused(action: Action, line: &'static str) -> ScenarioStep {
         action,
         line,
         expect_refused: true,
+    }
+}
+
+/// The demo's route filter, in the demo circuit's resource group and region, allowing `communities`.
+fn route_filter(communities: &[&str]) -> crate::route_filter::RouteFilter {
+    crate::route_filter::RouteFilter {
+        name: "rf-microsoft".into(),
+        resource_group: "demo-rg".into(),
+        region: "West US".into(),
+        rule: Some(crate::route_filter::RouteFilterRule {
+            name: "allow-services".into(),
+            communities: communities.iter().map(|c| (*c).to_string()).collect(),
+        }),
     }
 }
 
@@ -376,7 +400,7 @@ pub fn scenarios() -> Vec<Scenario> {
             steps: vec![
                 start("The provider starts provisioning."),
                 complete("Provisioned."),
-                s(add_microsoft, "The customer adds Microsoft peering advertising 123.1.0.0/24 from AS 23."),
+                s(add_microsoft.clone(), "The customer adds Microsoft peering advertising 123.1.0.0/24 from AS 23."),
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::ValidationNeeded }, "Automatic validation fails: Microsoft gives the prefix a validation ID to sign."),
                 refused(signed(not_advertised), "The customer signs the wrong prefix: 123.2.0.0/24 is not advertised on this peering."),
                 s(signed(sample_prefix), "The customer signs 123.1.0.0/24's validation ID with the private key and adds the ID and the signature."),
@@ -406,6 +430,29 @@ pub fn scenarios() -> Vec<Scenario> {
                 s(gr_add("office-london", SkuTier::Premium, "10.254.0.0/29"), "A /29 that no VNet, peering or on-premises network uses: the offices are joined."),
             ],
             machines: vec![Machine::Circuit, Machine::Bgp(PeeringType::AzurePrivatePeering)],
+        },
+        Scenario {
+            slug: "route-filter",
+            title: "Microsoft peering with a route filter",
+            summary: "Microsoft peering is up but receives no Microsoft prefixes until a route filter is attached; the filter selects services by their BGP communities.",
+            form: form("demo-route-filter", RoutingModel::Layer2),
+            service_key: "00000000-0000-4000-8000-000000000008",
+            steps: vec![
+                start("The provider starts provisioning."),
+                complete("Provisioned."),
+                s(add_microsoft, "The customer adds Microsoft peering advertising 123.1.0.0/24 from AS 23."),
+                s(A::SetPrefixValidation { outcome: PrefixOutcome::Validated }, "Microsoft validates the prefix: both BGP sessions come up, yet no Microsoft route arrives (configured after 1 August 2017)."),
+                refused(A::AttachRouteFilter { microsoft_365_authorized: false }, "The customer tries to attach a route filter before creating one."),
+                refused(A::CreateRouteFilter { filter: route_filter(&["12076:5010", "12076:5040"]) }, "A filter with Exchange Online on this Standard circuit is refused: Microsoft 365 services need the Premium add-on."),
+                s(A::CreateRouteFilter { filter: route_filter(&["12076:5040", "12076:51006"]) }, "The customer creates the filter with one Allow rule: CRM Online and the West US region's Azure services."),
+                s(A::AttachRouteFilter { microsoft_365_authorized: false }, "The filter is attached to Microsoft peering: Microsoft now advertises those services' prefixes."),
+                refused(A::RemoveRouteFilter, "Deleting the filter while it is attached is refused."),
+            ],
+            machines: vec![
+                Machine::Circuit,
+                Machine::Prefixes,
+                Machine::Bgp(PeeringType::MicrosoftPeering),
+            ],
         },
         Scenario {
             slug: "deprovision-reenable",

@@ -34,6 +34,7 @@ fn sc01() -> Circuit {
         peerings: Vec::new(),
         authorizations: Vec::new(),
         vnet_links: Vec::new(),
+        route_filter: None,
     }
 }
 

@@ -12,9 +12,9 @@ fn played(slug: &str) -> Playback {
 }
 
 #[test]
-fn five_scenarios_each_play_to_their_end_as_scripted() {
+fn every_scenario_plays_to_its_end_as_scripted() {
     let all = scenarios();
-    assert_eq!(all.len(), 7);
+    assert_eq!(all.len(), 8);
     for sc in &all {
         let p = sc.play().expect("valid form");
         assert_eq!(p.frames.len(), sc.steps.len(), "{}", sc.slug);

@@ -179,6 +179,28 @@ fn samples(kind: ActionKind) -> Vec<Action> {
                 Action::SetAllowClassicOperations(false),
             ]
         }
+        ActionKind::CreateRouteFilter => {
+            let with = |communities: &[&str]| {
+                let mut f = sample_route_filter();
+                if let Some(r) = f.rule.as_mut() {
+                    r.communities = communities.iter().map(|c| (*c).to_string()).collect();
+                }
+                Action::CreateRouteFilter { filter: f }
+            };
+            vec![
+                with(&["12076:5040"]),
+                with(&["12076:5010"]),
+                with(&["12076:50004"]),
+                with(&[]),
+            ]
+        }
+        ActionKind::AttachRouteFilter => [true, false]
+            .map(|microsoft_365_authorized| Action::AttachRouteFilter {
+                microsoft_365_authorized,
+            })
+            .to_vec(),
+        ActionKind::DetachRouteFilter => vec![Action::DetachRouteFilter],
+        ActionKind::RemoveRouteFilter => vec![Action::RemoveRouteFilter],
     }
 }
 
@@ -228,6 +250,22 @@ fn circuits() -> Vec<(&'static str, Circuit)> {
         10_000,
         RoutingModel::Layer3,
     ));
+    let filtered = step(
+        &rich_pd,
+        Action::CreateRouteFilter {
+            filter: sample_route_filter(),
+        },
+    );
+    let attached = step(
+        &filtered,
+        Action::AttachRouteFilter {
+            microsoft_365_authorized: false,
+        },
+    );
+    let attached_np = step(
+        &step(&attached, Action::ProviderDeprovision),
+        Action::ProviderCompleteDeprovisioning,
+    );
     let mut disabled = pd.clone();
     disabled.circuit_provisioning_state = CircuitProvisioningState::Disabled;
     vec![
@@ -245,6 +283,9 @@ fn circuits() -> Vec<(&'static str, Circuit)> {
         ("rich Deleting", rich_deleting),
         ("Layer 3 Provisioned", layer3),
         ("Provisioned, status Disabled", disabled),
+        ("Provisioned, route filter created", filtered),
+        ("Provisioned, route filter attached", attached),
+        ("NotProvisioned, route filter attached", attached_np),
     ]
 }
 
@@ -301,16 +342,17 @@ fn every_state_action_pair_is_a_transition_or_an_explained_refusal() {
 /// Columns follow `ActionKind::ALL`:
 /// start, complete, deprovision, complete-deprov, re-enable, delete,
 /// add/update/remove/state peering, prefix validation, prefix signature, add/remove authorization,
-/// link/unlink, add/remove Global Reach, bandwidth, family, tier, classic.
+/// link/unlink, add/remove Global Reach, bandwidth, family, tier, classic,
+/// create/attach/detach/delete route filter.
 #[test]
 fn availability_table_for_plain_circuits() {
     let expected = [
-        ("NotProvisioned", "YnnnYYnnnnnnYnnnnnYYYY"),
-        ("Provisioning", "nYYnnnnnnnnnYnnnnnYYYY"),
-        ("Provisioned", "nnYnnnYnnnnnYnnnnnYYYY"),
-        ("Deprovisioning", "nnnYnnnnnnnnnnnnnnnYYY"),
-        ("Direct", "nnnnnYYnnnnnYnnnnnYYYY"),
-        ("Deleting", "nnnnnnnnnnnnnnnnnnnnnn"),
+        ("NotProvisioned", "YnnnYYnnnnnnYnnnnnYYYYYnnn"),
+        ("Provisioning", "nYYnnnnnnnnnYnnnnnYYYYYnnn"),
+        ("Provisioned", "nnYnnnYnnnnnYnnnnnYYYYYnnn"),
+        ("Deprovisioning", "nnnYnnnnnnnnnnnnnnnYYYYnnn"),
+        ("Direct", "nnnnnYYnnnnnYnnnnnYYYYYnnn"),
+        ("Deleting", "nnnnnnnnnnnnnnnnnnnnnnnnnn"),
     ];
     let circuits = circuits();
     for (name, row) in expected {
@@ -334,7 +376,7 @@ fn every_phase_is_covered_and_explained() {
         let s = explain_phase(*p);
         assert!(!s.title.is_empty() && !s.meaning.is_empty() && s.source.starts_with('['));
     }
-    assert_eq!(ActionKind::ALL.len(), 22);
+    assert_eq!(ActionKind::ALL.len(), 26);
 }
 
 #[test]

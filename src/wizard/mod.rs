@@ -8,6 +8,7 @@ pub mod global_reach;
 pub mod link;
 pub mod manage;
 pub mod provider;
+pub mod route_filter;
 pub mod routing;
 pub mod verify;
 

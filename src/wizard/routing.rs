@@ -229,6 +229,7 @@ fn PeeringCard(
             view! {
                 <PeeringStates peering=p.clone()/>
                 {ms.then(|| view! { <PrefixValidation id=id.clone() circuit=circuit.clone() peering=p.clone()/> })}
+                {ms.then(|| view! { <crate::wizard::route_filter::RouteFilterSection id=id.clone() circuit=circuit.clone()/> })}
                 <p class="row-actions">
                     <ActionButton id=id.clone() action=Action::SetPeeringState { kind, state: toggle } label=toggle_label class="secondary"/>
                     <ActionButton id=id.clone() action=Action::RemovePeering { kind } label=format!("Remove {title}") class="warning"/>
@@ -244,6 +245,9 @@ fn PeeringCard(
     };
     let labelledby = heading_id.clone();
     let tier = circuit.sku.tier;
+    // Once Microsoft peering exists, the route filter is a blocking item of its own (below);
+    // before, this says why it will be needed. [ROUTE-FILTER]
+    let route_filter_note = existing.is_none();
     view! {
         <section class="card" aria-labelledby=labelledby>
             <h2 id=heading_id>{title}</h2>
@@ -252,9 +256,11 @@ fn PeeringCard(
                     <p class="callout-title">"Avoid asymmetric routing"</p>
                     <p>{er_core::Warning::AsymmetricRouting.to_string()}</p>
                     <Sources cited=er_core::Warning::AsymmetricRouting.source_key()/>
-                    <p class="callout-title">"Attach a route filter"</p>
-                    <p>{er_core::Warning::RouteFilterRequired.to_string()}</p>
-                    <Sources cited=er_core::Warning::RouteFilterRequired.source_key()/>
+                    {route_filter_note.then(|| view! {
+                        <p class="callout-title">"Attach a route filter"</p>
+                        <p>{er_core::Warning::RouteFilterRequired.to_string()}</p>
+                        <Sources cited=er_core::Warning::RouteFilterRequired.source_key()/>
+                    })}
                 </div>
             })}
             {body}

@@ -12,6 +12,7 @@ const SCENARIOS = [
   { slug: 'microsoft-validation', steps: 6, circuit: 'Provisioned', prefixes: 'Configured' },
   { slug: 'prefix-signature', steps: 9, circuit: 'Provisioned', prefixes: 'Configured', refused: 'PrefixInfo already exists' },
   { slug: 'global-reach', steps: 7, circuit: 'Provisioned', refused: 'both need ExpressRoute Premium' },
+  { slug: 'route-filter', steps: 9, circuit: 'Provisioned', prefixes: 'Configured', refused: 'no route filter to attach' },
   { slug: 'deprovision-reenable', steps: 7, circuit: 'Provisioned' },
 ];
 

@@ -84,6 +84,7 @@ pub(crate) fn diagnose_import(
             d
         }
         ImportedResource::DirectPort(p) => diagnose_port(p, unknown),
+        ImportedResource::RouteFilter(f) => diagnose_route_filter(f, unknown),
         ImportedResource::Other(o) => diagnose_other(o),
     }
 }
@@ -202,6 +203,18 @@ fn diagnose_circuit(
         d.blocking.push("No peering is configured, so no traffic can flow yet: add Azure private peering to reach your VNets, and/or Microsoft peering for Microsoft 365 and Azure public services. [WF]".to_string());
     }
     peering_findings(&mut d, peerings, true);
+    // [ROUTE-FILTER]: Microsoft peering receives nothing without a route filter.
+    if let Some(info) = crate::route_filter::explain_receives(c) {
+        let line = format!(
+            "Microsoft peering — {}: {} {}",
+            info.title, info.meaning, info.source
+        );
+        if info.title == crate::route_filter::NO_ROUTE_FILTER_TITLE {
+            d.blocking.push(line);
+        } else {
+            d.fine.push(line);
+        }
+    }
 
     // [FAQ]: ExpressRoute Local has no Global Reach, so a Local circuit listing Global Reach
     // connections does not add up.
@@ -673,4 +686,66 @@ fn diagnose_other(o: &OtherResource) -> Diagnosis {
         next_step: o.paste_instead.clone(),
         ..Diagnosis::default()
     }
+}
+
+/// A route filter read alone: what its rule selects, by service name, and whether it is
+/// attached anywhere. [ROUTE-FILTER] [ROUTING] [SPEC-ROUTE-FILTER]
+fn diagnose_route_filter(f: &super::ImportedRouteFilter, unknown: &[UnknownField]) -> Diagnosis {
+    use crate::route_filter::community;
+    let mut d = Diagnosis::default();
+    let name = f.name.clone().unwrap_or_else(|| "this route filter".into());
+    match f.rules.as_slice() {
+        [] => d.blocking.push(format!("{name} has no rule, so it allows nothing: a Microsoft peering it is attached to receives no prefixes. Add one rule of type Allow with the services' BGP community values (Add-AzRouteFilterRuleConfig then Set-AzRouteFilter, or az network route-filter rule create). [ROUTE-FILTER]")),
+        [_, _, ..] => d.blocking.push(format!("{name} has {} rules; Microsoft documents that \"a route filter can have only one rule, and the rule must be of type 'Allow'\". [ROUTE-FILTER]", f.rules.len())),
+        [_] => {}
+    }
+    for r in &f.rules {
+        match r.access.as_deref() {
+            Some(a) if a.eq_ignore_ascii_case("Allow") => {}
+            Some(a) => d.blocking.push(format!("Rule {} has access {a}: the rule of a route filter must be of type 'Allow' (it lists the services to receive). [ROUTE-FILTER]", r.name)),
+            None => d.notes.push(format!("Rule {}'s access is not in the paste. [SPEC-ROUTE-FILTER]", r.name)),
+        }
+        let mut known = Vec::new();
+        for v in &r.communities {
+            match community(v) {
+                Some(c) => known.push(format!("{} ({v})", c.name)),
+                None => d.blocking.push(format!("Rule {} allows {v}, which is not a BGP community of Microsoft peering in Microsoft's table: no service's prefixes carry it. [ROUTING]", r.name)),
+            }
+        }
+        if !known.is_empty() {
+            d.fine.push(format!(
+                "Rule {} allows {}. [ROUTING]",
+                r.name,
+                known.join(", ")
+            ));
+        }
+        let m365: Vec<String> = r
+            .communities
+            .iter()
+            .filter_map(|v| community(v))
+            .filter(|c| c.microsoft_365)
+            .map(|c| c.name)
+            .collect();
+        if !m365.is_empty() {
+            d.notes.push(format!("{} {} Microsoft 365: attaching the filter fails unless Microsoft has authorized you to use Microsoft 365 through ExpressRoute, and Microsoft 365 services require the Premium add-on on the circuit. [ROUTE-FILTER] [FAQ]", m365.join(", "), if m365.len() == 1 { "is" } else { "are" }));
+        }
+    }
+    if f.circuits.is_empty() {
+        d.notes.push(format!("{name} is attached to no circuit's Microsoft peering: it selects nothing until it is attached. [ROUTE-FILTER]"));
+    } else {
+        d.fine.push(format!(
+            "Attached to the Microsoft peering of {}. [SPEC-ROUTE-FILTER]",
+            f.circuits.join(", ")
+        ));
+    }
+    unknown_findings(&mut d, unknown, &[]);
+    d.next_step = if !d.blocking.is_empty() {
+        "Fix the rule as said above, then save the filter (Set-AzRouteFilter, or az network route-filter rule update).".into()
+    } else if f.circuits.is_empty() {
+        "Attach it to a circuit's Microsoft peering (Set-AzExpressRouteCircuitPeeringConfig -RouteFilter, or az network express-route peering update --route-filter).".into()
+    } else {
+        "Nothing to do: the Microsoft peering it is attached to receives these services' prefixes."
+            .into()
+    };
+    d
 }

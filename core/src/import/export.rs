@@ -125,6 +125,13 @@ pub fn export_azure_value(c: &Circuit) -> Value {
         "vnetLinks".into(),
         serde_json::to_value(&c.vnet_links).unwrap_or(Value::Array(Vec::new())),
     );
+    if let Some(f) = &c.route_filter {
+        // The route filter is a resource of its own: the circuit names it by id only
+        // (`routeFilter`), so the wizard keeps the filter itself here. [ROUTE-FILTER]
+        if let Ok(v) = serde_json::to_value(f) {
+            ext.insert("routeFilter".into(), v);
+        }
+    }
 
     let mut out = Map::new();
     out.insert("name".into(), json!(c.name));
@@ -268,6 +275,12 @@ fn peering(c: &Circuit, p: &Peering) -> Value {
             .collect();
         props.insert(key.into(), Value::Array(items));
     }
+    if let Some(reference) = &p.route_filter {
+        props.insert(
+            "routeFilter".into(),
+            json!({ "id": route_filter_id(c, reference) }),
+        );
+    }
     let microsoft = p.peering_type == PeeringType::MicrosoftPeering;
     // [CLI-ROUTING]: private peering reads back a config with NotConfigured / NONE.
     props.insert("microsoftPeeringConfig".into(), ms_config(p, false));
@@ -297,4 +310,26 @@ fn peering(c: &Circuit, p: &Peering) -> Value {
         "type": "Microsoft.Network/expressRouteCircuits/peerings",
         "properties": props,
     })
+}
+
+/// A peering's `routeFilter` id: kept as read when it is one, otherwise built from the name and
+/// the resource group of the circuit's own filter (or the circuit's). [SPEC-2024-05]
+fn route_filter_id(c: &Circuit, reference: &str) -> String {
+    if reference.contains('/') {
+        return reference.to_string();
+    }
+    match &c.route_filter {
+        Some(f) if f.name.eq_ignore_ascii_case(reference) => {
+            crate::commands::route_filter_resource_id(c, f)
+        }
+        _ => crate::commands::route_filter_resource_id(
+            c,
+            &crate::route_filter::RouteFilter {
+                name: reference.to_string(),
+                resource_group: c.resource_group.clone(),
+                region: c.region.clone(),
+                rule: None,
+            },
+        ),
+    }
 }

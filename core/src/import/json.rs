@@ -220,6 +220,8 @@ pub(crate) fn classify(v: &Value) -> Option<ImportedKind> {
             ImportedKind::Circuit
         } else if t.ends_with("/expressrouteports") {
             ImportedKind::DirectPort
+        } else if t.ends_with("/routefilters") {
+            ImportedKind::RouteFilter
         } else {
             ImportedKind::Other
         });

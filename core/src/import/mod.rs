@@ -19,9 +19,11 @@
 //! A resource that is not a circuit is recognised by its `type` (or, for
 //! PowerShell's list output, by its resource ID and fields): an ExpressRoute Direct
 //! port (`Get-AzExpressRoutePort`, `az network express-route port show`, the REST
-//! body) is read as a port with its links ([`ImportedResource::DirectPort`]);
-//! connections, gateways, route filters and other resources are named, with
-//! what to paste instead ([`ImportedResource::Other`]).
+//! body) is read as a port with its links ([`ImportedResource::DirectPort`]); a route
+//! filter (`Get-AzRouteFilter`, `az network route-filter show`, the REST body) is read
+//! with its rules and the circuits it is attached to ([`ImportedResource::RouteFilter`]);
+//! connections, gateways and other resources are named, with what to paste instead
+//! ([`ImportedResource::Other`]).
 //!
 //! Keys are matched case-insensitively; unknown fields are ignored; unknown
 //! enum values are kept in [`Imported::unknown_values`] and reported in the
@@ -95,7 +97,9 @@ pub enum ImportedKind {
     AuthorizationOnly,
     /// An ExpressRoute Direct port (`Microsoft.Network/expressRoutePorts`).
     DirectPort,
-    /// Another resource (a connection, a gateway, a route filter…): named, not read.
+    /// A route filter (`Microsoft.Network/routeFilters`) with its rule.
+    RouteFilter,
+    /// Another resource (a connection, a gateway…): named, not read.
     Other,
 }
 
@@ -144,8 +148,41 @@ pub enum ImportedResource {
     },
     /// An ExpressRoute Direct port.
     DirectPort(DirectPort),
+    /// A route filter, with its rule and the peerings it is attached to.
+    RouteFilter(ImportedRouteFilter),
     /// A resource the wizard does not model.
     Other(OtherResource),
+}
+
+/// A route filter as the paste gives it (`Get-AzRouteFilter`, its `ConvertTo-Json`,
+/// `az network route-filter show`, a REST body). Values are `None` where the paste does not
+/// have them. [SPEC-ROUTE-FILTER] [ROUTE-FILTER]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportedRouteFilter {
+    /// Its name.
+    pub name: Option<String>,
+    /// Its resource group.
+    pub resource_group: Option<String>,
+    /// Its region (`location`).
+    pub region: Option<String>,
+    /// `provisioningState` of the filter resource.
+    pub provisioning_state: Option<ProvisioningState>,
+    /// `rules` (Microsoft documents one, of type Allow).
+    pub rules: Vec<ImportedRouteFilterRule>,
+    /// `peerings` and `ipv6Peerings`: the circuits whose Microsoft peering it is attached to,
+    /// by name (from the peerings' IDs).
+    pub circuits: Vec<String>,
+}
+
+/// One rule of an imported route filter. [SPEC-ROUTE-FILTER]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportedRouteFilterRule {
+    /// `name`.
+    pub name: String,
+    /// `access` as given (Allow or Deny).
+    pub access: Option<String>,
+    /// `communities`, as given.
+    pub communities: Vec<String>,
 }
 
 /// A peering as the paste gives it, whole or not. [SPEC-2024-05]
@@ -271,6 +308,7 @@ impl Imported {
             ImportedResource::Peering { .. } => ImportedKind::PeeringOnly,
             ImportedResource::Authorization { .. } => ImportedKind::AuthorizationOnly,
             ImportedResource::DirectPort(_) => ImportedKind::DirectPort,
+            ImportedResource::RouteFilter(_) => ImportedKind::RouteFilter,
             ImportedResource::Other(_) => ImportedKind::Other,
         }
     }
@@ -282,6 +320,7 @@ impl Imported {
             ImportedResource::Peering { .. }
             | ImportedResource::Authorization { .. }
             | ImportedResource::DirectPort(_)
+            | ImportedResource::RouteFilter(_)
             | ImportedResource::Other(_) => None,
         }
     }
@@ -307,6 +346,9 @@ impl Imported {
                 or(&parent.name, "an unnamed circuit")
             ),
             ImportedResource::DirectPort(p) => or(&p.name, "ExpressRoute Direct port"),
+            ImportedResource::RouteFilter(f) => {
+                format!("Route filter {}", or(&f.name, "(name not in the paste)"))
+            }
             ImportedResource::Other(o) => or(&o.name, &o.resource_type),
         }
     }

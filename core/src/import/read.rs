@@ -379,6 +379,10 @@ impl Reader {
                 ImportedResource::DirectPort(self.direct_port(v, base)),
                 Vec::new(),
             ),
+            ImportedKind::RouteFilter => (
+                ImportedResource::RouteFilter(self.route_filter(v, base)),
+                Vec::new(),
+            ),
             ImportedKind::Other => (ImportedResource::Other(self.other(v, base)), Vec::new()),
         }
     }
@@ -436,6 +440,94 @@ impl Reader {
             self.unknown(&path, &s, "unknown");
         }
         parsed
+    }
+
+    /// A route filter, its rules and the circuits it is attached to. [SPEC-ROUTE-FILTER]
+    fn route_filter(&mut self, v: &Value, base: &str) -> super::ImportedRouteFilter {
+        let id = get(v, "id")
+            .and_then(|(_, id)| id.as_str().map(parse_id))
+            .unwrap_or_default();
+        let keep = |s: Option<String>| s.filter(|n| !is_redacted(n));
+        let name = keep(self.string(v, base, "name").map(|(_, n)| n));
+        let resource_group = keep(
+            self.string(v, base, "resourceGroupName")
+                .or_else(|| self.string(v, base, "resourceGroup"))
+                .map(|(_, g)| g)
+                .or(id.resource_group),
+        );
+        let region = self.string(v, base, "location").map(|(_, l)| l);
+        let provisioning_state = self.opt_enum(
+            v,
+            base,
+            "provisioningState",
+            ProvisioningState::ALL,
+            "provisioning state",
+        );
+        let mut rules = Vec::new();
+        if let Some((path, items)) = self.list(v, base, "rules") {
+            for (i, r) in items.iter().enumerate() {
+                let rb = format!("{path}[{i}]");
+                let communities = get_prop(r, "communities")
+                    .and_then(|(_, c)| as_object(c).or_else(|| Some(c.clone())))
+                    .map(|c| match c {
+                        Value::Array(items) => items.iter().filter_map(text_of).collect(),
+                        other => text_of(&other)
+                            .map(|t| {
+                                t.split([',', ' '])
+                                    .filter(|x| !x.is_empty())
+                                    .map(str::to_string)
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
+                    })
+                    .unwrap_or_default();
+                rules.push(super::ImportedRouteFilterRule {
+                    name: self
+                        .string(r, &rb, "name")
+                        .map(|(_, n)| n)
+                        .unwrap_or_default(),
+                    access: self.string(r, &rb, "access").map(|(_, a)| a),
+                    communities,
+                });
+            }
+        }
+        let mut circuits = Vec::new();
+        for key in ["peerings", "ipv6Peerings"] {
+            if let Some((_, items)) = self.list(v, base, key) {
+                for p in items {
+                    if let Some(c) = get(&p, "id")
+                        .and_then(|(_, id)| id.as_str().map(parse_id))
+                        .and_then(|id| id.circuit)
+                    {
+                        if !circuits.contains(&c) {
+                            circuits.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        self.fact("Route filter", name.clone());
+        self.fact("Resource group", resource_group.clone());
+        self.fact("Region", region.clone());
+        self.fact(
+            "Allowed communities",
+            Some(
+                rules
+                    .iter()
+                    .flat_map(|r| r.communities.iter().cloned())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        );
+        self.fact("Attached to", Some(circuits.join(", ")));
+        super::ImportedRouteFilter {
+            name,
+            resource_group,
+            region,
+            provisioning_state,
+            rules,
+            circuits,
+        }
     }
 
     /// An ExpressRoute Direct port and its links. [SPEC-PORT] [EX-PORT-GET]
@@ -767,6 +859,33 @@ impl Reader {
                 })
             })
             .unwrap_or_default();
+        let route_filter = ext
+            .as_ref()
+            .and_then(|e| get(e, "routeFilter"))
+            .and_then(|(_, f)| {
+                serde_json::from_value::<crate::route_filter::RouteFilter>(f.clone())
+                    .map_err(|e| {
+                        self.warn(
+                            &format!("{EXTENSION_KEY}.routeFilter"),
+                            format!("the route filter could not be read ({e}); left out."),
+                        );
+                    })
+                    .ok()
+            });
+        // A reference to the wizard's own filter is kept by name, as the wizard keeps it.
+        if let Some(f) = &route_filter {
+            for p in &mut peerings {
+                if let Some(r) = &p.route_filter {
+                    let own = format!(
+                        "/resourceGroups/{}/providers/Microsoft.Network/routeFilters/{}",
+                        f.resource_group, f.name
+                    );
+                    if r.to_ascii_lowercase().ends_with(&own.to_ascii_lowercase()) {
+                        p.route_filter = Some(f.name.clone());
+                    }
+                }
+            }
+        }
 
         (
             Circuit {
@@ -784,6 +903,7 @@ impl Reader {
                 peerings,
                 authorizations,
                 vnet_links,
+                route_filter,
             },
             read_peerings,
         )
@@ -1357,6 +1477,7 @@ impl Reader {
                 prefix_info,
                 last_modified_by,
                 global_reach,
+                route_filter: route_filter_reference(v),
             }),
             _ => None,
         };
@@ -1574,4 +1695,15 @@ fn read_global_reach(
             }
         })
         .collect()
+}
+
+/// A peering's `routeFilter` reference (`{"id": "/subscriptions/…/routeFilters/name"}`, or the
+/// id alone): `None` when there is none. [SPEC-2024-05] [ROUTE-FILTER]
+fn route_filter_reference(v: &Value) -> Option<String> {
+    let (_, rf) = get_prop(v, "routeFilter")?;
+    rf.as_str()
+        .or_else(|| get(rf, "id").and_then(|(_, id)| id.as_str()))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
