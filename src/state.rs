@@ -6,6 +6,13 @@ use std::collections::BTreeMap;
 use er_core::{Action, Circuit, Refusal};
 use serde::{Deserialize, Serialize};
 
+/// A transition's notes, then its warnings.
+fn notes_and_warnings(t: &er_core::Transition) -> Vec<String> {
+    let mut notes = t.notes.clone();
+    notes.extend(t.warnings.iter().map(|w| w.to_string()));
+    notes
+}
+
 /// How many undo snapshots each circuit keeps.
 pub const HISTORY_LIMIT: usize = 100;
 
@@ -115,18 +122,25 @@ impl SavedCircuit {
     /// Asks the core to apply `action`; records the attempt in the timeline either way and keeps
     /// the previous circuit for undo when it is applied.
     pub fn act(&mut self, action: &Action, label: &str, now: f64) -> Outcome {
-        self.act_with(|c| er_core::apply(c, action), label, now)
+        self.act_with(
+            |c| er_core::apply(c, action),
+            notes_and_warnings,
+            label,
+            now,
+        )
     }
 
     /// Deletes the circuit, as `act(&Action::Delete, …)` does, through the core's delete alone
     /// ([`er_core::apply_delete`]) so "Your circuits" does not carry every transition.
     pub fn act_delete(&mut self, label: &str, now: f64) -> Outcome {
-        self.act_with(er_core::apply_delete, label, now)
+        // Deleting gives notes and never a warning: the warnings' texts stay off the first load.
+        self.act_with(er_core::apply_delete, |t| t.notes.clone(), label, now)
     }
 
     fn act_with(
         &mut self,
         apply: impl FnOnce(&Circuit) -> Result<er_core::Transition, er_core::Refusal>,
+        notes_of: impl FnOnce(&er_core::Transition) -> Vec<String>,
         label: &str,
         now: f64,
     ) -> Outcome {
@@ -134,8 +148,7 @@ impl SavedCircuit {
         self.updated = now;
         match apply(&self.circuit) {
             Ok(t) => {
-                let mut notes = t.notes.clone();
-                notes.extend(t.warnings.iter().map(|w| w.to_string()));
+                let notes = notes_of(&t);
                 let deleted = t.circuit.provisioning_state == er_core::ProvisioningState::Deleting;
                 let previous = std::mem::replace(&mut self.circuit, t.circuit);
                 self.history.push(previous);

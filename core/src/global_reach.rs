@@ -432,12 +432,14 @@ impl GlobalReachRefusal {
 }
 
 fn refuse<T>(r: GlobalReachRefusal) -> Result<T, Refusal> {
-    Err(Refusal::GlobalReach(Box::new(r)))
+    Err(r.into())
 }
+
+crate::refusal::refusal_detail!(GlobalReachRefusal);
 
 impl From<GlobalReachRefusal> for Refusal {
     fn from(r: GlobalReachRefusal) -> Self {
-        Refusal::GlobalReach(Box::new(r))
+        Refusal::GlobalReach(crate::refusal::Detail::new(r))
     }
 }
 
@@ -445,7 +447,7 @@ impl Refusal {
     /// The Global Reach rule this refusal is, if it is one.
     pub fn global_reach(&self) -> Option<&GlobalReachRefusal> {
         match self {
-            Refusal::GlobalReach(r) => Some(r),
+            Refusal::GlobalReach(r) => r.downcast_ref(),
             _ => None,
         }
     }

@@ -650,7 +650,7 @@ pub enum Refusal {
     },
     /// A Global Reach rule (two circuits), with its own remedy and source. [GLOBAL-REACH]
     #[error("{0}")]
-    GlobalReach(Box<crate::global_reach::GlobalReachRefusal>),
+    GlobalReach(Detail),
     /// Allow classic operations already set.
     #[error("Allow classic operations is already {}.", if *.value { "on" } else { "off" })]
     ClassicOperationsUnchanged {
@@ -660,9 +660,96 @@ pub enum Refusal {
 
     // ---- route filters -----------------------------------------------------------------
     /// A route filter refusal (its reason, remedy and source are its own).
-    #[error(transparent)]
-    RouteFilter(crate::route_filter::RouteFilterRefusal),
+    #[error("{0}")]
+    RouteFilter(Detail),
 }
+
+/// The reason, remedy and source of a refusal that a feature with rules of its own gives (Global
+/// Reach, route filters; see [`Refusal::GlobalReach`], [`Refusal::RouteFilter`]).
+pub trait RefusalDetail: std::fmt::Debug + std::fmt::Display + Send + Sync + 'static {
+    /// What to do next, in plain words.
+    fn remedy(&self) -> String;
+    /// The source key(s) of the rule.
+    fn source_key(&self) -> &'static str;
+    /// A boxed copy (for `Clone`).
+    fn clone_box(&self) -> Box<dyn RefusalDetail>;
+    /// Equality with another detail of any type (for `PartialEq`).
+    fn eq_dyn(&self, other: &dyn RefusalDetail) -> bool;
+    /// The concrete value, to read it back ([`Detail::downcast_ref`]).
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+/// A feature's refusal behind a trait object. Its messages are compiled only into a bundle that
+/// can make one: "Your circuits", which only deletes, does not carry every Global Reach and route
+/// filter message. Compared, cloned and shown like the other refusals.
+#[derive(Debug)]
+pub struct Detail(Box<dyn RefusalDetail>);
+
+impl Detail {
+    /// Wraps a feature's refusal.
+    pub fn new(detail: impl RefusalDetail) -> Self {
+        Detail(Box::new(detail))
+    }
+
+    /// The feature's refusal, if it is a `T`.
+    pub fn downcast_ref<T: 'static>(&self) -> Option<&T> {
+        self.0.as_any().downcast_ref()
+    }
+
+    /// What to do next.
+    pub fn remedy(&self) -> String {
+        self.0.remedy()
+    }
+
+    /// The source key(s) of the rule.
+    pub fn source_key(&self) -> &'static str {
+        self.0.source_key()
+    }
+}
+
+impl Clone for Detail {
+    fn clone(&self) -> Self {
+        Detail(self.0.clone_box())
+    }
+}
+
+impl PartialEq for Detail {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_dyn(&*other.0)
+    }
+}
+
+impl Eq for Detail {}
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Implements [`RefusalDetail`] for a refusal type with inherent `remedy` and `source_key`.
+macro_rules! refusal_detail {
+    ($ty:ty) => {
+        impl $crate::refusal::RefusalDetail for $ty {
+            fn remedy(&self) -> String {
+                <$ty>::remedy(self)
+            }
+            fn source_key(&self) -> &'static str {
+                <$ty>::source_key(self)
+            }
+            fn clone_box(&self) -> Box<dyn $crate::refusal::RefusalDetail> {
+                Box::new(self.clone())
+            }
+            fn eq_dyn(&self, other: &dyn $crate::refusal::RefusalDetail) -> bool {
+                other.as_any().downcast_ref::<$ty>() == Some(self)
+            }
+            fn as_any(&self) -> &dyn std::any::Any {
+                self
+            }
+        }
+    };
+}
+pub(crate) use refusal_detail;
 
 impl Refusal {
     /// What to do next, in plain words.

@@ -71,7 +71,10 @@ fn dallas() -> Circuit {
 
 fn refusal(a: &Circuit, b: &Circuit, r: &GlobalReachRequest) -> GlobalReachRefusal {
     match connect(a, b, r) {
-        Err(Refusal::GlobalReach(g)) => *g,
+        Err(Refusal::GlobalReach(g)) => g
+            .downcast_ref::<GlobalReachRefusal>()
+            .expect("a Global Reach refusal")
+            .clone(),
         other => panic!("expected a Global Reach refusal, got {other:?}"),
     }
 }

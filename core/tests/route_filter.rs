@@ -55,7 +55,7 @@ fn premium(c: &Circuit) -> Circuit {
 
 fn rf_refusal(r: &Refusal) -> &RouteFilterRefusal {
     match r {
-        Refusal::RouteFilter(x) => x,
+        Refusal::RouteFilter(x) => x.downcast_ref().expect("a route filter refusal"),
         other => panic!("not a route filter refusal: {other:?}"),
     }
 }

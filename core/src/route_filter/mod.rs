@@ -350,9 +350,11 @@ impl RouteFilterRefusal {
     }
 }
 
+crate::refusal::refusal_detail!(RouteFilterRefusal);
+
 impl From<RouteFilterRefusal> for Refusal {
     fn from(r: RouteFilterRefusal) -> Self {
-        Refusal::RouteFilter(r)
+        Refusal::RouteFilter(crate::refusal::Detail::new(r))
     }
 }
 
