@@ -352,7 +352,6 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             | K::ProviderDeprovision
             | K::ProviderCompleteDeprovisioning
             | K::ReEnable
-            | K::Delete
             | K::AddPeering
             | K::UpdatePeering
             | K::RemovePeering
@@ -401,11 +400,16 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             P::NotProvisioned | P::Provisioning | P::Provisioned,
             K::ProviderCompleteDeprovisioning,
         ) => Err(conflict(kind, sp, Sp::Deprovisioning)),
-        (P::NotProvisioned | P::Direct, K::Delete) => delete_blockers(c),
-        (P::Provisioning | P::Provisioned, K::Delete) => {
-            Err(Refusal::DeleteWhileProvisioned { provider_state: sp })
-        }
-        (P::Deprovisioning, K::Delete) => Err(Refusal::DeleteWhileDeprovisioning),
+        // The delete rule in every phase is apply_delete's (it takes no input).
+        (
+            P::NotProvisioned
+            | P::Provisioning
+            | P::Provisioned
+            | P::Deprovisioning
+            | P::Direct
+            | P::Deleting,
+            K::Delete,
+        ) => apply_delete(c).map(|_| ()),
         (
             P::NotProvisioned | P::Provisioning | P::Deprovisioning,
             K::AddPeering
