@@ -28,25 +28,12 @@ pub fn storage_decode_bytes(data: &[u8]) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::storage_decode_bytes;
+    use crate::state::tests::circuit;
     use crate::state::{AppData, SavedCircuit};
     use crate::storage::{decode, Decoded, Envelope, VERSION};
     use crate::store::migrate;
     use er_core::import::fuzz::{import_bytes, mutate};
     use proptest::prelude::*;
-
-    /// A valid Provider-port circuit as `er_core::create` makes it.
-    fn circuit(name: &str) -> er_core::Circuit {
-        let req = er_core::CreateCircuit {
-            name: name.into(),
-            resource_group: "rg".into(),
-            region: "West US".into(),
-            provider: "Equinix".into(),
-            peering_location: "Silicon Valley".into(),
-            bandwidth_mbps: 200,
-            ..Default::default()
-        };
-        er_core::create(&req, "a1410692-0000-4ceb-b94a-b90b94d398d1").expect("valid request")
-    }
 
     /// A realistic stored envelope: two circuits, one with a timeline, a draft and a deletion.
     fn good_envelope() -> String {

@@ -367,10 +367,12 @@ impl AppData {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn circuit(name: &str) -> Circuit {
+    /// A valid Provider-port circuit as `er_core::create` makes it (Equinix, Silicon Valley,
+    /// 200 Mbps); also the storage fuzz properties' sample.
+    pub(crate) fn circuit(name: &str) -> Circuit {
         let req = er_core::CreateCircuit {
             name: name.into(),
             resource_group: "rg".into(),
