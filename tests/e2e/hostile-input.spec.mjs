@@ -44,10 +44,16 @@ test.use({ serviceWorkers: 'block' });
 test.beforeEach(async ({ page }) => {
   // Serve without the CSP header: the rendering itself must be inert.
   await page.route('**/*', async (route) => {
-    const res = await route.fetch();
-    const headers = { ...res.headers() };
-    delete headers['content-security-policy'];
-    await route.fulfill({ response: res, headers });
+    // A request can end before it is answered (the idle prefetch of another page's bundle, cut
+    // short by a navigation): Playwright then disposes the response, and fulfilling it throws.
+    try {
+      const res = await route.fetch();
+      const headers = { ...res.headers() };
+      delete headers['content-security-policy'];
+      await route.fulfill({ response: res, headers });
+    } catch (e) {
+      if (!/disposed|closed|aborted|ECONNRESET|socket hang up/i.test(String(e))) throw e;
+    }
   });
   page.__dialogs = [];
   page.on('dialog', (d) => { page.__dialogs.push(d.message()); d.dismiss().catch(() => {}); });
