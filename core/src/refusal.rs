@@ -166,6 +166,20 @@ pub enum Refusal {
         /// The peering location (from the catalog).
         peering_location: &'static str,
     },
+    /// High resiliency at a peering location that is not an ExpressRoute Metro location.
+    /// [METRO] [PORTAL-CIRCUIT]
+    #[error("High resiliency is ExpressRoute Metro, and {peering_location} is not a Metro peering location: its two links would land at one site.")]
+    NotMetroLocation {
+        /// The peering location (from the catalog).
+        peering_location: &'static str,
+    },
+    /// The second circuit of a Maximum resiliency pair shares a site with the first.
+    /// [PORTAL-CIRCUIT] [RESILIENCY]
+    #[error("The second circuit's peering location, {peering_location}, is the first circuit's site: Maximum resiliency puts the two circuits at two different peering locations.")]
+    PairSameSite {
+        /// The second circuit's peering location, as typed.
+        peering_location: String,
+    },
     /// Local tier with MeteredData (SC-02).
     #[error("A Local circuit is UnlimitedData only: the MeteredData billing model is not available with the Local SKU.")]
     LocalRequiresUnlimited,
@@ -766,6 +780,8 @@ impl Refusal {
             DirectPortSizeInvalid { offered, .. } => format!("Choose the size of your ExpressRoute Direct port: {} Gbps.", list(offered)),
             DirectUnlimitedAtCreation => "Create the circuit with MeteredData, then change the billing model to UnlimitedData afterwards (the change cannot be undone). Microsoft's documents differ here: the portal steps say Unlimited isn't supported on ExpressRoute Direct, the PowerShell steps say to update to Unlimited after creation. For a Local circuit on the port, create it as Standard MeteredData and change the SKU afterwards.".into(),
             LocalNotOffered { .. } => "Choose Standard or Premium, or a peering location that lists a local Azure region (Local reaches only the one or two regions in or near the same metro).".into(),
+            NotMetroLocation { .. } => "Choose a Metro peering location (for example Amsterdam Metro) with a provider listed there, or choose Standard resiliency for a circuit at one site.".into(),
+            PairSameSite { .. } => "Choose another peering location for the second circuit, ideally in the same geopolitical region so that both circuits reach the same Azure regions.".into(),
             LocalRequiresUnlimited => "Switch the billing model to UnlimitedData, or choose the Standard or Premium tier to keep MeteredData.".into(),
             BasicTierNotOffered => "Choose Local, Standard or Premium.".into(),
             AuthorizationKeyRequired => "Ask the circuit owner to add an authorization on the circuit and send you its key, then enter it here. Each key is valid for one connection.".into(),
@@ -902,6 +918,8 @@ impl Refusal {
             DirectBandwidthNotOffered { .. } | DirectPortSizeInvalid { .. } => "[ERDIRECT-ABOUT]",
             DirectUnlimitedAtCreation => "[ERDIRECT-HOWTO]",
             LocalNotOffered { .. } => "[LOCATIONS] [FAQ]",
+            NotMetroLocation { .. } => "[METRO] [PORTAL-CIRCUIT]",
+            PairSameSite { .. } => "[PORTAL-CIRCUIT] [RESILIENCY]",
             LocalRequiresUnlimited => "[CLI-CIRCUIT] [PS-CIRCUIT]",
             BasicTierNotOffered => "[PORTAL-CIRCUIT] [SPEC-2024-05]",
             AuthorizationKeyRequired => "[PS-LINK] [CLI-LINK]",

@@ -94,6 +94,7 @@ pub static SOURCES: &[(&str, &str, Publisher, &str)] = &[
     ("PEERINGS", "ExpressRoute circuits and peering", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-circuit-peerings"),
     ("PORTAL-2016", "Create and modify an ExpressRoute circuit in the Azure portal, the 2016 version", DocsHistory, "https://github.com/MicrosoftDocs/azure-docs/blob/000093c1f59905b7252e2ff86efb6475761a6684/articles/expressroute/expressroute-howto-circuit-portal-resource-manager.md"),
     ("PORTAL-CIRCUIT", "Create and modify an ExpressRoute circuit in the Azure portal", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-howto-circuit-portal-resource-manager"),
+    ("PORTAL-LINK", "Link a virtual network to ExpressRoute circuits in the Azure portal", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-howto-linkvnet-portal-resource-manager"),
     ("PORTAL-ROUTING", "Create and modify peering for an ExpressRoute circuit in the Azure portal", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-howto-routing-portal-resource-manager"),
     ("PS-CIRCUIT", "Create and modify an ExpressRoute circuit using PowerShell", Learn, "https://learn.microsoft.com/azure/expressroute/expressroute-howto-circuit-arm"),
     ("PS-DOC-ADD-AUTH", "Add-AzExpressRouteCircuitAuthorization", Learn, "https://learn.microsoft.com/powershell/module/az.network/add-azexpressroutecircuitauthorization"),
