@@ -15,6 +15,7 @@
 
 use std::collections::BTreeMap;
 
+use er_core::resiliency::Resiliency;
 use er_core::{
     AdvertisedPublicPrefixesState, Authorization, AuthorizationUseStatus, Circuit,
     CircuitConnectionStatus, CircuitProvisioningState, CustomerAsn, GlobalReachConnection,
@@ -694,6 +695,7 @@ macro_rules! spelled {
     )+};
 }
 spelled!(
+    Resiliency,
     AdvertisedPublicPrefixesState,
     AuthorizationUseStatus,
     CircuitConnectionStatus,
@@ -1051,6 +1053,10 @@ json_object! {
         timeline: "timeline" => default,
         history: "history" => default,
         imported: "imported" => default,
+        // Absent in data saved before the resiliency choice was kept (serde default).
+        resiliency: "resiliency" => default,
+        pair: "pair" => default,
+        dismissed: "dismissed" => default,
     }
 }
 

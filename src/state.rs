@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use er_core::resiliency::Resiliency;
 use er_core::{Action, Circuit, Refusal};
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +54,15 @@ pub struct SavedCircuit {
     /// Set for circuits made by importing a real circuit's output.
     #[serde(default)]
     pub imported: bool,
+    /// The resiliency chosen when it was created here (`None`: older data, imports).
+    #[serde(default)]
+    pub resiliency: Option<Resiliency>,
+    /// The other circuit of its Maximum resiliency pair, by local id.
+    #[serde(default)]
+    pub pair: Option<String>,
+    /// Resiliency review findings dismissed on purpose for this circuit, by key.
+    #[serde(default)]
+    pub dismissed: Vec<String>,
 }
 
 /// One line of a circuit's timeline.
@@ -116,6 +126,9 @@ impl SavedCircuit {
             timeline: Vec::new(),
             history: Vec::new(),
             imported: false,
+            resiliency: None,
+            pair: None,
+            dismissed: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@
 //! accepted or refused alike.
 #![cfg(not(target_arch = "wasm32"))]
 
+use er_core::resiliency::Resiliency;
 use er_core::{CircuitProvisioningState, Port};
 use er_wizard::codec;
 use er_wizard::state::{AppData, SavedCircuit};
@@ -147,6 +148,17 @@ fn rich_data() -> AppData {
             rule: None,
         });
     }
+    // A Maximum resiliency pair, a High circuit, and findings dismissed on purpose.
+    data.circuits[0].resiliency = Some(Resiliency::Maximum);
+    data.circuits[0].pair = Some("s1".into());
+    data.circuits[1].resiliency = Some(Resiliency::Maximum);
+    data.circuits[1].pair = Some("s0".into());
+    data.circuits[1].dismissed = vec![
+        "single-path-vnet:hubvnet/westus".into(),
+        "peering-disabled:\"x\"".into(),
+    ];
+    data.circuits[2].resiliency = Some(Resiliency::High);
+    data.circuits[3].resiliency = Some(Resiliency::Standard);
     data.create_draft
         .insert("name".into(), "Half typed \"ER\"".into());
     data.remove("gone", 1_732_608_000_123.0);
@@ -196,6 +208,11 @@ fn the_test_data_covers_every_stored_shape() {
         .flat_map(|s| &s.timeline)
         .any(|e| !e.notes.is_empty()));
     assert!(data.circuits.iter().any(|s| !s.history.is_empty()));
+    for r in Resiliency::ALL {
+        assert!(data.circuits.iter().any(|s| s.resiliency == Some(*r)));
+    }
+    assert!(data.circuits.iter().any(|s| s.pair.is_some()));
+    assert!(data.circuits.iter().any(|s| !s.dismissed.is_empty()));
 }
 
 #[test]
@@ -316,6 +333,25 @@ fn a_prefix_saved_without_validation_id_or_signature_reads_as_none() {
     let old = serde_text(&data).replace(r#","validationId":null,"signature":null"#, "");
     assert!(old.contains(r#""prefixInfo":[{"prefix""#));
     assert!(!old.contains(r#""validationId":null"#));
+    assert_eq!(codec::from_str::<AppData>(&old), Ok(data.clone()));
+    assert_eq!(
+        serde_json::from_str::<AppData>(&old).expect("serde reads"),
+        data
+    );
+}
+
+/// Data saved before the resiliency choice was kept has no `resiliency`, `pair` or `dismissed`:
+/// both codecs read it unchanged, with no choice recorded, no pair and nothing dismissed.
+#[test]
+fn a_circuit_saved_without_resiliency_pair_or_dismissals_reads_unchanged() {
+    let mut data = rich_data();
+    for s in &mut data.circuits {
+        s.resiliency = None;
+        s.pair = None;
+        s.dismissed.clear();
+    }
+    let old = serde_text(&data).replace(r#","resiliency":null,"pair":null,"dismissed":[]"#, "");
+    assert!(!old.contains(r#""resiliency""#) && !old.contains(r#""dismissed""#));
     assert_eq!(codec::from_str::<AppData>(&old), Ok(data.clone()));
     assert_eq!(
         serde_json::from_str::<AppData>(&old).expect("serde reads"),
