@@ -3,7 +3,7 @@
 use er_core::Circuit;
 use leptos::prelude::*;
 
-use crate::components::{Badge, DeleteConfirmation};
+use crate::components::{Badge, DeleteConfirmation, ResiliencyFindings};
 use crate::route::{Route, Section};
 use crate::state::Outcome;
 use crate::store::{now, use_store};
@@ -62,6 +62,27 @@ pub fn CircuitsPage() -> impl IntoView {
             .data
             .with(|d| d.circuits.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
     };
+    // A Maximum resiliency pair is one design: its two circuits are listed together.
+    let designs = move || {
+        store.data.with(|d| {
+            let mut out: Vec<Vec<String>> = Vec::new();
+            for c in &d.circuits {
+                if out.iter().flatten().any(|id| *id == c.id) {
+                    continue;
+                }
+                let partner = c
+                    .pair
+                    .as_deref()
+                    .and_then(|p| d.get(p))
+                    .filter(|p| p.pair.as_deref() == Some(c.id.as_str()));
+                out.push(match partner {
+                    Some(p) => vec![c.id.clone(), p.id.clone()],
+                    None => vec![c.id.clone()],
+                });
+            }
+            out
+        })
+    };
     view! {
         <h1>"Your circuits"</h1>
         {move || {
@@ -82,10 +103,27 @@ pub fn CircuitsPage() -> impl IntoView {
             }
         >
             <ul class="circuit-list">
-                <For each=ids key=|id| id.clone() let(id)>
-                    <CircuitRow id=id/>
+                <For each=designs key=|g| g.join("+") let(group)>
+                    {if group.len() == 2 {
+                        let names = store.data.with_untracked(|d| group.iter().filter_map(|id| d.get(id).map(|c| c.circuit.name.clone())).collect::<Vec<_>>().join(" and "));
+                        let title_id = format!("design-{}", group[0]);
+                        view! {
+                            <li class="design">
+                                <p class="design-title" id=title_id.clone()>{format!("Maximum resiliency design: {names}")}</p>
+                                <ul class="circuit-list" aria-labelledby=title_id>
+                                    {group.into_iter().map(|id| view! { <CircuitRow id=id/> }).collect_view()}
+                                </ul>
+                            </li>
+                        }.into_any()
+                    } else {
+                        group.into_iter().map(|id| view! { <CircuitRow id=id/> }).collect_view().into_any()
+                    }}
                 </For>
             </ul>
+            <section class="review" aria-labelledby="review-title">
+                <h2 id="review-title">"Resiliency review"</h2>
+                <ResiliencyFindings/>
+            </section>
         </Show>
         <p class="actions">
             <a class="button" href=Route::Create.href()>"Create circuit"</a>
@@ -146,6 +184,10 @@ fn CircuitRow(id: String) -> impl IntoView {
                     <h2 id=heading_id><a href=open.clone()>{name.clone()}</a></h2>
                     <StateBadges circuit=c.clone()/>
                     <p class="meta">{meta_line(&c)}</p>
+                    <p class="resiliency-line">{store.data.with_untracked(|d| {
+                        let partner = s.pair.as_deref().and_then(|p| d.get(p)).map(|p| p.circuit.name.clone());
+                        er_core::resiliency::describe(&er_core::resiliency::Member { id: &s.id, circuit: &s.circuit, resiliency: s.resiliency, pair: s.pair.as_deref() }, partner.as_deref())
+                    })}</p>
                     <p class="next"><strong>"Next: "</strong>{next.next_steps.first().cloned().unwrap_or_else(|| next.title.clone())}</p>
                     {global_reach_line(&s.id, &c)}
                     <div class="row-actions">

@@ -548,7 +548,7 @@ pub fn describe(m: &Member<'_>, partner_name: Option<&str>) -> String {
         .unwrap_or("its peering location");
     match (m.resiliency, partner_name) {
         (Some(Resiliency::Maximum), Some(p)) => {
-            format!("Maximum resiliency: paired with {p}, at another peering location.")
+            format!("Maximum resiliency: paired with {p}.")
         }
         (Some(Resiliency::Maximum), None) => {
             "Maximum resiliency was chosen, but the other circuit of the pair is not saved here."

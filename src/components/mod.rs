@@ -3,6 +3,7 @@
 pub mod delete_confirmation;
 pub mod error_summary;
 pub mod field;
+pub mod findings;
 pub mod sources;
 pub mod state_info;
 pub mod step_nav;
@@ -10,6 +11,7 @@ pub mod step_nav;
 pub use delete_confirmation::DeleteConfirmation;
 pub use error_summary::ErrorSummary;
 pub use field::{CheckboxField, RadioGroup, SelectField, TextAreaField, TextField};
+pub use findings::ResiliencyFindings;
 pub use sources::{CitedText, Sources};
 pub use state_info::{Badge, StateInfoPanel};
 pub use step_nav::StepNav;

@@ -6,6 +6,7 @@
 //! - Shared links: `#/share/<payload>`, a circuit (or a scenario and step) as base64url JSON,
 //!   encoded and decoded by the core ([`er_core::encode_share`], [`er_core::decode_share`]).
 
+pub mod design;
 pub mod diagram;
 pub mod player;
 
@@ -21,6 +22,7 @@ use crate::components::{Sources, StateInfoPanel};
 use crate::route::{Route, Section};
 use crate::state::SavedCircuit;
 use crate::store::{now, use_store};
+use design::DesignPlayer;
 use diagram::StateDiagram;
 use player::ScenarioPlayer;
 
@@ -189,6 +191,13 @@ pub fn DemosPage(name: Option<String>) -> impl IntoView {
                         <p class="meta">{format!("{} steps", s.steps.len())}</p>
                     </li>
                 }).collect_view()}
+                {er_core::design_demo::design_demos().into_iter().map(|s| view! {
+                    <li class="card">
+                        <h2><a href=Route::Demos(Some(s.slug.to_string())).href()>{s.title}</a></h2>
+                        <p>{s.summary}</p>
+                        <p class="meta">{format!("{} steps · {} circuit{}", s.steps.len(), s.forms.len(), if s.forms.len() == 1 { "" } else { "s" })}</p>
+                    </li>
+                }).collect_view()}
             </ul>
             <section class="card" aria-labelledby="peers-title">
                 <h2 id="peers-title">"If you know another cloud"</h2>
@@ -224,12 +233,21 @@ pub fn DemosPage(name: Option<String>) -> impl IntoView {
                 <ScenarioPlayer scenario=s/>
             }
             .into_any(),
-            None => view! {
+            None => match er_core::design_demo::design_demo(&slug) {
+                Some(d) => view! {
+                    <p><a class="back-link" href=Route::Demos(None).href()>"All demos"</a></p>
+                    <h1>{d.title}</h1>
+                    <p class="lead">{d.summary}" "<span class="meta">"(Scratch circuits: nothing is saved.)"</span></p>
+                    <DesignPlayer demo=d/>
+                }
+                .into_any(),
+                None => view! {
                 <h1>"Demo not found"</h1>
                 <p>"There is no built-in scenario called “"{slug}"”."</p>
                 <a class="button" href=Route::Demos(None).href()>"See all demos"</a>
             }
             .into_any(),
+            },
         },
     }
 }

@@ -152,12 +152,81 @@ pub fn CircuitPage(
                                 <li><a href=Route::Circuit { id: id.clone(), section: Section::Timeline }.href() aria-current=(section == Section::Timeline).then_some("page")>"Timeline and diagram"</a></li>
                             </ul>
                         </nav>
+                        <ResiliencyCard id=id.clone() step=step/>
                     }
                 })
             }
             <FeedbackArea/>
             {body(id.clone(), section, circuit)}
         </Show>
+    }
+}
+
+/// The circuit's resiliency: its choice, the other circuit of its pair (and, on step 1, the
+/// commands that create both), and its findings of the resiliency review. Open when there is a
+/// finding.
+#[component]
+fn ResiliencyCard(id: String, step: u8) -> impl IntoView {
+    let store = use_store();
+    let (id2, id3) = (id.clone(), id.clone());
+    let state = Memo::new(move |_| {
+        store.data.with(|d| {
+            d.get(&id2).map(|s| {
+                let partner = s
+                    .pair
+                    .as_deref()
+                    .and_then(|p| d.get(p))
+                    .filter(|p| p.pair.as_deref() == Some(s.id.as_str()));
+                let line = er_core::resiliency::describe(
+                    &er_core::resiliency::Member {
+                        id: &s.id,
+                        circuit: &s.circuit,
+                        resiliency: s.resiliency,
+                        pair: s.pair.as_deref(),
+                    },
+                    partner.map(|p| p.circuit.name.as_str()),
+                );
+                // The pair's commands in creation order.
+                let commands = partner.map(|p| {
+                    let pos = |id: &str| d.circuits.iter().position(|c| c.id == id);
+                    if pos(&s.id) <= pos(&p.id) {
+                        er_core::resiliency::pair_commands(&s.circuit, &p.circuit)
+                    } else {
+                        er_core::resiliency::pair_commands(&p.circuit, &s.circuit)
+                    }
+                });
+                let link = partner.map(|p| {
+                    (
+                        Route::Circuit {
+                            id: p.id.clone(),
+                            section: Section::Step(p.step),
+                        }
+                        .href(),
+                        p.circuit.name.clone(),
+                    )
+                });
+                let open = crate::components::findings::findings(d, Some(&s.id))
+                    .0
+                    .len();
+                (line, link, commands, open)
+            })
+        })
+    });
+    move || {
+        state.get().map(|(line, link, commands, open)| {
+            view! {
+                <details class="resiliency-card" open=open > 0>
+                    <summary>{line}{match open { 0 => String::new(), 1 => " 1 finding to review.".into(), n => format!(" {n} findings to review.") }}</summary>
+                    {link.map(|(href, name)| view! {
+                        <p>"The other circuit of the pair: "<a href=href>{name}</a>". Walk both through the steps: configure the same peerings and link the same virtual networks to both."</p>
+                    })}
+                    {commands.filter(|_| step == 1).map(|p| view! {
+                        <crate::wizard::commands::CommandList pairs=vec![p] heading="Commands that create both circuits of the pair"/>
+                    })}
+                    <crate::components::ResiliencyFindings only=id3.clone()/>
+                </details>
+            }
+        })
     }
 }
 

@@ -1,13 +1,16 @@
 //! Step 1: create the circuit — the Azure portal's Basics and Configuration fields, then a review
 //! with Change links and the Create button.
 
+use er_core::resiliency::{self, Resiliency, SecondCircuit};
 use er_core::{
-    catalog, CreateCircuit, Field, PortType, RoutingModel, SkuFamily, SkuTier,
+    catalog, CreateCircuit, Field, FieldError, PortType, RoutingModel, SkuFamily, SkuTier,
     PROVIDER_BANDWIDTHS_MBPS,
 };
 use leptos::prelude::*;
 
-use crate::components::{CheckboxField, ErrorSummary, RadioGroup, SelectField, StepNav, TextField};
+use crate::components::{
+    CheckboxField, ErrorSummary, RadioGroup, SelectField, Sources, StepNav, TextField,
+};
 use crate::route::Route;
 use crate::state::SavedCircuit;
 use crate::store::{now, use_store};
@@ -30,7 +33,66 @@ const FIELDS: &[(&str, &str)] = &[
     ("sku-tier", "Standard"),
     ("sku-family", "MeteredData"),
     ("allow-classic", "false"),
+    // The portal's resiliency choice; Standard keeps the one-circuit form as it was.
+    ("resiliency", "Standard"),
+    // Maximum resiliency: what the second circuit of the pair takes of its own.
+    ("second-name", ""),
+    ("second-region", ""),
+    ("second-provider", ""),
+    ("second-peering-location", ""),
+    ("second-express-route-port", ""),
 ];
+
+/// The resiliency chosen on the form.
+fn choice(f: &FormState) -> Resiliency {
+    f.value("resiliency")
+        .parse()
+        .unwrap_or(Resiliency::Standard)
+}
+
+/// The second circuit's own fields.
+fn second(f: &FormState) -> SecondCircuit {
+    SecondCircuit {
+        name: f.value("second-name"),
+        region: f.value("second-region"),
+        provider: f.value("second-provider"),
+        peering_location: f.value("second-peering-location"),
+        express_route_port: f.value("second-express-route-port"),
+    }
+}
+
+/// Every refusal of the form, each with the field key it is shown on: the first circuit's, the
+/// resiliency choice's, and (Maximum) the second circuit's, on its own fields.
+fn form_errors(f: &FormState) -> Vec<(String, FieldError)> {
+    let req = request(f);
+    let choice = choice(f);
+    let mut out: Vec<(String, FieldError)> = er_core::create(&req, PLACEHOLDER_KEY)
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .chain(resiliency::check_choice(choice, &req))
+        .map(|e| (e.field.id().to_string(), e))
+        .collect();
+    if choice == Resiliency::Maximum {
+        if let Err(errs) = resiliency::validate_second(&req, &second(f), PLACEHOLDER_KEY) {
+            for e in errs {
+                // The second circuit's refusals go to its own fields; one that comes from a
+                // field it shares with the first is about its provider or location there.
+                let key = match e.field {
+                    Field::Name
+                    | Field::Region
+                    | Field::Provider
+                    | Field::PeeringLocation
+                    | Field::ExpressRoutePort => e.field.id(),
+                    Field::SkuTier => Field::PeeringLocation.id(),
+                    _ => Field::Provider.id(),
+                };
+                out.push((format!("second-{key}"), e));
+            }
+        }
+    }
+    out
+}
 
 fn create_form() -> FormState {
     let store = use_store();
@@ -87,14 +149,13 @@ pub fn CreatePage() -> impl IntoView {
     let hint = |field| er_core::field_hint(field, false).unwrap_or_default();
     let on_continue = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match er_core::create(&request(&f), PLACEHOLDER_KEY) {
-            Ok(_) => {
-                f.set_errors(&[]);
-                navigate(&Route::CreateReview);
-            }
-            Err(errs) => f.set_errors(&errs),
+        let errs = form_errors(&f);
+        f.set_keyed_errors(&errs);
+        if errs.is_empty() {
+            navigate(&Route::CreateReview);
         }
     };
+    let chosen = f.sig("resiliency");
     let port_size = f.sig("port-bandwidth");
     let provider = f.sig("provider");
     let location = f.sig("peering-location");
@@ -127,10 +188,14 @@ pub fn CreatePage() -> impl IntoView {
         } else {
             provider.get()
         };
-        // A name listed in several clouds is offered once.
+        // A name listed in several clouds is offered once; High resiliency offers Metro only.
+        let metro_only = chosen.get() == Resiliency::High.as_str();
         let mut names: Vec<&'static str> = Vec::new();
         for l in catalog::locations_of(&p) {
-            if (!direct || l.express_route_direct) && !names.contains(&l.name) {
+            if (!direct || l.express_route_direct)
+                && (!metro_only || l.metro)
+                && !names.contains(&l.name)
+            {
                 names.push(l.name);
             }
         }
@@ -185,6 +250,12 @@ pub fn CreatePage() -> impl IntoView {
             <h2>"Basics"</h2>
             <TextField id=f.id("subscription") label="Subscription" hint="Optional: the subscription ID, used in the commands and the circuit's resource ID." value=f.sig("subscription") error=f.error("subscription")/>
             <TextField id=f.id("resource-group") label="Resource group" hint="For example ExpressRouteResourceGroup." value=f.sig("resource-group") error=f.error("resource-group")/>
+            <RadioGroup id=f.id("resiliency") legend="Resiliency" value=chosen error=f.error("resiliency")
+                options=Resiliency::ALL.iter().map(|r| {
+                    let o = r.option();
+                    (r.as_str().to_string(), o.label.to_string(), format!("{} {} Cost: {}", o.what, o.protects, o.cost))
+                }).collect()/>
+            <Sources cited="[PORTAL-CIRCUIT] [RESILIENCY] [METRO]"/>
             <TextField id=f.id("region") label="Region" hint="The Azure region the circuit resource lives in, for example West US. Not the same as the peering location." value=f.sig("region") error=f.error("region") list="regions"/>
             <datalist id="regions">
                 {catalog::azure_regions().into_iter().map(|r| view! { <option value=r></option> }).collect_view()}
@@ -236,8 +307,90 @@ pub fn CreatePage() -> impl IntoView {
                 options=SkuFamily::billing_model_options()/>
             <CheckboxField id=f.id("allow-classic") label="Allow classic operations" value=f.sig("allow-classic")/>
             <CatalogWarnings warnings=Signal::derive(warnings)/>
+            <Show when=move || chosen.get() == Resiliency::Maximum.as_str()>
+                <SecondCircuitFields f=f/>
+            </Show>
             <button type="submit" class="button">"Continue"</button>
         </form>
+    }
+}
+
+/// Maximum resiliency: the second circuit's own fields. The rest is the first circuit's.
+#[component]
+fn SecondCircuitFields(f: FormState) -> impl IntoView {
+    let port = f.sig("port-type");
+    let first_location = f.sig("peering-location");
+    let provider = f.sig("second-provider");
+    let location = f.sig("second-peering-location");
+    let location_options = move || {
+        let direct = port.get() == "Direct";
+        let offered = resiliency::second_locations(&first_location.get(), &provider.get());
+        let mut names: Vec<&'static str> = Vec::new();
+        for s in offered {
+            // With a provider typed, only where it is listed (typing stays allowed).
+            let fits = if direct {
+                s.location.express_route_direct
+            } else {
+                provider.get().trim().is_empty() || s.provider_listed
+            };
+            if fits && !names.contains(&s.location.name) {
+                names.push(s.location.name);
+            }
+        }
+        names
+    };
+    let provider_options = move || catalog::providers_at(&location.get());
+    let facts = move || {
+        let first = catalog::peering_location(&first_location.get());
+        catalog::peering_location(&location.get()).map(|l| {
+            let same = first.is_some_and(|a| a.geopolitical_region == l.geopolitical_region);
+            format!(
+                "{} is in {}{}.",
+                l.name,
+                l.geopolitical_region,
+                if same {
+                    ", like the first circuit's location"
+                } else {
+                    ""
+                }
+            )
+        })
+    };
+    let warnings = move || {
+        for s in [provider, location, first_location, f.sig("provider")] {
+            s.track();
+        }
+        resiliency::pair_warnings(&request(&f), &second(&f))
+    };
+    view! {
+        <section class="second-circuit" aria-labelledby="second-circuit-title">
+            <h2 id="second-circuit-title">"Second circuit"</h2>
+            <p>"Maximum resiliency creates two circuits as a pair. The second takes the first one's subscription, resource group, port type, bandwidth, SKU and billing model; give it its own name, region, provider and a different peering location. The locations suggested are those of the first location's geopolitical region first, then the others."</p>
+            <TextField id=f.id("second-name") label="Name" hint="The second circuit's name, for example ExpressRouteARMCircuit-2." value=f.sig("second-name") error=f.error("second-name")/>
+            <TextField id=f.id("second-region") label="Region" hint="The Azure region the second circuit resource lives in: the one closest to its peering location." value=f.sig("second-region") error=f.error("second-region") list="regions"/>
+            <datalist id="second-providers">
+                {move || provider_options().into_iter().map(|p| view! { <option value=p></option> }).collect_view()}
+            </datalist>
+            <datalist id="second-peering-locations">
+                {move || location_options().into_iter().map(|l| view! { <option value=l></option> }).collect_view()}
+            </datalist>
+            <Show when=move || port.get() != "Direct" fallback=move || view! {
+                <TextField id=f.id("second-express-route-port") label="ExpressRoute port" hint="The name or resource ID of the ExpressRoute Direct port at the second location." value=f.sig("second-express-route-port") error=f.error("second-express-route-port")/>
+            }>
+                <TextField id=f.id("second-provider") label="Provider" hint="The same provider or a different one: a different provider also protects against an outage of the provider's network." value=provider error=f.error("second-provider") list="second-providers"/>
+            </Show>
+            <TextField id=f.id("second-peering-location") label="Peering location" hint="A different peering location from the first circuit's, ideally in the same geopolitical region." value=location error=f.error("second-peering-location") list="second-peering-locations"/>
+            <p class="field-note" id="second-peering-location-facts">{facts}</p>
+            {move || {
+                let w = warnings();
+                (!w.is_empty()).then(|| view! {
+                    <div class="callout warning">
+                        <p class="callout-title">"About this pair"</p>
+                        {w.into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
+                    </div>
+                })
+            }}
+        </section>
     }
 }
 
@@ -277,36 +430,60 @@ pub fn CreateReviewPage() -> impl IntoView {
     let store = use_store();
     let f = create_form();
     let req = request(&f);
-    let problems = er_core::create(&req, PLACEHOLDER_KEY).err();
-    if problems.is_some() {
+    let resiliency_choice = choice(&f);
+    let pair_req = (resiliency_choice == Resiliency::Maximum)
+        .then(|| resiliency::second_request(&req, &second(&f)));
+    if !form_errors(&f).is_empty() {
         // Someone opened the review with an incomplete form: send them back to fix it.
         navigate(&Route::Create);
     }
     let on_create = move |_| {
         let req = request(&f);
-        match er_core::create(&req, &crate::ids::new_guid()) {
-            Ok(circuit) => {
-                let id = crate::ids::new_id();
-                let mut saved = SavedCircuit::new(id.clone(), circuit, 1, now());
-                saved.timeline.push(crate::state::TimelineEntry {
-                    at: now(),
-                    action: "Create circuit".into(),
-                    before: "No circuit".into(),
-                    after: Some(crate::state::state_summary(&saved.circuit)),
-                    refusal: None,
-                    notes: er_core::creation_notes(&saved.circuit),
-                });
-                store.update(|d| {
-                    d.circuits.push(saved);
-                    d.create_draft.clear();
-                });
-                navigate(&Route::Circuit {
-                    id,
-                    section: crate::route::Section::Step(1),
-                });
-            }
-            Err(errs) => f.set_errors(&errs),
+        let choice = choice(&f);
+        let errs = form_errors(&f);
+        if !errs.is_empty() {
+            f.set_keyed_errors(&errs);
+            return;
         }
+        let mut requests = vec![req.clone()];
+        if choice == Resiliency::Maximum {
+            requests.push(resiliency::second_request(&req, &second(&f)));
+        }
+        // Each circuit gets its own service key: each is billed from its own.
+        let mut made = Vec::new();
+        for r in &requests {
+            match er_core::create(r, &crate::ids::new_guid()) {
+                Ok(circuit) => made.push(circuit),
+                Err(errs) => {
+                    f.set_errors(&errs);
+                    return;
+                }
+            }
+        }
+        let ids: Vec<String> = made.iter().map(|_| crate::ids::new_id()).collect();
+        let mut saved_all = Vec::new();
+        for (i, circuit) in made.into_iter().enumerate() {
+            let mut saved = SavedCircuit::new(ids[i].clone(), circuit, 1, now());
+            saved.resiliency = Some(choice);
+            saved.pair = (ids.len() == 2).then(|| ids[1 - i].clone());
+            saved.timeline.push(crate::state::TimelineEntry {
+                at: now(),
+                action: "Create circuit".into(),
+                before: "No circuit".into(),
+                after: Some(crate::state::state_summary(&saved.circuit)),
+                refusal: None,
+                notes: er_core::creation_notes(&saved.circuit),
+            });
+            saved_all.push(saved);
+        }
+        store.update(|d| {
+            d.circuits.extend(saved_all);
+            d.create_draft.clear();
+        });
+        navigate(&Route::Circuit {
+            id: ids[0].clone(),
+            section: crate::route::Section::Step(1),
+        });
     };
     let rows: Vec<(&str, String, &str)> = {
         let mut rows = vec![
@@ -323,6 +500,11 @@ pub fn CreateReviewPage() -> impl IntoView {
                 "Resource group",
                 req.resource_group.clone(),
                 "resource-group",
+            ),
+            (
+                "Resiliency",
+                resiliency_choice.option().label.to_string(),
+                "resiliency",
             ),
             ("Region", req.region.clone(), "region"),
             ("Name", req.name.clone(), "name"),
@@ -409,6 +591,40 @@ pub fn CreateReviewPage() -> impl IntoView {
                 </div>
             }).collect_view()}
         </dl>
+        {pair_req.clone().map(|p| {
+            let mut rows: Vec<(&str, String, &str)> = vec![
+                ("Name", p.name.clone(), "second-name"),
+                ("Region", p.region.clone(), "second-region"),
+            ];
+            match p.port_type {
+                PortType::Provider => rows.push(("Provider", p.provider.clone(), "second-provider")),
+                PortType::Direct => rows.push(("ExpressRoute port", p.express_route_port.clone(), "second-express-route-port")),
+            }
+            rows.push(("Peering location", p.peering_location.clone(), "second-peering-location"));
+            view! {
+                <h2>"Second circuit"</h2>
+                <p>"Created with the first, as a pair; everything else is the first circuit's."</p>
+                <dl class="summary-list">
+                    {rows.into_iter().map(|(k, v, field)| view! {
+                        <div class="summary-row">
+                            <dt>{k}</dt>
+                            <dd>{v}</dd>
+                            <dd class="summary-action">
+                                <a href=Route::Create.href() on:click=move |ev| {
+                                    ev.prevent_default();
+                                    crate::components::focus_after_navigation(format!("create-{field}"));
+                                    navigate(&Route::Create);
+                                }>"Change"<span class="visually-hidden">{format!(" second circuit {}", k.to_ascii_lowercase())}</span></a>
+                            </dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+                <div class="callout warning">
+                    <h2>"Two circuits, billed twice"</h2>
+                    <p>"Create makes both circuits at once. Each gets its own service key and is billed from that moment until it is deleted: you pay for two circuits (and your providers for two connections)."</p>
+                </div>
+            }
+        })}
         <p>"The SKU will be " <code>{sku_name}</code> "."</p>
         {match req.port_type {
             PortType::Provider => view! {
@@ -425,6 +641,6 @@ pub fn CreateReviewPage() -> impl IntoView {
             }.into_any(),
         }}
         <CatalogWarnings warnings=Signal::derive(move || er_core::create_warnings(&req_for_warnings))/>
-        <button type="button" class="button" on:click=on_create>"Create"</button>
+        <button type="button" class="button" on:click=on_create>{if resiliency_choice == Resiliency::Maximum { "Create both circuits" } else { "Create" }}</button>
     }
 }

@@ -147,6 +147,20 @@ impl FormState {
         );
     }
 
+    /// Shows the core's field errors, each on the field key given with it (a form that holds
+    /// two circuits' fields: the second circuit's errors go to its own fields).
+    pub fn set_keyed_errors(&self, errs: &[(String, FieldError)]) {
+        let prefix = self.prefix;
+        self.errors.set(
+            errs.iter()
+                .map(|(key, e)| Problem {
+                    field_id: format!("{prefix}-{key}"),
+                    message: refusal_text(&e.refusal),
+                })
+                .collect(),
+        );
+    }
+
     /// Shows one problem on a field (used when a whole action is refused).
     pub fn set_problem(&self, key: &str, message: String) {
         self.errors.set(vec![Problem {

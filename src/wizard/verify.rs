@@ -22,7 +22,10 @@ fn tone(s: Severity) -> &'static str {
 
 /// One reading: severity, the link, what it means, what to check next and the source.
 #[component]
-fn ReadingCard(reading: Reading) -> impl IntoView {
+pub fn ReadingCard(
+    /// The reading.
+    reading: Reading,
+) -> impl IntoView {
     view! {
         <li class=format!("callout reading {}", tone(reading.severity))>
             <p class="callout-title">
