@@ -3,7 +3,7 @@
 use er_core::Circuit;
 use leptos::prelude::*;
 
-use crate::components::{Badge, DeleteConfirmation, ResiliencyFindings};
+use crate::components::{Badge, DeleteConfirmation};
 use crate::route::{Route, Section};
 use crate::state::Outcome;
 use crate::store::{now, use_store};
@@ -122,7 +122,25 @@ pub fn CircuitsPage() -> impl IntoView {
             </ul>
             <section class="review" aria-labelledby="review-title">
                 <h2 id="review-title">"Resiliency review"</h2>
-                <ResiliencyFindings/>
+                // A short list here, each finding linking to its circuit's page, where it says what
+                // to do, cites Microsoft's guidance and can be dismissed (that page's bundle).
+                {move || {
+                    let (open, dismissed) = store.data.with(|d| crate::components::findings::findings(d, None));
+                    let items = store.data.with(|d| open.iter().map(|f| {
+                        let step = d.get(&f.circuit).map_or(1, |c| c.step);
+                        (Route::Circuit { id: f.circuit.clone(), section: Section::Step(step) }.href(), f.title.clone(), f.why.clone())
+                    }).collect::<Vec<_>>());
+                    view! {
+                        <p>{match items.len() {
+                            0 => "Nothing to review in what is saved here.".to_string(),
+                            1 => "1 finding. Open its circuit for what to do and Microsoft's guidance, or to dismiss it.".to_string(),
+                            n => format!("{n} findings. Open each circuit for what to do and Microsoft's guidance, or to dismiss one."),
+                        }}{(dismissed > 0).then(|| format!(" {dismissed} dismissed on purpose."))}</p>
+                        <ul class="findings-short">
+                            {items.into_iter().map(|(href, title, why)| view! { <li><a href=href>{title}</a>": "{why}</li> }).collect_view()}
+                        </ul>
+                    }
+                }}
             </section>
         </Show>
         <p class="actions">

@@ -158,8 +158,17 @@ pub fn second_request(first: &CreateCircuit, second: &SecondCircuit) -> CreateCi
     }
 }
 
+/// True when a peering location is an ExpressRoute Metro location: Microsoft names them
+/// "<City> Metro". [METRO]
+pub fn is_metro_name(name: &str) -> bool {
+    let k = catalog::name_key(name);
+    k.len() > "metro".len() && k.ends_with("metro")
+}
+
 /// True when two peering locations share a site: the same location, or a Metro location and one
-/// of its sites ("Amsterdam Metro" lands in "Amsterdam" and "Amsterdam2"). [METRO]
+/// of its sites. Microsoft's naming convention says which: the two sites of "Amsterdam Metro" are
+/// "Amsterdam" and "Amsterdam2" ([METRO]; `tests/resiliency.rs` checks it against the catalog).
+/// Read from the names alone, so that the review on the first page carries no catalog.
 pub fn same_site(a: &str, b: &str) -> bool {
     let (ka, kb) = (catalog::name_key(a), catalog::name_key(b));
     if ka.is_empty() || kb.is_empty() {
@@ -168,18 +177,15 @@ pub fn same_site(a: &str, b: &str) -> bool {
     if ka == kb {
         return true;
     }
-    let sites = |name: &str| -> Vec<String> {
-        catalog::peering_location(name)
-            .map(|l| {
-                l.metro_peering_locations
-                    .iter()
-                    .map(|s| catalog::name_key(s))
-                    .collect()
-            })
-            .unwrap_or_default()
+    // A Metro location's sites: its city, and the city with a 2.
+    let sites = |k: &str| -> Vec<String> {
+        match k.strip_suffix("metro") {
+            Some(city) if !city.is_empty() => vec![city.to_string(), format!("{city}2")],
+            _ => vec![k.to_string()],
+        }
     };
-    let (sa, sb) = (sites(a), sites(b));
-    sa.contains(&kb) || sb.contains(&ka) || sa.iter().any(|s| sb.contains(s))
+    let (sa, sb) = (sites(&ka), sites(&kb));
+    sa.iter().any(|s| sb.contains(s))
 }
 
 /// A peering location offered for the second circuit.
@@ -359,6 +365,25 @@ impl Rule {
         }
     }
 
+    /// The document each finding of the rule links to first (title, address): the same as
+    /// [`crate::sources::SOURCES`] lists for its key (a test checks it). Only this link is
+    /// shown on "Your circuits", whose page carries no table of sources.
+    pub const fn guidance(self) -> (&'static str, &'static str) {
+        match self {
+            Self::SinglePathVnet
+            | Self::NoSiteDiversity
+            | Self::PairNoPrivatePeering
+            | Self::PairVnetsDiffer => (
+                "Design and architect ExpressRoute for resiliency",
+                "https://learn.microsoft.com/azure/expressroute/design-architecture-for-resiliency",
+            ),
+            Self::PeeringDisabled => (
+                "Reset ExpressRoute circuit peerings using PowerShell",
+                "https://learn.microsoft.com/azure/expressroute/expressroute-howto-reset-peering",
+            ),
+        }
+    }
+
     /// The rule's source keys.
     pub const fn source(self) -> &'static str {
         match self {
@@ -491,7 +516,7 @@ pub fn review(members: &[Member<'_>]) -> Vec<Finding> {
                 continue;
             }
             if circuits.len() == 1 {
-                let metro = catalog::peering_location(here).is_some_and(|p| p.metro);
+                let metro = is_metro_name(here);
                 out.push(Finding {
                     rule: Rule::SinglePathVnet,
                     circuit: m.id.to_string(),
@@ -556,6 +581,6 @@ pub fn describe(m: &Member<'_>, partner_name: Option<&str>) -> String {
         }
         (Some(Resiliency::High), _) => format!("High resiliency: ExpressRoute Metro at {here}."),
         (Some(Resiliency::Standard), _) => format!("Standard resiliency: one circuit at {here}."),
-        (None, _) => "Resiliency not recorded (chosen outside this wizard).".into(),
+        (None, _) => "Resiliency not recorded (an imported circuit, a copy of a demo, or one created before the choice was offered).".into(),
     }
 }

@@ -128,6 +128,35 @@ fn metro_high_resiliency_offers_and_accepts_only_metro_locations() {
     assert!(check_choice(Resiliency::High, &unknown).is_empty());
 }
 
+// [METRO]: "City Metro" has the sites "City" and "City2": the naming convention the review
+// reads, checked against every Metro location of the catalog.
+#[test]
+fn metro_naming_convention_matches_the_catalogs_sites() {
+    for l in metro_locations() {
+        assert!(is_metro_name(l.name), "{}", l.name);
+        for site in l.metro_peering_locations {
+            assert!(same_site(l.name, site), "{} / {site}", l.name);
+        }
+    }
+    assert!(!is_metro_name("Metro") && !is_metro_name("Silicon Valley"));
+}
+
+// Each rule's first link is the document its first source key stands for.
+#[test]
+fn every_rules_guidance_link_is_its_first_sources_address() {
+    for r in Rule::ALL {
+        let key = r
+            .source()
+            .trim_start_matches('[')
+            .split(']')
+            .next()
+            .expect("a key");
+        let (title, url) = r.guidance();
+        let listed = SOURCES.iter().find(|s| s.0 == key).expect("listed");
+        assert_eq!((listed.1, listed.3), (title, url), "{key}");
+    }
+}
+
 // ---- the pair --------------------------------------------------------------------------
 
 // [PORTAL-CIRCUIT] [RESILIENCY]: the second circuit is at a different peering location.

@@ -5,7 +5,6 @@
 use er_core::resiliency::{open_findings, review, Finding, Member, NOT_KNOWN};
 use leptos::prelude::*;
 
-use crate::components::Sources;
 use crate::state::AppData;
 use crate::store::use_store;
 
@@ -61,7 +60,7 @@ pub fn ResiliencyFindings(
             let (open, dismissed) = state.get();
             let restore = restore.clone();
             let nothing = open.is_empty().then(|| view! {
-                <p class="resiliency-clear">"Nothing to review in what is saved here."</p>
+                <p class="resiliency-clear">"Nothing to review for this circuit in what is saved here."</p>
             });
             let list = open.into_iter().map(|f| {
                 let name = store.data.with_untracked(|d| d.get(&f.circuit).map(|c| c.circuit.name.clone()).unwrap_or_default());
@@ -73,7 +72,11 @@ pub fn ResiliencyFindings(
                         {if level == 2 { view! { <h2 class="callout-title">{title}</h2> }.into_any() } else { view! { <h3 class="callout-title">{title}</h3> }.into_any() }}
                         <p>{f.why.clone()}</p>
                         <p><strong>"What to do: "</strong>{f.what_to_do.clone()}</p>
-                        <Sources cited=f.source/>
+                        {
+                            // One link, not the Sources table: this list is on the first page.
+                            let (title, url) = f.rule.guidance();
+                            view! { <p class="source">"Source: "<a href=url rel="noopener noreferrer">{format!("{title} (Microsoft Learn)")}</a></p> }
+                        }
                         <button type="button" class="link-button" on:click=dismiss>"Dismiss"<span class="visually-hidden">{format!(": {}", f.title)}</span>{format!(" for {name}")}</button>
                     </li>
                 }

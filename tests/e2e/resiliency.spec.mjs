@@ -101,10 +101,10 @@ test('Maximum resiliency creates two circuits as a pair, at two peering location
   await shoot(page, 'create-maximum-review');
   await w.press('Create both circuits');
   await expect(page.getByText('Billing starts now')).toBeVisible();
-  await expect(page.locator('.resiliency-card summary')).toContainText('Maximum resiliency: paired with ckt-la.');
+  await expect(page.locator('.resiliency-card > summary')).toContainText('Maximum resiliency: paired with ckt-la.');
 
   // The pair's commands on step 1: New-AzExpressRouteCircuit and az ... create twice.
-  await page.locator('.resiliency-card summary').click();
+  await page.locator('.resiliency-card > summary').click();
   await page.getByText('Commands that create both circuits of the pair').click();
   const cmd = page.locator('.resiliency-card .command');
   await expect(cmd.locator('pre').first()).toHaveText(
@@ -128,7 +128,7 @@ test('Maximum resiliency creates two circuits as a pair, at two peering location
   // Walk the second through the steps from the first's card.
   await page.getByRole('link', { name: 'ckt-la' }).click();
   await expect(page.locator('.circuit-name')).toContainText('ckt-la');
-  await expect(page.locator('.resiliency-card summary')).toContainText('paired with ckt-sv');
+  await expect(page.locator('.resiliency-card > summary')).toContainText('paired with ckt-sv');
 
   // "Your circuits": one design with both circuits.
   await w.home();
@@ -148,14 +148,21 @@ test('the review finds a VNet reached through one circuit only, and a finding di
   await page.getByRole('button', { name: 'Save a copy to your circuits' }).click();
   const w = new Wizard(page);
   await w.home();
-  const finding = page.locator('li.finding');
-  await expect(finding).toHaveCount(1);
-  await expect(finding.getByRole('heading', { level: 3 })).toHaveText(/^conn-hub-vnet reaches on-premises through .+ only$/);
-  await expect(finding).toContainText('Silicon Valley');
-  await expect(finding).toContainText('What to do: For maximum resiliency, link conn-hub-vnet to a second circuit at a different peering location');
-  await expect(finding.getByRole('link', { name: /Design and architect ExpressRoute for resiliency/ })).toBeVisible();
+  const review = page.getByRole('region', { name: 'Resiliency review' });
+  await expect(review).toContainText('1 finding.');
+  const item = review.locator('.findings-short li');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Both links of demo-happy-path are at Silicon Valley');
   expect(await axe(page)).toEqual([]);
   await shoot(page, 'home-finding');
+  // The circuit's page: why, what to do, Microsoft's guidance, and Dismiss.
+  await item.getByRole('link', { name: /^conn-hub-vnet reaches on-premises through demo-happy-path only$/ }).click();
+  const finding = page.locator('li.finding');
+  await expect(finding).toHaveCount(1);
+  await expect(finding).toContainText('What to do: For maximum resiliency, link conn-hub-vnet to a second circuit at a different peering location');
+  await expect(finding.getByRole('link', { name: 'Design and architect ExpressRoute for resiliency (Microsoft Learn)' })).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  await shoot(page, 'circuit-finding');
   await finding.getByRole('button', { name: /^Dismiss/ }).click();
   await expect(finding).toHaveCount(0);
   await expect(page.getByText('1 finding dismissed on purpose.')).toBeVisible();
@@ -163,6 +170,10 @@ test('the review finds a VNet reached through one circuit only, and a finding di
   await expect(page.locator('li.finding')).toHaveCount(0);
   const circuits = await stored(page);
   expect(circuits[0].dismissed).toEqual(['single-path-vnet:connhubvnet/westus']);
+  await w.home();
+  await expect(review).toContainText('Nothing to review in what is saved here. 1 dismissed on purpose.');
+  await page.getByRole('link', { name: 'demo-happy-path' }).first().click();
+  await page.locator('.resiliency-card > summary').click();
   await page.getByRole('button', { name: 'Show them again' }).click();
   await expect(page.locator('li.finding')).toHaveCount(1);
 });
