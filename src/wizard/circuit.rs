@@ -215,8 +215,9 @@ fn ResiliencyCard(id: String, step: u8) -> impl IntoView {
     move || {
         state.get().map(|(line, link, commands, open)| {
             view! {
-                <details class="resiliency-card" open=open > 0>
-                    <summary>{line}{match open { 0 => String::new(), 1 => " 1 finding to review.".into(), n => format!(" {n} findings to review.") }}</summary>
+                // A section, not a details: the store's updates redraw it, which would close it.
+                <section class="resiliency-card" aria-label="Resiliency">
+                    <p class="resiliency-summary">{line}{match open { 0 => String::new(), 1 => " 1 finding to review.".into(), n => format!(" {n} findings to review.") }}</p>
                     {link.map(|(href, name)| view! {
                         <p>"The other circuit of the pair: "<a href=href>{name}</a>". Walk both through the steps: configure the same peerings and link the same virtual networks to both."</p>
                     })}
@@ -224,7 +225,7 @@ fn ResiliencyCard(id: String, step: u8) -> impl IntoView {
                         <crate::wizard::commands::CommandList pairs=vec![p] heading="Commands that create both circuits of the pair"/>
                     })}
                     <crate::components::ResiliencyFindings only=id3.clone()/>
-                </details>
+                </section>
             }
         })
     }

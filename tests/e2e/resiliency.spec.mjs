@@ -101,10 +101,9 @@ test('Maximum resiliency creates two circuits as a pair, at two peering location
   await shoot(page, 'create-maximum-review');
   await w.press('Create both circuits');
   await expect(page.getByText('Billing starts now')).toBeVisible();
-  await expect(page.locator('.resiliency-card > summary')).toContainText('Maximum resiliency: paired with ckt-la.');
+  await expect(page.locator('.resiliency-card > .resiliency-summary')).toContainText('Maximum resiliency: paired with ckt-la.');
 
   // The pair's commands on step 1: New-AzExpressRouteCircuit and az ... create twice.
-  await page.locator('.resiliency-card > summary').click();
   await page.getByText('Commands that create both circuits of the pair').click();
   const cmd = page.locator('.resiliency-card .command');
   await expect(cmd.locator('pre').first()).toHaveText(
@@ -128,7 +127,7 @@ test('Maximum resiliency creates two circuits as a pair, at two peering location
   // Walk the second through the steps from the first's card.
   await page.getByRole('link', { name: 'ckt-la' }).click();
   await expect(page.locator('.circuit-name')).toContainText('ckt-la');
-  await expect(page.locator('.resiliency-card > summary')).toContainText('paired with ckt-sv');
+  await expect(page.locator('.resiliency-card > .resiliency-summary')).toContainText('paired with ckt-sv');
 
   // "Your circuits": one design with both circuits.
   await w.home();
@@ -173,7 +172,6 @@ test('the review finds a VNet reached through one circuit only, and a finding di
   await w.home();
   await expect(review).toContainText('Nothing to review in what is saved here. 1 dismissed on purpose.');
   await page.getByRole('link', { name: 'demo-happy-path' }).first().click();
-  await page.locator('.resiliency-card > summary').click();
   await page.getByRole('button', { name: 'Show them again' }).click();
   await expect(page.locator('li.finding')).toHaveCount(1);
 });
