@@ -25,8 +25,8 @@ pub enum DemoStepKind {
     Act {
         /// Which circuit.
         circuit: usize,
-        /// The action.
-        action: Action,
+        /// The action (boxed: an action is far larger than a reading).
+        action: Box<Action>,
     },
     /// What a verify command printed for one circuit, peering and link, read as Verify
     /// connectivity reads it.
@@ -251,7 +251,10 @@ fn form(name: &str, region: &str, provider: &str, location: &str) -> CreateCircu
 
 fn act(circuit: usize, action: Action, line: &'static str) -> DemoStep {
     DemoStep {
-        kind: DemoStepKind::Act { circuit, action },
+        kind: DemoStepKind::Act {
+            circuit,
+            action: Box::new(action),
+        },
         line,
     }
 }
