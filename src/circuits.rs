@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::{Badge, DeleteConfirmation};
 use crate::route::{Route, Section};
-use crate::state::Outcome;
+use crate::state::{AppData, Outcome, SavedCircuit};
 use crate::store::{now, use_store};
-use crate::wizard::form::refusal_text;
 
 /// How a provider state badge is coloured.
 pub fn provider_tone(c: &Circuit) -> &'static str {
@@ -57,28 +56,19 @@ pub fn StateBadges(circuit: Circuit) -> impl IntoView {
 #[component]
 pub fn CircuitsPage() -> impl IntoView {
     let store = use_store();
+    // A Maximum resiliency pair is one design: its second circuit is listed right after its first,
+    // and the two cards are drawn as one (CircuitRow).
     let ids = move || {
-        store
-            .data
-            .with(|d| d.circuits.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
-    };
-    // A Maximum resiliency pair is one design: its two circuits are listed together.
-    let designs = move || {
         store.data.with(|d| {
-            let mut out: Vec<Vec<String>> = Vec::new();
+            let mut out: Vec<String> = Vec::with_capacity(d.circuits.len());
             for c in &d.circuits {
-                if out.iter().flatten().any(|id| *id == c.id) {
+                if out.contains(&c.id) {
                     continue;
                 }
-                let partner = c
-                    .pair
-                    .as_deref()
-                    .and_then(|p| d.get(p))
-                    .filter(|p| p.pair.as_deref() == Some(c.id.as_str()));
-                out.push(match partner {
-                    Some(p) => vec![c.id.clone(), p.id.clone()],
-                    None => vec![c.id.clone()],
-                });
+                out.push(c.id.clone());
+                if let Some(p) = partner(d, c) {
+                    out.push(p.id.clone());
+                }
             }
             out
         })
@@ -103,41 +93,29 @@ pub fn CircuitsPage() -> impl IntoView {
             }
         >
             <ul class="circuit-list">
-                <For each=designs key=|g| g.join("+") let(group)>
-                    {if group.len() == 2 {
-                        let names = store.data.with_untracked(|d| group.iter().filter_map(|id| d.get(id).map(|c| c.circuit.name.clone())).collect::<Vec<_>>().join(" and "));
-                        let title_id = format!("design-{}", group[0]);
-                        view! {
-                            <li class="design">
-                                <p class="design-title" id=title_id.clone()>{format!("Maximum resiliency design: {names}")}</p>
-                                <ul class="circuit-list" aria-labelledby=title_id>
-                                    {group.into_iter().map(|id| view! { <CircuitRow id=id/> }).collect_view()}
-                                </ul>
-                            </li>
-                        }.into_any()
-                    } else {
-                        group.into_iter().map(|id| view! { <CircuitRow id=id/> }).collect_view().into_any()
-                    }}
+                <For each=ids key=|id| id.clone() let(id)>
+                    <CircuitRow id=id/>
                 </For>
             </ul>
             <section class="review" aria-labelledby="review-title">
                 <h2 id="review-title">"Resiliency review"</h2>
-                // A short list here, each finding linking to its circuit's page, where it says what
-                // to do, cites Microsoft's guidance and can be dismissed (that page's bundle).
+                // A short list here, each finding's title linking to its circuit's page, where it
+                // says why it matters and what to do, cites Microsoft's guidance and can be
+                // dismissed (that page's bundle carries those words).
                 {move || {
                     let (open, dismissed) = store.data.with(|d| crate::components::findings::findings(d, None));
                     let items = store.data.with(|d| open.iter().map(|f| {
                         let step = d.get(&f.circuit).map_or(1, |c| c.step);
-                        (Route::Circuit { id: f.circuit.clone(), section: Section::Step(step) }.href(), f.title.clone(), f.why.clone())
+                        (Route::Circuit { id: f.circuit.clone(), section: Section::Step(step) }.href(), f.title.clone())
                     }).collect::<Vec<_>>());
                     view! {
                         <p>{match items.len() {
                             0 => "Nothing to review in what is saved here.".to_string(),
-                            1 => "1 finding. Open its circuit for what to do and Microsoft's guidance, or to dismiss it.".to_string(),
-                            n => format!("{n} findings. Open each circuit for what to do and Microsoft's guidance, or to dismiss one."),
+                            1 => "1 finding. Open its circuit for why it matters, what to do and Microsoft's guidance, or to dismiss it.".to_string(),
+                            n => format!("{n} findings. Open each circuit for why it matters, what to do and Microsoft's guidance, or to dismiss one."),
                         }}{(dismissed > 0).then(|| format!(" {dismissed} dismissed on purpose."))}</p>
                         <ul class="findings-short">
-                            {items.into_iter().map(|(href, title, why)| view! { <li><a href=href>{title}</a>": "{why}</li> }).collect_view()}
+                            {items.into_iter().map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}
                         </ul>
                     }
                 }}
@@ -153,7 +131,7 @@ pub fn CircuitsPage() -> impl IntoView {
 #[component]
 fn CircuitRow(id: String) -> impl IntoView {
     let store = use_store();
-    let refusal = RwSignal::new(None::<String>);
+    let refusal = RwSignal::new(None::<er_core::DeleteRefusal>);
     let confirming = RwSignal::new(false);
     let id_for_view = id.clone();
     let saved = move || store.data.with(|d| d.get(&id_for_view).cloned());
@@ -167,7 +145,7 @@ fn CircuitRow(id: String) -> impl IntoView {
             Some(Outcome::Deleted { .. }) => store.update(|d| d.remove(&delete_id, now())),
             Some(Outcome::Refused(r)) => {
                 confirming.set(false);
-                refusal.set(Some(refusal_text(&r)));
+                refusal.set(Some(r));
             }
             _ => confirming.set(false),
         }
@@ -180,7 +158,7 @@ fn CircuitRow(id: String) -> impl IntoView {
             .with_untracked(|d| d.get(&ask_id).map(|c| er_core::apply_delete(&c.circuit)));
         match check {
             Some(Err(r)) => {
-                refusal.set(Some(refusal_text(&r)));
+                refusal.set(Some(r));
                 store.update_circuit(&ask_id, |c| {
                     c.act_delete("Delete circuit", now());
                 });
@@ -197,8 +175,18 @@ fn CircuitRow(id: String) -> impl IntoView {
             let next = er_core::next_step(&c);
             let heading_id = format!("circuit-{}", s.id);
             let labelledby = heading_id.clone();
+            // The first card of a pair (the one listed first) names the design; both are framed as one.
+            let (class, design) = store.data.with_untracked(|d| match partner(d, &s) {
+                Some(p) if d.circuits.iter().position(|c| c.id == s.id) < d.circuits.iter().position(|c| c.id == p.id) => (
+                    "circuit-card design design-first",
+                    Some(format!("Maximum resiliency design: {} and {}", c.name, p.circuit.name)),
+                ),
+                Some(_) => ("circuit-card design design-second", None),
+                None => ("circuit-card", None),
+            });
             view! {
-                <li class="circuit-card" aria-labelledby=labelledby>
+                <li class=class aria-labelledby=labelledby>
+                    {design.map(|t| view! { <p class="design-title">{t}</p> })}
                     <h2 id=heading_id><a href=open.clone()>{name.clone()}</a></h2>
                     <StateBadges circuit=c.clone()/>
                     <p class="meta">{meta_line(&c)}</p>
@@ -213,16 +201,29 @@ fn CircuitRow(id: String) -> impl IntoView {
                         <button type="button" class="button warning" on:click=ask.clone()>"Delete"<span class="visually-hidden">{format!(" {name}")}</span></button>
                     </div>
                     <DeleteConfirmation name=name.clone() open=confirming on_confirm=Callback::new(move |()| do_delete())/>
-                    {move || refusal.get().map(|r| view! {
-                        <div class="callout error" role="alert">
-                            <h3>"The circuit cannot be deleted yet"</h3>
-                            <p>{r}</p>
-                        </div>
+                    {move || refusal.get().map(|r| {
+                        let (title, href) = r.guidance();
+                        view! {
+                            <div class="callout error" role="alert">
+                                <h3>"The circuit cannot be deleted yet"</h3>
+                                <p>{r.to_string()}</p>
+                                <p><strong>"What to do: "</strong>{r.remedy()}</p>
+                                <p class="source">"Source: "<a href=href>{title}</a></p>
+                            </div>
+                        }
                     })}
                 </li>
             }
         })}
     }
+}
+
+/// The other circuit of a saved circuit's Maximum resiliency pair, when both name each other.
+fn partner<'a>(d: &'a AppData, c: &SavedCircuit) -> Option<&'a SavedCircuit> {
+    c.pair
+        .as_deref()
+        .and_then(|p| d.get(p))
+        .filter(|p| p.pair.as_deref() == Some(c.id.as_str()))
 }
 
 /// The circuit's Global Reach connections in a line ("Global Reach: sf-to-london with

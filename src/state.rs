@@ -103,15 +103,16 @@ pub fn state_summary(c: &Circuit) -> String {
     parts.join(" · ")
 }
 
-/// The result of [`SavedCircuit::act`].
+/// The result of [`SavedCircuit::act`] (and, with the delete refusal alone, of
+/// [`SavedCircuit::act_delete`]).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
+pub enum Outcome<R = Refusal> {
     /// Applied; the circuit still exists.
     Applied { notes: Vec<String> },
     /// Applied and the circuit is deleted: the caller removes it.
     Deleted { notes: Vec<String> },
     /// Refused by the core, with the reason.
-    Refused(Refusal),
+    Refused(R),
 }
 
 impl SavedCircuit {
@@ -145,18 +146,18 @@ impl SavedCircuit {
 
     /// Deletes the circuit, as `act(&Action::Delete, …)` does, through the core's delete alone
     /// ([`er_core::apply_delete`]) so "Your circuits" does not carry every transition.
-    pub fn act_delete(&mut self, label: &str, now: f64) -> Outcome {
+    pub fn act_delete(&mut self, label: &str, now: f64) -> Outcome<er_core::DeleteRefusal> {
         // Deleting gives notes and never a warning: the warnings' texts stay off the first load.
         self.act_with(er_core::apply_delete, |t| t.notes.clone(), label, now)
     }
 
-    fn act_with(
+    fn act_with<R: std::fmt::Display>(
         &mut self,
-        apply: impl FnOnce(&Circuit) -> Result<er_core::Transition, er_core::Refusal>,
+        apply: impl FnOnce(&Circuit) -> Result<er_core::Transition, R>,
         notes_of: impl FnOnce(&er_core::Transition) -> Vec<String>,
         label: &str,
         now: f64,
-    ) -> Outcome {
+    ) -> Outcome<R> {
         let before = state_summary(&self.circuit);
         self.updated = now;
         match apply(&self.circuit) {

@@ -55,6 +55,7 @@ pub mod action;
 pub mod catalog;
 pub mod circuit;
 pub mod commands;
+pub mod delete_refusal;
 pub mod design_demo;
 pub mod diagram;
 pub mod enums;
@@ -79,6 +80,7 @@ pub mod warning;
 
 pub use action::*;
 pub use circuit::*;
+pub use delete_refusal::DeleteRefusal;
 pub use diagram::*;
 pub use enums::*;
 pub use explain::*;

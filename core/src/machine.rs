@@ -9,6 +9,7 @@ use crate::action::{
     Action, ActionAvailability, ActionKind, PrefixOutcome, Transition, VnetLinkRequest,
 };
 use crate::circuit::{Authorization, Circuit, CircuitPhase, Peering, Port, PrefixInfo, VnetLink};
+use crate::delete_refusal::DeleteRefusal;
 use crate::enums::{
     AdvertisedPublicPrefixesState as Apps, AuthorizationUseStatus, CircuitProvisioningState,
     PeeringState, PeeringType, PrefixValidationState, ProvisioningState, RoutingModel,
@@ -34,7 +35,7 @@ fn conflict(kind: ActionKind, provider_state: Sp, needs: Sp) -> Refusal {
     }
 }
 
-fn ok(circuit: Circuit, notes: Vec<String>) -> Result<Transition, Refusal> {
+fn ok<E>(circuit: Circuit, notes: Vec<String>) -> Result<Transition, E> {
     Ok(Transition {
         circuit,
         warnings: Vec::new(),
@@ -176,7 +177,7 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             | P::Direct
             | P::Deleting,
             A::Delete,
-        ) => apply_delete(c),
+        ) => apply_delete(c).map_err(Refusal::from),
 
         // ---- peerings: only when Provisioned (or Direct) [WF] SC-06 ----------------------
         (
@@ -305,17 +306,17 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
 
 /// Deletes the circuit: exactly `apply(c, &Action::Delete)`, which calls it. Kept apart so a page
 /// that only deletes ("Your circuits") does not carry every other transition. [WF] [ISSUE-DELETE]
-pub fn apply_delete(c: &Circuit) -> Result<Transition, Refusal> {
+pub fn apply_delete(c: &Circuit) -> Result<Transition, DeleteRefusal> {
     use CircuitPhase as P;
     match c.phase() {
         // A circuit being deleted accepts nothing. [SPEC-NET]
-        P::Deleting => Err(Refusal::CircuitDeleting),
+        P::Deleting => Err(DeleteRefusal::CircuitDeleting),
         P::NotProvisioned | P::Direct => delete(c),
         // SC-08, SC-09
-        P::Provisioning | P::Provisioned => Err(Refusal::DeleteWhileProvisioned {
+        P::Provisioning | P::Provisioned => Err(DeleteRefusal::WhileProvisioned {
             provider_state: c.service_provider_provisioning_state,
         }),
-        P::Deprovisioning => Err(Refusal::DeleteWhileDeprovisioning),
+        P::Deprovisioning => Err(DeleteRefusal::WhileDeprovisioning),
     }
 }
 
@@ -409,7 +410,7 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             | P::Direct
             | P::Deleting,
             K::Delete,
-        ) => apply_delete(c).map(|_| ()),
+        ) => apply_delete(c).map(|_| ()).map_err(Refusal::from),
         (
             P::NotProvisioned | P::Provisioning | P::Deprovisioning,
             K::AddPeering
@@ -611,7 +612,7 @@ fn provider_step(c: &Circuit, to: Sp, notes: Vec<String>) -> Result<Transition, 
     ok(next, notes)
 }
 
-fn delete_blockers(c: &Circuit) -> Result<(), Refusal> {
+fn delete_blockers(c: &Circuit) -> Result<(), DeleteRefusal> {
     // [PS-CIRCUIT] [CLI-CIRCUIT]: "All virtual networks, route filters, authorizations, and
     // global reach associations must be unlinked from the ExpressRoute circuit." Peerings
     // themselves are deleted with the circuit.
@@ -658,11 +659,11 @@ fn delete_blockers(c: &Circuit) -> Result<(), Refusal> {
     if attached.is_empty() {
         Ok(())
     } else {
-        Err(Refusal::DeleteBlocked { attached })
+        Err(DeleteRefusal::Blocked { attached })
     }
 }
 
-fn delete(c: &Circuit) -> Result<Transition, Refusal> {
+fn delete(c: &Circuit) -> Result<Transition, DeleteRefusal> {
     delete_blockers(c)?;
     let mut next = c.clone();
     // SC-13 [SPEC-NET]: provisioningState Deleting; the caller removes the circuit.
@@ -1440,7 +1441,14 @@ mod tests {
         let mut deleted = 0;
         for c in circuits {
             let via_apply = apply(&c, &Action::Delete);
-            assert_eq!(apply_delete(&c), via_apply, "{}", c.name);
+            let alone = apply_delete(&c);
+            // The same refusal, with the same words, remedy and source.
+            if let (Err(d), Err(r)) = (&alone, &via_apply) {
+                assert_eq!(d.to_string(), r.to_string(), "{}", c.name);
+                assert_eq!(d.remedy(), r.remedy(), "{}", c.name);
+                assert_eq!(d.source_key(), r.source_key(), "{}", c.name);
+            }
+            assert_eq!(alone.map_err(Refusal::from), via_apply, "{}", c.name);
             deleted += usize::from(via_apply.is_ok());
         }
         assert!(deleted > 0, "some representative can be deleted");

@@ -1,6 +1,7 @@
 //! Why an action or an input is refused: reason (`Display`), remedy and source key.
 
 use crate::catalog::PeeringLocation;
+use crate::delete_refusal as del;
 use crate::enums::{
     AdvertisedPublicPrefixesState, PeeringState, PeeringType, PrefixValidationState,
     ServiceProviderProvisioningState, SkuFamily, SkuTier,
@@ -69,14 +70,6 @@ pub struct Attached {
     pub kind: AttachedKind,
     /// Its name.
     pub name: String,
-}
-
-fn delete_blockers_text(attached: &[Attached]) -> String {
-    attached
-        .iter()
-        .map(|a| format!("{} {}", a.kind.describe().0, a.name))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 fn mbps_list(items: &[u32]) -> String {
@@ -200,7 +193,7 @@ pub enum Refusal {
 
     // ---- circuit lifecycle ---------------------------------------------------------------
     /// The circuit is being deleted; nothing else can happen to it.
-    #[error("The circuit is being deleted (provisioningState Deleting); no further changes are possible.")]
+    #[error("{}", del::DELETING_REASON)]
     CircuitDeleting,
     /// Microsoft's side of the circuit is not Enabled.
     #[error("The circuit status (circuitProvisioningState) is '{status}', not Enabled, so the circuit cannot be used or configured.")]
@@ -222,17 +215,17 @@ pub enum Refusal {
         needs: ServiceProviderProvisioningState,
     },
     /// Delete refused while Provisioning/Provisioned (SC-08, SC-09).
-    #[error("A circuit cannot be deleted when the ServiceProviderProvisioningState is Provisioning or Provisioned (it is {provider_state}). The connectivity provider needs to deprovision the circuit before it can be deleted. Azure refuses with {code}: \"{message}\" Microsoft's billing continues until deletion.", code = ARM_DELETE_CONFLICT_CODE, message = ARM_DELETE_CONFLICT_MESSAGE)]
+    #[error("{}", del::while_provisioned_reason(*.provider_state))]
     DeleteWhileProvisioned {
         /// The current provider state.
         provider_state: ServiceProviderProvisioningState,
     },
     /// Delete refused while the provider is still deprovisioning.
-    #[error("The provider is still deprovisioning the circuit (Deprovisioning); it can be deleted once the provider status is NotProvisioned. Azure refuses with {code}: \"{message}\" Microsoft's billing continues until deletion.", code = ARM_DELETE_CONFLICT_CODE, message = ARM_DELETE_CONFLICT_MESSAGE)]
+    #[error("{}", del::while_deprovisioning_reason())]
     DeleteWhileDeprovisioning,
     /// Delete refused while anything is still attached to the circuit: virtual network
     /// connections, authorizations, Global Reach connections. [PS-CIRCUIT] [CLI-CIRCUIT]
-    #[error("The circuit cannot be deleted yet: all virtual networks, route filters, authorizations and Global Reach associations must be unlinked from it first. Still attached: {}. Microsoft's billing continues until deletion.", delete_blockers_text(.attached))]
+    #[error("{}", del::blocked_reason(.attached))]
     DeleteBlocked {
         /// What is still attached, by kind and name.
         attached: Vec<Attached>,
@@ -786,7 +779,7 @@ impl Refusal {
             BasicTierNotOffered => "Choose Local, Standard or Premium.".into(),
             AuthorizationKeyRequired => "Ask the circuit owner to add an authorization on the circuit and send you its key, then enter it here. Each key is valid for one connection.".into(),
             KeyNotGuid { .. } => "Copy the key exactly as Azure shows it, a GUID such as a1410692-0000-4ceb-b94a-b90b94d398d1.".into(),
-            CircuitDeleting => "Wait for the deletion to finish, or create a new circuit.".into(),
+            CircuitDeleting => del::DELETING_REMEDY.into(),
             CircuitNotEnabled { .. } => "Open a support ticket with Microsoft Support: only Microsoft can enable the circuit.".into(),
             NoProviderOnDirect => "On ExpressRoute Direct you configure routing yourself as soon as the circuit exists; skip the provider step.".into(),
             ProviderStateConflict { provider_state, .. } => match provider_state {
@@ -795,22 +788,9 @@ impl Refusal {
                 ServiceProviderProvisioningState::Provisioned => "The circuit is already provisioned; nothing to do on the provider side.".into(),
                 ServiceProviderProvisioningState::Deprovisioning => "Wait for the provider to finish deprovisioning; then re-enable or delete the circuit.".into(),
             },
-            DeleteWhileProvisioned { .. } => "Ask your connectivity provider to deprovision the circuit first; delete it once the provider status is NotProvisioned. Microsoft keeps billing until you delete it.".into(),
-            DeleteWhileDeprovisioning => "Wait until the provider status is NotProvisioned, then delete the circuit. Microsoft keeps billing until you delete it.".into(),
-            DeleteBlocked { attached } => {
-                let steps: Vec<String> = attached
-                    .iter()
-                    .map(|a| {
-                        let (kind, commands) = a.kind.describe();
-                        format!("remove {kind} {} ({commands})", a.name)
-                    })
-                    .collect();
-                let mut text = steps.join("; ");
-                if let Some(c) = text.get_mut(..1) {
-                    c.make_ascii_uppercase();
-                }
-                format!("{text}. Then delete the circuit.")
-            }
+            DeleteWhileProvisioned { .. } => del::WHILE_PROVISIONED_REMEDY.into(),
+            DeleteWhileDeprovisioning => del::WHILE_DEPROVISIONING_REMEDY.into(),
+            DeleteBlocked { attached } => del::blocked_remedy(attached),
             ChangeWhileDeprovisioning { .. } => "Wait until the provider status is NotProvisioned, then make the change (or ask the provider to provision the circuit again).".into(),
             PeeringNeedsProvisioned { provider_state } => match provider_state {
                 ServiceProviderProvisioningState::Deprovisioning => "The provider is tearing the circuit down: wait until the provider status is NotProvisioned, then ask the provider to provision it again before configuring peering.".into(),
@@ -924,14 +904,13 @@ impl Refusal {
             BasicTierNotOffered => "[PORTAL-CIRCUIT] [SPEC-2024-05]",
             AuthorizationKeyRequired => "[PS-LINK] [CLI-LINK]",
             KeyNotGuid { .. } => "[EX-CIRCUIT-GET] [PS-LINK]",
-            CircuitDeleting => "[SPEC-NET]",
+            CircuitDeleting => del::DELETING_SOURCE,
             CircuitNotEnabled { .. } => "[TROUBLE] [WF]",
             NoProviderOnDirect => "[WF] [SPEC-2024-05]",
             ProviderStateConflict { .. } => "[WF]",
-            DeleteWhileProvisioned { .. } => "[WF] [ISSUE-DELETE]",
-            DeleteWhileDeprovisioning => "[WF] [ISSUE-DELETE] [SPEC-2024-05]",
-            // SC-13 deletes a circuit with "no associations"; that links block it is [inferred].
-            DeleteBlocked { .. } => "[PS-CIRCUIT] [CLI-CIRCUIT]",
+            DeleteWhileProvisioned { .. } => del::WHILE_PROVISIONED_SOURCE,
+            DeleteWhileDeprovisioning => del::WHILE_DEPROVISIONING_SOURCE,
+            DeleteBlocked { .. } => del::BLOCKED_SOURCE,
             // Deprovisioning itself is [inferred] (SC-10), and so is what it blocks.
             ChangeWhileDeprovisioning { .. } => "[WF] [SPEC-2024-05] [inferred]",
             PeeringNeedsProvisioned { .. } => "[WF] [PS-ROUTING] [ISSUE-TF3022]",

@@ -158,10 +158,22 @@ pub fn second_request(first: &CreateCircuit, second: &SecondCircuit) -> CreateCi
     }
 }
 
+/// A name as the review compares it: ASCII letters and digits, lower-cased; any other ASCII
+/// character (space, hyphen, period) left out; a non-ASCII character kept as it is. Peering
+/// location and region names are ASCII, as Azure's VNet names are (letters, digits, underscores,
+/// periods and hyphens). Not `catalog::name_key`, whose Unicode case tables would put about
+/// 14 KB on the first page, where the review runs.
+fn site_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || !c.is_ascii())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// True when a peering location is an ExpressRoute Metro location: Microsoft names them
 /// "<City> Metro". [METRO]
 pub fn is_metro_name(name: &str) -> bool {
-    let k = catalog::name_key(name);
+    let k = site_key(name);
     k.len() > "metro".len() && k.ends_with("metro")
 }
 
@@ -170,7 +182,7 @@ pub fn is_metro_name(name: &str) -> bool {
 /// "Amsterdam" and "Amsterdam2" ([METRO]; `tests/resiliency.rs` checks it against the catalog).
 /// Read from the names alone, so that the review on the first page carries no catalog.
 pub fn same_site(a: &str, b: &str) -> bool {
-    let (ka, kb) = (catalog::name_key(a), catalog::name_key(b));
+    let (ka, kb) = (site_key(a), site_key(b));
     if ka.is_empty() || kb.is_empty() {
         return false;
     }
@@ -407,12 +419,26 @@ pub struct Finding {
     pub subject: String,
     /// One line.
     pub title: String,
-    /// Why it matters.
-    pub why: String,
-    /// What to do.
-    pub what_to_do: String,
     /// Source keys.
     pub source: &'static str,
+    /// The names [`Finding::why`] and [`Finding::what_to_do`] are written with.
+    pub about: About,
+}
+
+/// What a finding is about, by name: its circuit, the other circuit (of its pair, or another one
+/// linked to the same VNet), the VNet or peering, the peering location.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct About {
+    /// The circuit the finding is shown on.
+    pub circuit: String,
+    /// The other circuit of its pair, when the finding is about the pair.
+    pub pair: Option<String>,
+    /// The VNet, or the peering type for a Disabled peering.
+    pub subject: String,
+    /// The peering location of the circuit the finding was found on.
+    pub here: String,
+    /// Every circuit linked to the VNet (several circuits at one site).
+    pub circuits: Vec<String>,
 }
 
 impl Finding {
@@ -420,10 +446,42 @@ impl Finding {
     pub fn key(&self) -> String {
         format!("{}:{}", self.rule.slug(), self.subject)
     }
+
+    /// Why it matters. Written here, not by [`review`], so that "Your circuits", which lists
+    /// the titles only, does not carry these words.
+    pub fn why(&self) -> String {
+        let a = &self.about;
+        let (name, subject, here) = (&a.circuit, &a.subject, &a.here);
+        let other = a.pair.as_deref().unwrap_or("");
+        match self.rule {
+            Rule::PeeringDisabled => "A Disabled peering shuts down both of its BGP sessions, on the primary and the secondary link: nothing crosses this peering of the circuit, and the redundancy of its two links is gone. Microsoft requires a redundant pair of BGP sessions on every circuit.".into(),
+            Rule::PairNoPrivatePeering => "Traffic to your VNets can fail over only to a circuit that carries private peering: until this one has it, the pair protects nothing and the other circuit's location is a single point of failure.".into(),
+            Rule::NoSiteDiversity if a.pair.is_some() => "Maximum resiliency puts the two circuits at two different peering locations; at one site, an outage of that location takes both circuits down.".into(),
+            Rule::NoSiteDiversity => format!("{} reach {subject} from one peering location: a second circuit there protects against a circuit's failure, not against an outage of the location.", a.circuits.join(" and ")),
+            // Found on the pair's other circuit, shown on this one, which lacks the link.
+            Rule::PairVnetsDiffer => format!("A pair protects only what both circuits carry: if {other} or its peering location fails, {subject} loses its path to on-premises."),
+            Rule::SinglePathVnet if is_metro_name(here) => format!("{name} is an ExpressRoute Metro circuit: its two links are at two sites of {here}, which protects against the loss of one site, but the circuit and the metro remain single points of failure for {subject}."),
+            Rule::SinglePathVnet => format!("Both links of {name} are at {}: an outage of that location, or of the circuit, cuts {subject} off from on-premises. Microsoft calls this least resilient and not recommended for business or mission-critical workloads.", if here.is_empty() { "one peering location" } else { here }),
+        }
+    }
+
+    /// What to do (as [`Finding::why`], written on demand).
+    pub fn what_to_do(&self) -> String {
+        let a = &self.about;
+        let (name, subject) = (&a.circuit, &a.subject);
+        match self.rule {
+            Rule::PeeringDisabled => format!("If it was disabled for a test or maintenance, enable it again (Set {subject} Enabled on step 4); if not, find out who disabled it."),
+            Rule::PairNoPrivatePeering => format!("Configure Azure private peering on {name} (step 4), then link the same VNets to it."),
+            Rule::NoSiteDiversity if a.pair.is_some() => "Move one circuit of the pair to another peering location, ideally in the same geopolitical region: create a circuit there, move the links and peerings, then delete the old one.".into(),
+            Rule::NoSiteDiversity => format!("Link {subject} to a circuit at a different peering location."),
+            Rule::PairVnetsDiffer => format!("Link {subject} to {name} too (step 5), so its gateway has two connections to two circuits at two locations."),
+            Rule::SinglePathVnet => format!("For maximum resiliency, link {subject} to a second circuit at a different peering location (the portal's connection offers this as Maximum resiliency), or dismiss this finding if the workload is not critical."),
+        }
+    }
 }
 
 fn vnet_key(name: &str, region: &str) -> String {
-    format!("{}/{}", catalog::name_key(name), catalog::name_key(region))
+    format!("{}/{}", site_key(name), site_key(region))
 }
 
 /// The review of saved circuits, each finding on the circuit it asks to change, in the order of
@@ -461,9 +519,12 @@ pub fn review(members: &[Member<'_>]) -> Vec<Finding> {
                     circuit: m.id.to_string(),
                     subject: p.peering_type.as_str().to_string(),
                     title: format!("{} of {} is Disabled", p.peering_type, c.name),
-                    why: "A Disabled peering shuts down both of its BGP sessions, on the primary and the secondary link: nothing crosses this peering of the circuit, and the redundancy of its two links is gone. Microsoft requires a redundant pair of BGP sessions on every circuit.".into(),
-                    what_to_do: format!("If it was disabled for a test or maintenance, enable it again (Set {} Enabled on step 4); if not, find out who disabled it.", p.peering_type),
                     source: Rule::PeeringDisabled.source(),
+                    about: About {
+                        circuit: c.name.clone(),
+                        subject: p.peering_type.to_string(),
+                        ..About::default()
+                    },
                 });
             }
         }
@@ -478,10 +539,16 @@ pub fn review(members: &[Member<'_>]) -> Vec<Finding> {
                     rule: Rule::PairNoPrivatePeering,
                     circuit: m.id.to_string(),
                     subject: o.id.to_string(),
-                    title: format!("{} has no private peering; {}, the other circuit of its pair, has", c.name, o.circuit.name),
-                    why: "Traffic to your VNets can fail over only to a circuit that carries private peering: until this one has it, the pair protects nothing and the other circuit's location is a single point of failure.".into(),
-                    what_to_do: format!("Configure Azure private peering on {} (step 4), then link the same VNets to it.", c.name),
+                    title: format!(
+                        "{} has no private peering; {}, the other circuit of its pair, has",
+                        c.name, o.circuit.name
+                    ),
                     source: Rule::PairNoPrivatePeering.source(),
+                    about: About {
+                        circuit: c.name.clone(),
+                        pair: Some(o.circuit.name.clone()),
+                        ..About::default()
+                    },
                 });
             }
             // Same site within a pair.
@@ -490,10 +557,17 @@ pub fn review(members: &[Member<'_>]) -> Vec<Finding> {
                     rule: Rule::NoSiteDiversity,
                     circuit: m.id.to_string(),
                     subject: o.id.to_string(),
-                    title: format!("{} and {}, a pair, are both at {here}", c.name, o.circuit.name),
-                    why: "Maximum resiliency puts the two circuits at two different peering locations; at one site, an outage of that location takes both circuits down.".into(),
-                    what_to_do: "Move one circuit of the pair to another peering location, ideally in the same geopolitical region: create a circuit there, move the links and peerings, then delete the old one.".into(),
+                    title: format!(
+                        "{} and {}, a pair, are both at {here}",
+                        c.name, o.circuit.name
+                    ),
                     source: Rule::NoSiteDiversity.source(),
+                    about: About {
+                        circuit: c.name.clone(),
+                        pair: Some(o.circuit.name.clone()),
+                        here: here.to_string(),
+                        ..About::default()
+                    },
                 });
             }
         }
@@ -507,27 +581,37 @@ pub fn review(members: &[Member<'_>]) -> Vec<Finding> {
                         rule: Rule::PairVnetsDiffer,
                         circuit: o.id.to_string(),
                         subject: key.clone(),
-                        title: format!("{} is linked to {} but not to {}, the other circuit of its pair", l.vnet_name, c.name, o.circuit.name),
-                        why: format!("A pair protects only what both circuits carry: if {} or its peering location fails, {} loses its path to on-premises.", c.name, l.vnet_name),
-                        what_to_do: format!("Link {} to {} too (step 5), so its gateway has two connections to two circuits at two locations.", l.vnet_name, o.circuit.name),
+                        title: format!(
+                            "{} is linked to {} but not to {}, the other circuit of its pair",
+                            l.vnet_name, c.name, o.circuit.name
+                        ),
                         source: Rule::PairVnetsDiffer.source(),
+                        // Shown on the other circuit: its pair is the one that has the link.
+                        about: About {
+                            circuit: o.circuit.name.clone(),
+                            pair: Some(c.name.clone()),
+                            subject: l.vnet_name.clone(),
+                            ..About::default()
+                        },
                     });
                 }
                 continue;
             }
             if circuits.len() == 1 {
-                let metro = is_metro_name(here);
                 out.push(Finding {
                     rule: Rule::SinglePathVnet,
                     circuit: m.id.to_string(),
                     subject: key.clone(),
-                    title: format!("{} reaches on-premises through {} only", l.vnet_name, c.name),
-                    why: if metro {
-                        format!("{} is an ExpressRoute Metro circuit: its two links are at two sites of {here}, which protects against the loss of one site, but the circuit and the metro remain single points of failure for {}.", c.name, l.vnet_name)
-                    } else {
-                        format!("Both links of {} are at {}: an outage of that location, or of the circuit, cuts {} off from on-premises. Microsoft calls this least resilient and not recommended for business or mission-critical workloads.", c.name, if here.is_empty() { "one peering location" } else { here }, l.vnet_name)
+                    title: format!(
+                        "{} reaches on-premises through {} only",
+                        l.vnet_name, c.name
+                    ),
+                    about: About {
+                        circuit: c.name.clone(),
+                        subject: l.vnet_name.clone(),
+                        here: here.to_string(),
+                        ..About::default()
                     },
-                    what_to_do: format!("For maximum resiliency, link {} to a second circuit at a different peering location (the portal's connection offers this as Maximum resiliency), or dismiss this finding if the workload is not critical.", l.vnet_name),
                     source: Rule::SinglePathVnet.source(),
                 });
             } else {
@@ -543,9 +627,14 @@ pub fn review(members: &[Member<'_>]) -> Vec<Finding> {
                         circuit: m.id.to_string(),
                         subject: key.clone(),
                         title: format!("Every circuit linked to {} is at {here}", l.vnet_name),
-                        why: format!("{} reach {} from one peering location: a second circuit there protects against a circuit's failure, not against an outage of the location.", names.join(" and "), l.vnet_name),
-                        what_to_do: format!("Link {} to a circuit at a different peering location.", l.vnet_name),
                         source: Rule::NoSiteDiversity.source(),
+                        about: About {
+                            circuit: c.name.clone(),
+                            subject: l.vnet_name.clone(),
+                            here: here.to_string(),
+                            circuits: names.iter().map(|n| n.to_string()).collect(),
+                            ..About::default()
+                        },
                     });
                 }
             }

@@ -305,9 +305,9 @@ fn resiliency_portal_link_vnet_through_one_circuit_is_a_single_point_of_failure(
     assert!(f
         .title
         .contains("hub-vnet reaches on-premises through ckt-a only"));
-    assert!(f.why.contains("Silicon Valley"));
+    assert!(f.why().contains("Silicon Valley"));
     assert!(f
-        .what_to_do
+        .what_to_do()
         .contains("second circuit at a different peering location"));
     assert_eq!(f.key(), "single-path-vnet:hubvnet/westus");
     // Linked to a second circuit at another location: nothing to say.
@@ -334,7 +334,7 @@ fn resiliency_metro_vnet_through_one_metro_circuit_names_the_metro() {
         pair: None,
     }]);
     assert_eq!(fs.len(), 1);
-    assert!(fs[0].why.contains("ExpressRoute Metro circuit"));
+    assert!(fs[0].why().contains("ExpressRoute Metro circuit"));
 }
 
 // [RESILIENCY] [PORTAL-CIRCUIT]: two circuits at the same peering location for one VNet have no
@@ -394,7 +394,7 @@ fn reset_routing_a_disabled_peering_has_both_sessions_down() {
     let fs = review(&[member("a", &off, None)]);
     assert_eq!(rules(&fs), [(Rule::PeeringDisabled, "a".to_string())]);
     assert_eq!(fs[0].source, "[RESET] [ROUTING] [RESILIENCY]");
-    assert!(fs[0].why.contains("both of its BGP sessions"));
+    assert!(fs[0].why().contains("both of its BGP sessions"));
     assert_eq!(fs[0].key(), "peering-disabled:AzurePrivatePeering");
     // What the saved data cannot say is said.
     assert!(NOT_KNOWN.contains("whether each link's BGP session is up"));
@@ -421,7 +421,7 @@ fn resiliency_portal_link_pair_without_private_peering_on_the_second_circuit() {
     assert_eq!(rules(&fs), [(Rule::PairNoPrivatePeering, "b".to_string())]);
     assert_eq!(fs[0].source, "[RESILIENCY] [PORTAL-LINK]");
     assert!(fs[0]
-        .what_to_do
+        .what_to_do()
         .contains("Configure Azure private peering on ckt-b"));
     // A pair link that points one way only is not a pair.
     assert!(review(&[member("a", &a, Some("b")), member("b", &b, None)]).is_empty());

@@ -70,8 +70,8 @@ pub fn ResiliencyFindings(
                 view! {
                     <li class="callout warning finding">
                         {if level == 2 { view! { <h2 class="callout-title">{title}</h2> }.into_any() } else { view! { <h3 class="callout-title">{title}</h3> }.into_any() }}
-                        <p>{f.why.clone()}</p>
-                        <p><strong>"What to do: "</strong>{f.what_to_do.clone()}</p>
+                        <p>{f.why()}</p>
+                        <p><strong>"What to do: "</strong>{f.what_to_do()}</p>
                         {
                             // One link, not the Sources table: this list is on the first page.
                             let (title, url) = f.rule.guidance();

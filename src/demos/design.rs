@@ -152,8 +152,8 @@ pub fn DesignPlayer(
                         {findings.into_iter().map(|f| view! {
                             <li class="callout warning finding">
                                 <h3 class="callout-title">{f.title.clone()}</h3>
-                                <p>{f.why.clone()}</p>
-                                <p><strong>"What to do: "</strong>{f.what_to_do.clone()}</p>
+                                <p>{f.why()}</p>
+                                <p><strong>"What to do: "</strong>{f.what_to_do()}</p>
                                 <Sources cited=f.source/>
                             </li>
                         }).collect_view()}
