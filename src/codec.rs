@@ -677,6 +677,16 @@ impl Json for IpNet {
 // ---------------------------------------------------------------------------------------------
 // The core's values
 
+// A stored value the core's rules refuse (written by hand, or by another program) is named by
+// what it should be, at its place in the text: not with the refusal's words for a form, whose
+// every text would otherwise come with the first page.
+const INVALID_PEER_ASN: &str = "not a valid peer ASN";
+const INVALID_CUSTOMER_ASN: &str = "not a valid customer ASN";
+const INVALID_VLAN_ID: &str = "not a valid VLAN ID";
+const INVALID_SHARED_KEY: &str = "not a valid shared key";
+const INVALID_SUBNET: &str = "not a valid peering subnet";
+const INVALID_PAIR: &str = "not a valid pair of primary and secondary subnets";
+
 /// Azure enums: their exact spelling, read back only from the exact spelling.
 macro_rules! spelled {
     ($($t:ty),+) => {$(
@@ -745,7 +755,9 @@ impl Json for PeerAsn {
         u32::from(*self).write(w);
     }
     fn read(r: &mut Reader) -> Result<Self> {
-        checked(r, |v: u32| PeerAsn::try_from(v))
+        checked(r, |v: u32| {
+            PeerAsn::try_from(v).map_err(|_| INVALID_PEER_ASN)
+        })
     }
 }
 
@@ -754,7 +766,9 @@ impl Json for CustomerAsn {
         u32::from(*self).write(w);
     }
     fn read(r: &mut Reader) -> Result<Self> {
-        checked(r, |v: u32| CustomerAsn::try_from(v))
+        checked(r, |v: u32| {
+            CustomerAsn::try_from(v).map_err(|_| INVALID_CUSTOMER_ASN)
+        })
     }
 }
 
@@ -763,7 +777,7 @@ impl Json for VlanId {
         u16::from(*self).write(w);
     }
     fn read(r: &mut Reader) -> Result<Self> {
-        checked(r, |v: u16| VlanId::try_from(v))
+        checked(r, |v: u16| VlanId::try_from(v).map_err(|_| INVALID_VLAN_ID))
     }
 }
 
@@ -772,7 +786,9 @@ impl Json for SharedKey {
         w.string(self.as_str());
     }
     fn read(r: &mut Reader) -> Result<Self> {
-        checked(r, |v: String| SharedKey::try_from(v))
+        checked(r, |v: String| {
+            SharedKey::try_from(v).map_err(|_| INVALID_SHARED_KEY)
+        })
     }
 }
 
@@ -781,7 +797,9 @@ impl Json for LinkSubnet {
         w.string(&self.to_string());
     }
     fn read(r: &mut Reader) -> Result<Self> {
-        checked(r, |v: String| LinkSubnet::try_from(v))
+        checked(r, |v: String| {
+            LinkSubnet::try_from(v).map_err(|_| INVALID_SUBNET)
+        })
     }
 }
 
@@ -805,9 +823,9 @@ impl Json for LinkPair {
             need(primary, "primary", r)?,
             need(secondary, "secondary", r)?,
         );
-        pair.or_else(|e| {
+        pair.or_else(|_| {
             r.at = start;
-            r.error(&e.to_string())
+            r.error(INVALID_PAIR)
         })
     }
 }

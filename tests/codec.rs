@@ -256,6 +256,22 @@ fn fields_in_any_order_with_unknown_ones_and_defaults_read_like_serde() {
     assert!(!ours.circuits[0].imported);
 }
 
+/// A stored value the core's rules refuse is refused by both codecs; ours names what the value
+/// should be, at its place in the text.
+#[test]
+fn a_stored_value_the_core_refuses_is_named_by_what_it_should_be() {
+    let text = serde_text(&rich_data());
+    let at = text.find(r#""vlanId":"#).expect("a peering with a VLAN ID");
+    let end = at + text[at..].find([',', '}']).expect("the value ends");
+    let bad = format!("{}\"vlanId\":4095{}", &text[..at], &text[end..]);
+    assert!(serde_json::from_str::<AppData>(&bad).is_err());
+    let err = codec::from_str::<AppData>(&bad).expect_err("VLAN 4095 is refused");
+    assert!(err.contains("not a valid VLAN ID"), "{err}");
+    let bad = text.replacen(r#""peerAsn":"#, r#""peerAsn":0,"x":"#, 1);
+    let err = codec::from_str::<AppData>(&bad).expect_err("ASN 0 is refused");
+    assert!(err.contains("not a valid peer ASN"), "{err}");
+}
+
 /// Data saved before Global Reach connections were kept has no `globalReach`: it reads as none.
 #[test]
 fn a_peering_saved_without_global_reach_reads_as_none() {
