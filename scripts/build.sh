@@ -19,6 +19,8 @@ for page in wizard tools; do
   cp -n "$STAGE"/* "$DIST"/
   rm -rf "$STAGE"
 done
+# The wasm-bindgen glue and the style sheets minified, their integrity attributes updated.
+node scripts/minify.mjs "$DIST"
 # The manifest and icons, the prefetch script linked from each page, and the service worker with
 # every file of this build and its sha384 (after the pages' last change, before their CSP hashes).
 node scripts/offline.mjs "$DIST" "$PUBLIC_URL"

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { minify } from 'terser';
 import zlib from 'node:zlib';
 
 const [dist = 'dist', publicArg = '/'] = process.argv.slice(2);
@@ -99,9 +100,9 @@ if (!PAGES.some((p) => injected(read(p).toString()))) {
   // What every page loads (the stylesheet, the icon) is in the cache already wherever the script runs.
   const everywhere = (url) => PAGES.every((p) => pages[p].some(([u]) => u === url));
   for (const page of PAGES) pages[page] = pages[page].filter(([url]) => !everywhere(url));
-  // Every page loads it: its comment lines (web/offline.js has them all) are left out of the build.
-  const source = fs.readFileSync(path.join(here, '../web/offline.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '');
-  const script = Buffer.from(fill(source, { pages }));
+  // Every page loads it: minified (terser, as a classic script).
+  const source = fs.readFileSync(path.join(here, '../web/offline.js'), 'utf8');
+  const script = Buffer.from((await minify(fill(source, { pages }), { ecma: 2020, compress: { passes: 2 }, format: { comments: false } })).code);
   const name = `offline-${crypto.createHash('sha256').update(script).digest('hex').slice(0, 16)}.js`;
   write(name, script);
   const tags = `<link rel="manifest" href="${publicUrl}manifest.webmanifest"/>`

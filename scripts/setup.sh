@@ -52,8 +52,9 @@ fi
 grep -q "wasm_bindgen = \"$WB\"" Trunk.toml \
   || { echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$WB\" (the Cargo.lock version)"; exit 1; }
 
-# 5. Node packages: wasm-opt (npm binaryen), Playwright (driving Debian's Chromium), axe-core.
-if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/@playwright/test ] \
+# 5. Node packages: wasm-opt (npm binaryen), Playwright (driving Debian's Chromium), axe-core,
+#    terser and Lightning CSS (scripts/minify.mjs).
+if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/terser ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   timed env PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-fund --no-audit
 fi
