@@ -129,11 +129,18 @@ test('Maximum resiliency creates two circuits as a pair, at two peering location
   await expect(page.locator('.circuit-name')).toContainText('ckt-la');
   await expect(page.locator('.resiliency-card > .resiliency-summary')).toContainText('paired with ckt-sv');
 
-  // "Your circuits": one design with both circuits.
+  // "Your circuits": one design with both circuits, listed one after the other and framed as one.
   await w.home();
-  const design = page.locator('li.design');
-  await expect(design.locator('.design-title')).toHaveText('Maximum resiliency design: ckt-sv and ckt-la');
-  await expect(design.locator('li.circuit-card')).toHaveCount(2);
+  const cards = page.locator('li.circuit-card');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(0)).toHaveClass(/design-first/);
+  await expect(cards.nth(1)).toHaveClass(/design-second/);
+  await expect(cards.nth(0).locator('.design-title')).toHaveText('Maximum resiliency design: ckt-sv and ckt-la');
+  await expect(cards.nth(0)).toContainText('Maximum resiliency: paired with ckt-la.');
+  await expect(cards.nth(1)).toContainText('Maximum resiliency: paired with ckt-sv.');
+  // Nothing between the two cards: the second's frame starts where the first's ends.
+  const [a, b] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
+  expect(Math.abs(b.y - (a.y + a.height))).toBeLessThan(2);
   await expect(page.getByRole('heading', { name: 'Resiliency review' })).toBeVisible();
   await expect(page.getByText('Nothing to review in what is saved here.')).toBeVisible();
   expect(await axe(page)).toEqual([]);
@@ -151,7 +158,7 @@ test('the review finds a VNet reached through one circuit only, and a finding di
   await expect(review).toContainText('1 finding.');
   const item = review.locator('.findings-short li');
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText('Both links of demo-happy-path are at Silicon Valley');
+  await expect(item).toHaveText('conn-hub-vnet reaches on-premises through demo-happy-path only');
   expect(await axe(page)).toEqual([]);
   await shoot(page, 'home-finding');
   // The circuit's page: why, what to do, Microsoft's guidance, and Dismiss.
