@@ -423,7 +423,7 @@ test.describe('storage faults', () => {
     // Both tabs show the same circuits after a reload.
     for (const [p, w] of [[a, wa], [b, wb]]) {
       await w.home();
-      await expect(p.getByRole('heading', { level: 2 })).toHaveText(['Alpha', 'Bravo']);
+      await expect(p.locator('li.circuit-card').getByRole('heading', { level: 2 })).toHaveText(['Alpha', 'Bravo']);
     }
     expect(errors).toEqual([]);
   });
