@@ -18,8 +18,9 @@ const types = {
   '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
 };
-// Trunk's and scripts/offline.mjs's content-hashed names (name-<16 hex>.ext): a new content is a new name.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// Trunk's and scripts/offline.mjs's content-hashed names (name-<hex>.ext: Trunk writes its 64-bit
+// hash without leading zeros, so 16 hex digits or, one time in 16, fewer): a new content is a new name.
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/;
 const gzipped = new Map();
 
 function cspFor(root) {

@@ -28,7 +28,8 @@ function frugal() {
 async function fetchVerified(name) {
   // Content-hashed names never change content: the HTTP cache (filled by the page's prefetch) is
   // as good as the network. The others (pages, manifest, icons) are revalidated.
-  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(name);
+  // (name-<hex>: Trunk's 64-bit hash without leading zeros, so at times fewer than 16 digits.)
+  const hashed = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/.test(name);
   const res = await fetch(SCOPE + name, {
     integrity: BUILD.files[name], cache: hashed ? 'default' : 'no-cache', credentials: 'same-origin', redirect: 'error',
   });
