@@ -100,9 +100,15 @@ if (!PAGES.some((p) => injected(read(p).toString()))) {
   // What every page loads (the stylesheet, the icon) is in the cache already wherever the script runs.
   const everywhere = (url) => PAGES.every((p) => pages[p].some(([u]) => u === url));
   for (const page of PAGES) pages[page] = pages[page].filter(([url]) => !everywhere(url));
+  // What each page says while it opens (its own loading line), for a click that waits for its files.
+  const opening = {};
+  for (const page of PAGES) {
+    const line = read(page).toString().match(/<p id="loading"[^>]*>([^<]*)<\/p>/);
+    if (line) opening[page] = line[1];
+  }
   // Every page loads it: minified (terser, as a classic script).
   const source = fs.readFileSync(path.join(here, '../web/offline.js'), 'utf8');
-  const script = Buffer.from((await minify(fill(source, { pages }), { ecma: 2020, compress: { passes: 2 }, format: { comments: false } })).code);
+  const script = Buffer.from((await minify(fill(source, { pages, opening }), { ecma: 2020, compress: { passes: 2 }, format: { comments: false } })).code);
   const name = `offline-${crypto.createHash('sha256').update(script).digest('hex').slice(0, 16)}.js`;
   write(name, script);
   const tags = `<link rel="manifest" href="${publicUrl}manifest.webmanifest"/>`

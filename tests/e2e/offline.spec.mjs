@@ -102,6 +102,55 @@ test('on a page that never goes idle, pointing at "Create circuit" fetches the w
   expect(seen.filter((u) => /er-tools-/.test(u))).toEqual([]);
 });
 
+/** Network responses for the wizard's wasm, from the network or the disk cache, on a slow link. */
+async function slowLink(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  // About 1 s for the wizard's wasm (served uncompressed here): still coming when the link is clicked.
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 100, downloadThroughput: 1024 * 1024, uploadThroughput: 1024 * 1024 });
+  const wasm = { asked: 0, fromNetwork: 0, fromCache: 0 };
+  const ids = new Set();
+  cdp.on('Network.requestWillBeSent', (e) => { if (/er-wizard-[0-9a-f]+_bg\.wasm$/.test(e.request.url)) { ids.add(e.requestId); wasm.asked++; } });
+  cdp.on('Network.responseReceived', (e) => { if (ids.has(e.requestId)) wasm[e.response.fromDiskCache ? 'fromCache' : 'fromNetwork']++; });
+  return wasm;
+}
+
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' }); // the HTTP cache alone, as on a first visit
+  test('"Create circuit" clicked while the wizard\'s files are still coming waits for them, saying so, instead of fetching them again', async ({ page, context }) => {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const wasm = await slowLink(context, page);
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
+    await expect.poll(() => wasm.fromNetwork, { timeout: 20_000 }).toBe(1); // the prefetch's answer has begun
+    await page.getByRole('link', { name: 'Create circuit' }).first().click();
+    // Still here, saying what it waits for.
+    await expect(page.getByRole('status').filter({ hasText: 'Opening the wizard…' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+    await expect(page.getByRole('heading', { level: 1, name: 'Create the circuit' })).toBeVisible({ timeout: 30_000 });
+    // The wizard's page took the bytes the prefetch brought: the wasm came over the link once.
+    expect(wasm.fromNetwork).toBe(1);
+    expect(wasm.fromCache).toBeGreaterThanOrEqual(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('a second click on the link while its files are coming opens the page at once', async ({ page, context }) => {
+    const wasm = await slowLink(context, page);
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: 'Your circuits' })).toBeVisible();
+    await expect.poll(() => wasm.fromNetwork, { timeout: 20_000 }).toBe(1);
+    const link = page.getByRole('link', { name: 'Create circuit' }).first();
+    await link.click();
+    await expect(page.getByRole('status').filter({ hasText: 'Opening the wizard…' })).toBeVisible();
+    const opened = page.waitForURL(/wizard\.html#\/create$/);
+    await link.click();
+    await opened;
+    await expect(page.getByRole('heading', { level: 1, name: 'Create the circuit' })).toBeVisible({ timeout: 30_000 });
+  });
+});
+
 test('after one visit, with the network gone, the three pages open and a circuit is created, saved, imported and a demo played', async ({ page, context }) => {
   test.setTimeout(120_000);
   const errors = [];
