@@ -98,8 +98,9 @@ if (!PAGES.some((p) => injected(read(p).toString()))) {
     pages[page] = files;
   }
   // What every page loads (the stylesheet, the icon) is in the cache already wherever the script runs.
-  const everywhere = (url) => PAGES.every((p) => pages[p].some(([u]) => u === url));
-  for (const page of PAGES) pages[page] = pages[page].filter(([url]) => !everywhere(url));
+  // (Decided before any list is trimmed: trimming one first made the next lists keep those files.)
+  const everywhere = new Set(pages[PAGES[0]].map(([u]) => u).filter((url) => PAGES.every((p) => pages[p].some(([u]) => u === url))));
+  for (const page of PAGES) pages[page] = pages[page].filter(([url]) => !everywhere.has(url));
   // What each page says while it opens (its own loading line), for a click that waits for its files.
   const opening = {};
   for (const page of PAGES) {

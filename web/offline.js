@@ -31,7 +31,8 @@
   const prefetchable = document.createElement('link').relList.supports('prefetch');
   const started = new Map();
   const fetched = new Set();
-  let leaving = null; // the link a click waits to open (its page's files are coming): nothing else is fetched ahead
+  // The link a click waits to open (its page's files are coming): nothing else is fetched ahead.
+  let leaving = null;
   /** Fetches one page and its files into the HTTP cache at the lowest priority. */
   function prefetch(page) {
     if (page === here || leaving || frugal() || !BUILD.pages[page] || !prefetchable) return Promise.resolve();
