@@ -4,11 +4,11 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use crate::circuits::CircuitsPage;
+use crate::components::circuit_page::CircuitPage;
+use crate::pages::home::CircuitsPage;
+use crate::pages::wizard::create::{CreatePage, CreateReviewPage};
 use crate::route::{Page, Route};
 use crate::store::{use_store, Store};
-use crate::wizard::circuit::CircuitPage;
-use crate::wizard::create::{CreatePage, CreateReviewPage};
 
 /// The current screen, kept in sync with `location.hash`.
 #[derive(Clone, Copy)]
@@ -59,7 +59,10 @@ pub fn home_pages(_route: Route) -> AnyView {
 pub fn wizard_pages(route: Route) -> AnyView {
     match route {
         Route::CreateReview => view! { <CreateReviewPage/> }.into_any(),
-        Route::Circuit { id, section } => view! { <CircuitPage id=id section=section body=crate::wizard::circuit::wizard_section/> }.into_any(),
+        Route::Circuit { id, section } => {
+            view! { <CircuitPage id=id section=section body=crate::pages::wizard::wizard_section/> }
+                .into_any()
+        }
         _ => view! { <CreatePage/> }.into_any(),
     }
 }
@@ -67,11 +70,11 @@ pub fn wizard_pages(route: Route) -> AnyView {
 /// The screens of the tools page (`tools.html`): import, demos, and a circuit's timeline.
 pub fn tools_pages(route: Route) -> AnyView {
     match route {
-        Route::Circuit { id, section } => view! { <CircuitPage id=id section=section body=crate::wizard::circuit::timeline_section/> }.into_any(),
-        Route::Import => view! { <crate::import::ImportPage/> }.into_any(),
-        Route::Share(payload) => view! { <crate::demos::SharePage payload=payload/> }.into_any(),
-        Route::Demos(name) => view! { <crate::demos::DemosPage name=name/> }.into_any(),
-        _ => view! { <crate::demos::DemosPage name=None/> }.into_any(),
+        Route::Circuit { id, section } => view! { <CircuitPage id=id section=section body=crate::pages::tools::timeline_section/> }.into_any(),
+        Route::Import => view! { <crate::pages::tools::import::ImportPage/> }.into_any(),
+        Route::Share(payload) => view! { <crate::pages::tools::demos::SharePage payload=payload/> }.into_any(),
+        Route::Demos(name) => view! { <crate::pages::tools::demos::DemosPage name=name/> }.into_any(),
+        _ => view! { <crate::pages::tools::demos::DemosPage name=None/> }.into_any(),
     }
 }
 

@@ -3,21 +3,14 @@
 //! The app renders what the core says and persists it; it holds no ExpressRoute rule itself.
 
 pub mod app;
-pub mod circuits;
-pub mod codec;
 pub mod components;
-pub mod demos;
 pub mod export;
 pub mod files;
-#[cfg(any(test, fuzzing, feature = "fuzz"))]
-pub mod fuzz;
-pub mod ids;
-pub mod import;
+pub mod guid;
+pub mod pages;
+pub mod persist;
 pub mod route;
-pub mod state;
-pub mod storage;
 pub mod store;
-pub mod wizard;
 
 /// Mounts one of the app's pages on `<body>`: `page` says which, `pages` draws its screens
 /// ([`app::home_pages`], [`app::wizard_pages`] or [`app::tools_pages`]). The page's static

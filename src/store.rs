@@ -1,13 +1,14 @@
 //! The app-wide store: one signal with the app's data, kept in localStorage through
-//! [`crate::storage`]. Transitions are saved at once, typing is debounced (about 300 ms) and flushed
+//! [`crate::persist::storage`]. Transitions are saved at once, typing is debounced (about 300 ms) and flushed
 //! when the page is hidden; another tab's saves are merged in, never overwritten.
 
+use crate::persist::migrate::migrate;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::state::{AppData, SavedCircuit};
-use crate::storage::{self, StorageError};
+use crate::persist::model::{AppData, SavedCircuit};
+use crate::persist::storage::{self, StorageError};
 
 /// A message shown in the notices area at the top of every screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,25 +49,6 @@ pub fn now() -> f64 {
 /// The store from context.
 pub fn use_store() -> Store {
     expect_context::<Store>()
-}
-
-/// Turns an older schema's `data` (its JSON text) into the current [`AppData`].
-///
-/// Schema 0 (the first prototype) stored `data` as the bare list of circuits, before the create
-/// form's draft and the record of deletions were kept; its circuits have the same shape, and the
-/// fields added since then (drafts, timeline, history, imported) default to empty.
-pub fn migrate(version: u32, data: &str) -> Result<AppData, String> {
-    match version {
-        0 => crate::codec::from_str::<Vec<SavedCircuit>>(data)
-            .map(|circuits| AppData {
-                circuits,
-                ..AppData::default()
-            })
-            .map_err(|e| e.to_string()),
-        _ => Err(format!(
-            "schema {version} is not known to this version of the app"
-        )),
-    }
 }
 
 impl Store {
@@ -141,7 +123,7 @@ impl Store {
         });
         if !self.persistent.get_untracked() {
             // The codec's JSON is one line: newlines in strings are escaped.
-            let data = self.data.with_untracked(crate::codec::to_string);
+            let data = self.data.with_untracked(crate::persist::codec::to_string);
             text.push_str(&format!("d\t{data}\n"));
         }
         if let Some(w) = web_sys::window() {
@@ -166,7 +148,7 @@ impl Store {
                     None => {}
                 },
                 Some(("d", json)) if !self.persistent.get_untracked() => {
-                    if let Ok(data) = crate::codec::from_str::<AppData>(json) {
+                    if let Ok(data) = crate::persist::codec::from_str::<AppData>(json) {
                         self.data.set(data);
                     }
                 }

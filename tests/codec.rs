@@ -1,4 +1,4 @@
-//! The stored data's hand-written codec (`src/codec.rs`) against serde_json, the reference for the
+//! The stored data's hand-written codec (`src/persist/codec.rs`) against serde_json, the reference for the
 //! format: every circuit the core's scenarios reach and every real Azure example the importer
 //! reads is written to the same text by both, read back equal by both, and mutated texts are
 //! accepted or refused alike.
@@ -6,10 +6,10 @@
 
 use er_core::resiliency::Resiliency;
 use er_core::{CircuitProvisioningState, Port};
-use er_wizard::codec;
-use er_wizard::state::{AppData, SavedCircuit};
-use er_wizard::storage::{self, decode, Decoded, Envelope, VERSION};
-use er_wizard::store::migrate;
+use er_wizard::persist::codec;
+use er_wizard::persist::migrate::migrate;
+use er_wizard::persist::model::{AppData, SavedCircuit};
+use er_wizard::persist::storage::{self, decode, Decoded, Envelope, VERSION};
 use proptest::prelude::*;
 
 mod common;

@@ -1,7 +1,7 @@
 //! Browser tests of the persistence adapter, run by wasm-bindgen-test in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use er_wizard::storage::{self, StorageError};
+use er_wizard::persist::storage::{self, StorageError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -124,7 +124,7 @@ fn newer_version_is_backed_up() {
 /// the hard cases included, and still refuse what overflows.
 #[wasm_bindgen_test]
 fn numbers_read_in_the_browser_are_the_same_f64_rust_reads() {
-    use er_wizard::codec;
+    use er_wizard::persist::codec;
     let cases: [(&str, f64); 12] = [
         ("1764000000000.0", 1764000000000.0),
         ("1764000000000", 1764000000000.0),

@@ -3,8 +3,8 @@
 //! calling the store's handler with the text written, as the browser's `storage` event would.
 #![cfg(target_arch = "wasm32")]
 
-use er_wizard::state::{AppData, SavedCircuit};
-use er_wizard::storage::{self, Envelope, VERSION};
+use er_wizard::persist::model::{AppData, SavedCircuit};
+use er_wizard::persist::storage::{self, Envelope, VERSION};
 use er_wizard::store::Store;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;

@@ -5,5 +5,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    er_wizard::fuzz::storage_decode_bytes(data);
+    er_wizard::persist::fuzz::storage_decode_bytes(data);
 });

@@ -5,7 +5,7 @@
 use er_core::resiliency::{open_findings, review, Finding, Member, NOT_KNOWN};
 use leptos::prelude::*;
 
-use crate::state::AppData;
+use crate::persist::model::AppData;
 use crate::store::use_store;
 
 /// The open findings of the saved circuits (those of `only` when given) and how many of theirs

@@ -1,18 +1,26 @@
 //! Shared widgets, one per file.
 
+pub mod circuit_page;
+pub mod copy_button;
 pub mod delete_confirmation;
 pub mod error_summary;
 pub mod field;
 pub mod findings;
+pub mod refusal;
 pub mod sources;
+pub mod state_badges;
 pub mod state_info;
 pub mod step_nav;
 
+pub use circuit_page::{ActionButton, Blocked, CircuitPage};
+pub use copy_button::CopyButton;
 pub use delete_confirmation::DeleteConfirmation;
 pub use error_summary::ErrorSummary;
 pub use field::{CheckboxField, RadioGroup, SelectField, TextAreaField, TextField};
 pub use findings::ResiliencyFindings;
+pub use refusal::refusal_text;
 pub use sources::{CitedText, Sources};
+pub use state_badges::StateBadges;
 pub use state_info::{Badge, StateInfoPanel};
 pub use step_nav::StepNav;
 

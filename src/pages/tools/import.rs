@@ -5,11 +5,11 @@ use er_core::{Imported, ImportedKind, ImportedResource};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::circuits::StateBadges;
 use crate::components::error_summary::Problem;
+use crate::components::StateBadges;
 use crate::components::{CitedText, ErrorSummary, TextAreaField};
+use crate::persist::model::{AppData, Resolution, RestorePlan, SavedCircuit};
 use crate::route::{Route, Section};
-use crate::state::{AppData, Resolution, RestorePlan, SavedCircuit};
 use crate::store::{now, use_store};
 
 /// The import page.
@@ -126,7 +126,7 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
     let save_part = match circuit.clone() {
         Some(to_save) => {
             let save = move |_| {
-                let id = crate::ids::new_id();
+                let id = crate::guid::new_id();
                 let mut s = SavedCircuit::new(
                     id.clone(),
                     to_save.clone(),
@@ -134,11 +134,11 @@ fn ImportedCard(imported: Imported) -> impl IntoView {
                     now(),
                 );
                 s.imported = true;
-                s.timeline.push(crate::state::TimelineEntry {
+                s.timeline.push(crate::persist::model::TimelineEntry {
                     at: now(),
                     action: format!("Imported from {}", format.label()),
                     before: "Not in this browser".into(),
-                    after: Some(crate::state::state_summary(&s.circuit)),
+                    after: Some(crate::persist::model::state_summary(&s.circuit)),
                     refusal: None,
                     notes: Vec::new(),
                 });
@@ -258,8 +258,8 @@ fn BackupSection() -> impl IntoView {
     });
     let download = move |_| {
         let text = store.data.with_untracked(|d| {
-            serde_json::to_string_pretty(&crate::storage::Envelope {
-                version: crate::storage::VERSION,
+            serde_json::to_string_pretty(&crate::persist::storage::Envelope {
+                version: crate::persist::storage::VERSION,
                 revision: 0,
                 data: d,
             })
@@ -288,18 +288,17 @@ fn BackupSection() -> impl IntoView {
                     return;
                 }
             };
-            let decoded = crate::storage::decode::<AppData>(&text, |v, _| {
+            let decoded = crate::persist::storage::decode::<AppData>(&text, |v, _| {
                 Err(format!("schema {v} is not known"))
             });
             let backup = match decoded {
-                crate::storage::Decoded::Current(e) | crate::storage::Decoded::Migrated(e) => {
-                    e.data
-                }
-                crate::storage::Decoded::Newer(v) => {
+                crate::persist::storage::Decoded::Current(e)
+                | crate::persist::storage::Decoded::Migrated(e) => e.data,
+                crate::persist::storage::Decoded::Newer(v) => {
                     message.set(Some((false, format!("This backup was made by a newer version of the app (schema {v}). Nothing was restored."))));
                     return;
                 }
-                crate::storage::Decoded::Corrupt(why) => {
+                crate::persist::storage::Decoded::Corrupt(why) => {
                     message.set(Some((false, format!("This file is not a backup made by this app ({why}). Nothing was restored."))));
                     return;
                 }
@@ -308,7 +307,7 @@ fn BackupSection() -> impl IntoView {
             choices.set(vec![Resolution::KeepMine; p.conflicts.len()]);
             if p.conflicts.is_empty() {
                 let added = p.added.len();
-                store.update(|d| d.apply_restore(&p, &[], crate::ids::new_id, now()));
+                store.update(|d| d.apply_restore(&p, &[], crate::guid::new_id, now()));
                 message.set(Some((
                     true,
                     format!(
@@ -325,7 +324,7 @@ fn BackupSection() -> impl IntoView {
         if let Some(p) = plan.get_untracked() {
             let added = p.added.len();
             let res = choices.get_untracked();
-            store.update(|d| d.apply_restore(&p, &res, crate::ids::new_id, now()));
+            store.update(|d| d.apply_restore(&p, &res, crate::guid::new_id, now()));
             message.set(Some((true, format!("Restored: {added} circuit(s) added and {} conflict(s) settled. Nothing was removed.", p.conflicts.len()))));
             plan.set(None);
         }
@@ -363,7 +362,7 @@ fn BackupSection() -> impl IntoView {
                         ];
                         view! {
                             <fieldset class="radios">
-                                <legend>{format!("{}: here {}, in the backup {}", mine.circuit.name, crate::state::state_summary(&mine.circuit), crate::state::state_summary(&theirs.circuit))}</legend>
+                                <legend>{format!("{}: here {}, in the backup {}", mine.circuit.name, crate::persist::model::state_summary(&mine.circuit), crate::persist::model::state_summary(&theirs.circuit))}</legend>
                                 {opts.into_iter().map(|(r, label)| {
                                     let rid = format!("{name}-{r:?}");
                                     view! {

@@ -17,10 +17,10 @@ use er_core::{
 use leptos::prelude::*;
 
 use crate::app::absolute;
-use crate::circuits::StateBadges;
+use crate::components::StateBadges;
 use crate::components::{Sources, StateInfoPanel};
+use crate::persist::model::SavedCircuit;
 use crate::route::{Route, Section};
-use crate::state::SavedCircuit;
 use crate::store::{now, use_store};
 use design::DesignPlayer;
 use diagram::StateDiagram;
@@ -155,7 +155,7 @@ pub fn SaveCopy(
     view! {
         <button type="button" class="button secondary" disabled=deleting on:click=move |_| {
             let c = circuit.get_untracked();
-            let id = crate::ids::new_id();
+            let id = crate::guid::new_id();
             let step = match c.phase() {
                 CircuitPhase::NotProvisioned => 2,
                 CircuitPhase::Provisioning | CircuitPhase::Deprovisioning => 3,

@@ -10,7 +10,7 @@ use er_core::{
 use leptos::prelude::*;
 
 use crate::components::{SelectField, Sources, TextAreaField};
-use crate::wizard::commands::Command;
+use crate::pages::wizard::commands::Command;
 
 fn tone(s: Severity) -> &'static str {
     match s {

@@ -11,11 +11,11 @@ use leptos::prelude::*;
 use crate::components::{
     CheckboxField, ErrorSummary, RadioGroup, SelectField, Sources, StepNav, TextField,
 };
+use crate::pages::wizard::form::FormState;
+use crate::pages::wizard::navigate;
+use crate::persist::model::SavedCircuit;
 use crate::route::Route;
-use crate::state::SavedCircuit;
 use crate::store::{now, use_store};
-use crate::wizard::form::FormState;
-use crate::wizard::navigate;
 
 /// Every create-form field with its starting value.
 const FIELDS: &[(&str, &str)] = &[
@@ -452,7 +452,7 @@ pub fn CreateReviewPage() -> impl IntoView {
         // Each circuit gets its own service key: each is billed from its own.
         let mut made = Vec::new();
         for r in &requests {
-            match er_core::create(r, &crate::ids::new_guid()) {
+            match er_core::create(r, &crate::guid::new_guid()) {
                 Ok(circuit) => made.push(circuit),
                 Err(errs) => {
                     f.set_errors(&errs);
@@ -460,17 +460,17 @@ pub fn CreateReviewPage() -> impl IntoView {
                 }
             }
         }
-        let ids: Vec<String> = made.iter().map(|_| crate::ids::new_id()).collect();
+        let ids: Vec<String> = made.iter().map(|_| crate::guid::new_id()).collect();
         let mut saved_all = Vec::new();
         for (i, circuit) in made.into_iter().enumerate() {
             let mut saved = SavedCircuit::new(ids[i].clone(), circuit, 1, now());
             saved.resiliency = Some(choice);
             saved.pair = (ids.len() == 2).then(|| ids[1 - i].clone());
-            saved.timeline.push(crate::state::TimelineEntry {
+            saved.timeline.push(crate::persist::model::TimelineEntry {
                 at: now(),
                 action: "Create circuit".into(),
                 before: "No circuit".into(),
-                after: Some(crate::state::state_summary(&saved.circuit)),
+                after: Some(crate::persist::model::state_summary(&saved.circuit)),
                 refusal: None,
                 notes: er_core::creation_notes(&saved.circuit),
             });

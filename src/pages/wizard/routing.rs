@@ -7,13 +7,14 @@ use er_core::{
 };
 use leptos::prelude::*;
 
+use crate::components::circuit_page::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
+use crate::components::refusal_text;
 use crate::components::{
     Badge, ErrorSummary, SelectField, Sources, StateInfoPanel, TextAreaField, TextField,
 };
+use crate::pages::wizard::commands::CommandList;
+use crate::pages::wizard::form::{clear_drafts, draft_saver, drafts_for, FormState};
 use crate::store::use_store;
-use crate::wizard::circuit::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
-use crate::wizard::commands::CommandList;
-use crate::wizard::form::{clear_drafts, draft_saver, drafts_for, refusal_text, FormState};
 
 /// The fields of a peering form, with their starting values.
 const FIELDS: &[(&str, &str)] = &[
@@ -144,7 +145,7 @@ pub fn RoutingStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView 
                         <PeeringStates peering=p.clone()/>
                     </section>
                 })}
-                <crate::wizard::verify::VerifyConnectivity circuit=c.clone()/>
+                <crate::pages::wizard::verify::VerifyConnectivity circuit=c.clone()/>
                 <StepLinks id=id circuit=c.clone() step=4/>
             }
         })
@@ -229,7 +230,7 @@ fn PeeringCard(
             view! {
                 <PeeringStates peering=p.clone()/>
                 {ms.then(|| view! { <PrefixValidation id=id.clone() circuit=circuit.clone() peering=p.clone()/> })}
-                {ms.then(|| view! { <crate::wizard::route_filter::RouteFilterSection id=id.clone() circuit=circuit.clone()/> })}
+                {ms.then(|| view! { <crate::pages::wizard::route_filter::RouteFilterSection id=id.clone() circuit=circuit.clone()/> })}
                 <p class="row-actions">
                     <ActionButton id=id.clone() action=Action::SetPeeringState { kind, state: toggle } label=toggle_label class="secondary"/>
                     <ActionButton id=id.clone() action=Action::RemovePeering { kind } label=format!("Remove {title}") class="warning"/>
@@ -391,7 +392,7 @@ fn PeeringForm(
                     format!("Add {}", title_of(kind))
                 };
                 match act(store, fb, &submit_id, action, &label) {
-                    crate::state::Outcome::Refused(r) => {
+                    crate::persist::model::Outcome::Refused(r) => {
                         f.set_problem("peer-asn", refusal_text(&r))
                     }
                     _ => {
@@ -509,7 +510,7 @@ fn PrefixSignatureForm(id: String, peering: Peering) -> impl IntoView {
             signature: f.value("signature"),
         };
         match act(store, fb, &submit_id, action, "Add prefix validation info") {
-            crate::state::Outcome::Refused(r) => {
+            crate::persist::model::Outcome::Refused(r) => {
                 let field = match &r {
                     er_core::Refusal::ValidationInfoMissing { what: "signature" } => "signature",
                     er_core::Refusal::ValidationInfoMissing { .. } => "validation-id",

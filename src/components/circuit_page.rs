@@ -3,13 +3,13 @@
 use er_core::{Action, Circuit, Refusal};
 use leptos::prelude::*;
 
-use crate::circuits::StateBadges;
+use crate::components::refusal_text;
+use crate::components::StateBadges;
 use crate::components::{Sources, StepNav};
+use crate::pages::wizard::navigate;
+use crate::persist::model::Outcome;
 use crate::route::{Route, Section};
-use crate::state::Outcome;
 use crate::store::{now, use_store, Store};
-use crate::wizard::form::refusal_text;
-use crate::wizard::navigate;
 
 /// What the last action on this page did, shown in a live region.
 #[derive(Clone, Debug, PartialEq)]
@@ -222,42 +222,13 @@ fn ResiliencyCard(id: String, step: u8) -> impl IntoView {
                         <p>"The other circuit of the pair: "<a href=href>{name}</a>". Walk both through the steps: configure the same peerings and link the same virtual networks to both."</p>
                     })}
                     {commands.filter(|_| step == 1).map(|p| view! {
-                        <crate::wizard::commands::CommandList pairs=vec![p] heading="Commands that create both circuits of the pair"/>
+                        <crate::pages::wizard::commands::CommandList pairs=vec![p] heading="Commands that create both circuits of the pair"/>
                     })}
                     <crate::components::ResiliencyFindings only=id3.clone()/>
                 </section>
             }
         })
     }
-}
-
-/// The wizard's steps and "Changes and end of life" (the timeline is on the tools page).
-pub fn wizard_section(id: String, section: Section, circuit: Memo<Option<Circuit>>) -> AnyView {
-    match section {
-        Section::Step(1) => {
-            view! { <crate::wizard::provider::CreatedStep id=id circuit=circuit/> }.into_any()
-        }
-        Section::Step(2) => {
-            view! { <crate::wizard::provider::OrderStep id=id circuit=circuit/> }.into_any()
-        }
-        Section::Step(3) => {
-            view! { <crate::wizard::provider::VerifyStep id=id circuit=circuit/> }.into_any()
-        }
-        Section::Step(4) => {
-            view! { <crate::wizard::routing::RoutingStep id=id circuit=circuit/> }.into_any()
-        }
-        Section::Step(_) | Section::Timeline => {
-            view! { <crate::wizard::link::LinkStep id=id circuit=circuit/> }.into_any()
-        }
-        Section::Manage => {
-            view! { <crate::wizard::manage::ManagePage id=id circuit=circuit/> }.into_any()
-        }
-    }
-}
-
-/// A circuit's timeline and state diagrams (the tools page).
-pub fn timeline_section(id: String, _section: Section, circuit: Memo<Option<Circuit>>) -> AnyView {
-    view! { <crate::demos::TimelinePage id=id circuit=circuit/> }.into_any()
 }
 
 /// "Continue to step N" and "Back to step M" links at the bottom of a step, passing over a step

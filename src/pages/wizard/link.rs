@@ -6,12 +6,13 @@ use er_core::{
 };
 use leptos::prelude::*;
 
+use crate::components::circuit_page::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
+use crate::components::refusal_text;
+use crate::components::CopyButton;
 use crate::components::{ErrorSummary, RadioGroup, StateInfoPanel, TextField};
-use crate::ids::new_guid;
+use crate::guid::new_guid;
+use crate::pages::wizard::form::{clear_drafts, draft_saver, drafts_for, FormState};
 use crate::store::use_store;
-use crate::wizard::circuit::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
-use crate::wizard::form::{clear_drafts, draft_saver, drafts_for, refusal_text, FormState};
-use crate::wizard::provider::CopyButton;
 
 const LINK_FIELDS: &[(&str, &str)] = &[
     ("connection-name", ""),
@@ -73,8 +74,8 @@ pub fn LinkStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 <Links id=id.clone() circuit=c.clone()/>
                 {gate.is_ok().then(|| view! { <LinkForm id=id.clone() circuit=c.clone()/> })}
                 <Authorizations id=id.clone() circuit=c.clone() fresh=fresh/>
-                <crate::wizard::global_reach::GlobalReachSection id=id.clone() circuit=c.clone()/>
-                <crate::wizard::commands::CommandsFor circuit=c.clone() step=5/>
+                <crate::pages::wizard::global_reach::GlobalReachSection id=id.clone() circuit=c.clone()/>
+                <crate::pages::wizard::commands::CommandsFor circuit=c.clone() step=5/>
                 <StepLinks id=id circuit=c.clone() step=5/>
             }
         })
@@ -145,7 +146,7 @@ fn LinkForm(id: String, circuit: Circuit) -> impl IntoView {
                 f.set_errors(&[]);
                 let label = format!("Link {}", link.vnet_name);
                 match act(store, fb, &submit_id, Action::LinkVnet { link }, &label) {
-                    crate::state::Outcome::Refused(r) => {
+                    crate::persist::model::Outcome::Refused(r) => {
                         let field = if other {
                             "authorization-key"
                         } else {
@@ -218,7 +219,7 @@ fn Authorizations(id: String, circuit: Circuit, fresh: RwSignal<Option<String>>)
             action,
             &format!("Add authorization {name}"),
         ) {
-            crate::state::Outcome::Refused(r) => {
+            crate::persist::model::Outcome::Refused(r) => {
                 f.set_problem("authorization-name", refusal_text(&r))
             }
             _ => {

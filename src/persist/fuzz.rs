@@ -3,18 +3,18 @@
 //! run it under proptest on every test run. It is not part of the app otherwise. (The importer's body is the core's:
 //! `er_core::import::fuzz`.)
 
-use crate::state::AppData;
-use crate::storage::{self, Decoded};
+use crate::persist::model::AppData;
+use crate::persist::storage::{self, Decoded};
 
 /// Decodes any bytes as the stored envelope, with the app's real migration. Whatever the text,
 /// the loader returns one of its four outcomes; readable current data re-encodes to the same data.
 pub fn storage_decode_bytes(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    match storage::decode::<AppData>(&text, crate::store::migrate) {
+    match storage::decode::<AppData>(&text, crate::persist::migrate::migrate) {
         Decoded::Current(env) | Decoded::Migrated(env) => {
             assert_eq!(env.version, storage::VERSION);
             let again = storage::encode(env.version, env.revision, &env.data);
-            match storage::decode::<AppData>(&again, crate::store::migrate) {
+            match storage::decode::<AppData>(&again, crate::persist::migrate::migrate) {
                 Decoded::Current(back) => assert_eq!(back.data, env.data),
                 other => panic!("re-encoded data did not decode as current: {other:?}"),
             }
@@ -28,10 +28,10 @@ pub fn storage_decode_bytes(data: &[u8]) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::storage_decode_bytes;
-    use crate::state::tests::circuit;
-    use crate::state::{AppData, SavedCircuit};
-    use crate::storage::{decode, Decoded, Envelope, VERSION};
-    use crate::store::migrate;
+    use crate::persist::migrate::migrate;
+    use crate::persist::model::tests::circuit;
+    use crate::persist::model::{AppData, SavedCircuit};
+    use crate::persist::storage::{decode, Decoded, Envelope, VERSION};
     use er_core::import::fuzz::{import_bytes, mutate};
     use proptest::prelude::*;
 

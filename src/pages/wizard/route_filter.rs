@@ -7,11 +7,12 @@ use er_core::route_filter::{self, Community, Receives};
 use er_core::{Action, Circuit, RouteFilterInput};
 use leptos::prelude::*;
 
+use crate::components::circuit_page::{act, ActionButton, FeedbackCtx};
+use crate::components::refusal_text;
 use crate::components::{ErrorSummary, Sources, StateInfoPanel, TextField};
+use crate::pages::wizard::commands::CommandList;
+use crate::pages::wizard::form::{clear_drafts, draft_saver, drafts_for, FormState};
 use crate::store::use_store;
-use crate::wizard::circuit::{act, ActionButton, FeedbackCtx};
-use crate::wizard::commands::CommandList;
-use crate::wizard::form::{clear_drafts, draft_saver, drafts_for, refusal_text, FormState};
 
 const PREFIX: &str = "rf";
 
@@ -133,7 +134,7 @@ fn AttachForm(id: String, filter: er_core::RouteFilter) -> impl IntoView {
             microsoft_365_authorized: authorized.get_untracked(),
         };
         match act(store, fb, &submit_id, action, "Attach route filter") {
-            crate::state::Outcome::Refused(r) => error.set(Some(refusal_text(&r))),
+            crate::persist::model::Outcome::Refused(r) => error.set(Some(refusal_text(&r))),
             _ => error.set(None),
         }
     };
@@ -242,7 +243,7 @@ fn RouteFilterForm(id: String, circuit: Circuit) -> impl IntoView {
                     Action::CreateRouteFilter { filter },
                     "Create route filter",
                 ) {
-                    crate::state::Outcome::Refused(r) => {
+                    crate::persist::model::Outcome::Refused(r) => {
                         f.set_problem("route-filter-name", refusal_text(&r))
                     }
                     _ => clear_drafts(store, &submit_id, PREFIX),

@@ -1,31 +1,13 @@
 //! "Your circuits": every saved circuit with both states, SKU, bandwidth and the next thing to do.
 
+use crate::components::StateBadges;
 use er_core::Circuit;
 use leptos::prelude::*;
 
-use crate::components::{Badge, DeleteConfirmation};
+use crate::components::DeleteConfirmation;
+use crate::persist::model::{AppData, Outcome, SavedCircuit};
 use crate::route::{Route, Section};
-use crate::state::{AppData, Outcome, SavedCircuit};
 use crate::store::{now, use_store};
-
-/// How a provider state badge is coloured.
-pub fn provider_tone(c: &Circuit) -> &'static str {
-    use er_core::ServiceProviderProvisioningState as S;
-    match c.service_provider_provisioning_state {
-        S::Provisioned => "ok",
-        S::Provisioning | S::Deprovisioning => "wait",
-        S::NotProvisioned => "neutral",
-    }
-}
-
-/// How a Status badge is coloured.
-pub fn status_tone(c: &Circuit) -> &'static str {
-    if c.circuit_provisioning_state == er_core::CircuitProvisioningState::Enabled {
-        "ok"
-    } else {
-        "bad"
-    }
-}
 
 /// "Standard_MeteredData · 200 Mbps · West US", leaving out what is unknown.
 pub fn meta_line(c: &Circuit) -> String {
@@ -34,22 +16,6 @@ pub fn meta_line(c: &Circuit) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-/// The two state badges of a circuit: provider state (not for Direct circuits) and Status.
-#[component]
-pub fn StateBadges(circuit: Circuit) -> impl IntoView {
-    let provider = (!circuit.is_direct()).then(|| {
-        view! {
-            <Badge label="Provider status" value=circuit.service_provider_provisioning_state.to_string() tone=provider_tone(&circuit)/>
-        }
-    });
-    view! {
-        <span class="badges">
-            {provider}
-            <Badge label="Status" value=circuit.circuit_provisioning_state.as_str().to_string() tone=status_tone(&circuit)/>
-        </span>
-    }
 }
 
 /// The start page.

@@ -4,9 +4,9 @@
 use er_core::{Action, ActionKind, Circuit, Port, SkuFamily, SkuTier, PROVIDER_BANDWIDTHS_MBPS};
 use leptos::prelude::*;
 
+use crate::components::circuit_page::{act, ActionButton, FeedbackCtx, SimActions};
 use crate::components::{DeleteConfirmation, SelectField, StateInfoPanel};
 use crate::store::use_store;
-use crate::wizard::circuit::{act, ActionButton, FeedbackCtx, SimActions};
 
 /// The page.
 #[component]
@@ -114,7 +114,7 @@ fn ManageBody(id: String, circuit: Circuit) -> impl IntoView {
                     <ActionButton id=id.clone() action=Action::Delete label="Delete circuit" class="warning"/>
                 }.into_any(),
             }}
-            <crate::wizard::commands::LifecycleCommands circuit=c.clone()/>
+            <crate::pages::wizard::commands::LifecycleCommands circuit=c.clone()/>
         </section>
         <p class="hint"><a href=crate::route::Route::Circuit { id: id.clone(), section: crate::route::Section::Timeline }.href()>"Share or export this circuit"</a>": a link that opens it in another browser, or its Azure JSON (on the timeline page)."</p>
     }

@@ -1,33 +1,12 @@
 //! Steps 1 (the created circuit), 2 (order connectivity from the provider, with the provider's side
 //! simulated) and 3 (verify the provisioning state).
 
+use crate::components::CopyButton;
 use er_core::{Action, Circuit, Port};
 use leptos::prelude::*;
 
+use crate::components::circuit_page::{SimActions, StepLinks};
 use crate::components::StateInfoPanel;
-use crate::wizard::circuit::{SimActions, StepLinks};
-
-/// Copies text to the clipboard and says so in a live region.
-#[component]
-pub fn CopyButton(
-    /// What is copied.
-    text: String,
-    /// What the button copies, for its accessible name ("service key").
-    #[prop(into)]
-    what: String,
-) -> impl IntoView {
-    let copied = RwSignal::new(false);
-    let what2 = what.clone();
-    view! {
-        <button type="button" class="button secondary small" on:click=move |_| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.navigator().clipboard().write_text(&text);
-                copied.set(true);
-            }
-        }>"Copy"<span class="visually-hidden">{format!(" {what}")}</span></button>
-        <span class="copied" role="status">{move || copied.get().then(|| format!("Copied the {what2}."))}</span>
-    }
-}
 
 /// The service key in full with Copy (steps 1 and 2, where it is sent to the provider), or why it
 /// is not known here (a circuit saved from a shared link, or imported from redacted output).
@@ -81,7 +60,7 @@ pub fn CreatedStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView 
                 <dl class="summary-list">
                     {rows.into_iter().map(|(k, v)| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                 </dl>
-                <crate::wizard::commands::CommandsFor circuit=c.clone() step=1/>
+                <crate::pages::wizard::commands::CommandsFor circuit=c.clone() step=1/>
                 <StepLinks id=id.clone() circuit=c.clone() step=1/>
             }
         })
@@ -130,7 +109,7 @@ pub fn OrderStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                     <p>"In real life only the provider changes this state. For a rehearsal or a demo, play their part here; each button is checked against Azure's rules."</p>
                     <SimActions id=id.clone() circuit=c.clone() actions=sim/>
                 </section>
-                <crate::wizard::commands::CommandsFor circuit=c.clone() step=2/>
+                <crate::pages::wizard::commands::CommandsFor circuit=c.clone() step=2/>
                 <StepLinks id=id circuit=c.clone() step=2/>
             }
             .into_any()
@@ -162,7 +141,7 @@ pub fn VerifyStep(id: String, circuit: Memo<Option<Circuit>>) -> impl IntoView {
                 {provider}
                 <StateInfoPanel of="Status" info=er_core::explain_circuit_status(&c)/>
                 <StateInfoPanel of="Provisioning state" info=er_core::explain_provisioning_state(c.provisioning_state)/>
-                <crate::wizard::commands::CommandsFor circuit=c.clone() step=3/>
+                <crate::pages::wizard::commands::CommandsFor circuit=c.clone() step=3/>
                 <StepLinks id=id.clone() circuit=c.clone() step=3/>
             }
         })

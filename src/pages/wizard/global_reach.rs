@@ -12,12 +12,13 @@ use er_core::{
 };
 use leptos::prelude::*;
 
+use crate::components::circuit_page::{Feedback, FeedbackCtx};
+use crate::components::refusal_text;
 use crate::components::{ErrorSummary, SelectField, Sources, TextField};
+use crate::pages::wizard::commands::CommandList;
+use crate::pages::wizard::form::{clear_drafts, draft_saver, drafts_for, FormState};
 use crate::route::{Route, Section};
 use crate::store::{now, use_store, Store};
-use crate::wizard::circuit::{Feedback, FeedbackCtx};
-use crate::wizard::commands::CommandList;
-use crate::wizard::form::{clear_drafts, draft_saver, drafts_for, refusal_text, FormState};
 
 const FIELDS: &[(&str, &str)] = &[
     ("name", ""),

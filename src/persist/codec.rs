@@ -26,7 +26,7 @@ use er_core::{
 };
 use ipnet::IpNet;
 
-use crate::state::{AppData, SavedCircuit, TimelineEntry};
+use crate::persist::model::{AppData, SavedCircuit, TimelineEntry};
 
 /// A reading error, with where it happened.
 pub type Result<T> = std::result::Result<T, String>;

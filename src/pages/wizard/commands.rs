@@ -5,8 +5,8 @@ use er_core::commands::CommandPair;
 use er_core::Circuit;
 use leptos::prelude::*;
 
+use crate::components::CopyButton;
 use crate::components::Sources;
-use crate::wizard::provider::CopyButton;
 
 /// One command pair: its title, the PowerShell and Azure CLI text each with a copy button, and
 /// its sources.

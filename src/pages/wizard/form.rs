@@ -1,9 +1,10 @@
 //! Form state shared by every wizard form: one signal per field, kept as typed and written back to
 //! a draft so a reload or the back link restores it, plus the errors of the last Continue.
 
+use crate::components::refusal_text;
 use std::collections::BTreeMap;
 
-use er_core::{FieldError, Refusal};
+use er_core::FieldError;
 use leptos::prelude::*;
 
 use crate::components::error_summary::Problem;
@@ -49,17 +50,6 @@ pub fn draft_saver(id: String, prefix: &'static str) -> impl Fn(String, String) 
 pub fn clear_drafts(store: crate::store::Store, id: &str, prefix: &str) {
     let p = format!("{prefix}/");
     store.update_circuit(id, |c| c.drafts.retain(|k, _| !k.starts_with(&p)));
-}
-
-/// The message shown for a refusal, both in the error summary and beside the field: the reason
-/// followed by what to do.
-pub fn refusal_text(r: &Refusal) -> String {
-    let remedy = r.remedy();
-    if remedy.is_empty() {
-        r.to_string()
-    } else {
-        format!("{r} {remedy}")
-    }
 }
 
 impl FormState {

@@ -7,9 +7,10 @@ use er_core::{explain_phase, Circuit, PeeringState};
 use leptos::prelude::*;
 
 use super::diagram::StateDiagram;
-use crate::circuits::{meta_line, StateBadges};
+use crate::components::StateBadges;
 use crate::components::{Sources, StateInfoPanel};
-use crate::wizard::verify::ReadingCard;
+use crate::pages::home::meta_line;
+use crate::pages::wizard::verify::ReadingCard;
 
 /// One circuit of the demo as it stands: states, location, peerings and links.
 #[component]

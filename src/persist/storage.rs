@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::codec::{self, Json};
+use crate::persist::codec::{self, Json};
 
 /// The key the app's data lives under.
 pub const KEY: &str = "er-wizard:data";
