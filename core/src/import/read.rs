@@ -19,6 +19,7 @@ use crate::enums::{
     ProvisioningState, RegistryName, RoutingModel, ServiceProviderProvisioningState as Sp,
     SkuFamily, SkuTier,
 };
+use crate::global_reach::GlobalReachConnection;
 use crate::limits::{AZURE_ASN, PROVIDER_BANDWIDTHS_MBPS};
 use crate::routing::{
     CustomerAsn, IpFamily, LinkPair, LinkSubnet, MicrosoftConfig, PeerAsn, PeeringConfig,
@@ -129,6 +130,12 @@ fn join(base: &str, key: &str) -> String {
     } else {
         format!("{base}.{key}")
     }
+}
+
+/// A string of the wizard's own export extension.
+fn ext_str(ext: Option<&Value>, key: &str) -> Option<String> {
+    ext.and_then(|e| get(e, key))
+        .and_then(|(_, x)| x.as_str().map(str::to_string))
 }
 
 /// The parts of a resource ID.
@@ -671,85 +678,18 @@ impl Reader {
         default_provider_state: Sp,
     ) -> (Circuit, Vec<ImportedPeering>) {
         let ext = get(v, EXTENSION_KEY).map(|(_, e)| e.clone());
-        let ext_str = |k: &str| {
-            ext.as_ref()
-                .and_then(|e| get(e, k))
-                .and_then(|(_, x)| x.as_str().map(str::to_string))
-        };
-
-        let name = match self.string(v, base, "name") {
-            Some((_, n)) => n,
-            None => {
-                // A redacted name was said already; only a name that is not there is missing.
-                if !self.quiet && get_prop(v, "name").is_none() {
-                    self.missing(
-                        &join(base, "name"),
-                        "The circuit name",
-                        "'imported-circuit'",
-                    );
-                }
-                "imported-circuit".to_string()
-            }
-        };
-        let id = match get(v, "id") {
-            Some((k, Value::String(s))) => {
-                let parsed = parse_id(s);
-                if parsed.subscription.as_deref().is_some_and(is_redacted)
-                    && ext_str("subscriptionId").is_none()
-                {
-                    let path = join(base, k);
-                    self.warn(&path, "the subscription id in the resource ID was redacted; shown as unknown (commands use <subscription-id>).");
-                }
-                if parsed.resource_group.as_deref().is_some_and(is_redacted)
-                    && get_prop(v, "resourceGroup").is_none()
-                    && get_prop(v, "resourceGroupName").is_none()
-                {
-                    let path = join(base, k);
-                    self.warn(
-                        &path,
-                        "the resource group in the resource ID was redacted; shown as unknown.",
-                    );
-                }
-                parsed
-            }
-            _ => ResourceId::default(),
-        };
-        let subscription_id = ext_str("subscriptionId")
+        let ext = ext.as_ref();
+        let name = self.circuit_name(v, base);
+        let id = self.resource_id(v, base, ext);
+        let subscription_id = ext_str(ext, "subscriptionId")
             .or_else(|| id.subscription.clone().filter(|s| !is_redacted(s)))
             .unwrap_or_default();
-        let resource_group = ext_str("resourceGroup")
-            .or_else(|| self.string(v, base, "resourceGroup").map(|(_, s)| s))
-            .or_else(|| self.string(v, base, "resourceGroupName").map(|(_, s)| s))
-            .or_else(|| id.resource_group.clone().filter(|s| !is_redacted(s)))
-            .unwrap_or_else(|| {
-                if get_prop(v, "resourceGroup").is_none()
-                    && get_prop(v, "resourceGroupName").is_none()
-                    && id.resource_group.is_none()
-                {
-                    self.missing(&join(base, "id"), "The resource group", "empty");
-                }
-                String::new()
-            });
-        let region = self
-            .string(v, base, "location")
-            .map(|(_, s)| s)
-            .unwrap_or_else(|| {
-                if get_prop(v, "location").is_none() {
-                    self.missing(&join(base, "location"), "The region (location)", "empty");
-                }
-                String::new()
-            });
+        let resource_group = self.resource_group(v, base, ext, &id);
+        let tell = get_prop(v, "location").is_none();
+        let region = self.string_or_empty(v, base, "location", "The region (location)", tell);
 
         let sku = self.sku(v, base);
-        let routing_model = match ext_str("routingModel") {
-            Some(s) => s.parse().unwrap_or(RoutingModel::Layer2),
-            None => {
-                if !self.quiet && !self.is_direct(v) {
-                    self.warn("routingModel", "Azure does not record whether your provider works at Layer 2 or Layer 3; the wizard assumed Layer 2 (you configure routing). Change it if your provider manages routing for you.");
-                }
-                RoutingModel::Layer2
-            }
-        };
+        let routing_model = self.routing_model(v, ext);
         let port = self.port(v, base, routing_model);
         self.fact(
             "SKU",
@@ -760,133 +700,15 @@ impl Reader {
         self.fact("Region", Some(region.clone()));
         self.fact("Resource group", Some(resource_group.clone()));
 
-        let service_key = self
-            .string(v, base, "serviceKey")
-            .map(|(_, s)| s)
-            .unwrap_or_else(|| {
-                if get_prop(v, "serviceKey").is_none() {
-                    self.missing(&join(base, "serviceKey"), "The service key", "empty");
-                }
-                String::new()
-            });
-        let sp_state = if matches!(port, Port::Direct { .. })
-            && get_prop(v, "serviceProviderProvisioningState").is_none()
-        {
-            // SC-14: not shown for ExpressRoute Direct circuits.
-            Sp::NotProvisioned
-        } else {
-            self.enumeration(
-                v,
-                base,
-                "serviceProviderProvisioningState",
-                Sp::ALL,
-                default_provider_state,
-                "provider state (ServiceProviderProvisioningState)",
-            )
-        };
-        let circuit_state = match self.string(v, base, "circuitProvisioningState") {
-            Some((path, s)) => {
-                let parsed: CircuitProvisioningState = s
-                    .parse()
-                    .unwrap_or(CircuitProvisioningState::Other(s.clone()));
-                if let CircuitProvisioningState::Other(other) = &parsed {
-                    self.warn(&path, format!("'{other}' is not a circuit status the wizard knows; it is shown as it is, and the circuit is treated as not enabled."));
-                    self.unknown(&path, other, other.clone());
-                }
-                parsed
-            }
-            None => {
-                if get_prop(v, "circuitProvisioningState").is_none() {
-                    self.missing(
-                        &join(base, "circuitProvisioningState"),
-                        "The circuit status (CircuitProvisioningState)",
-                        "Enabled",
-                    );
-                }
-                CircuitProvisioningState::Enabled
-            }
-        };
-        let provisioning_state = self.enumeration(
-            v,
-            base,
-            "provisioningState",
-            ProvisioningState::ALL,
-            ProvisioningState::Succeeded,
-            "provisioning state",
-        );
+        let tell = get_prop(v, "serviceKey").is_none();
+        let service_key = self.string_or_empty(v, base, "serviceKey", "The service key", tell);
+        let (sp_state, circuit_state, provisioning_state) =
+            self.circuit_states(v, base, &port, default_provider_state);
         let allow_classic_operations = self.boolean(v, base, "allowClassicOperations");
-
-        let mut peerings: Vec<Peering> = Vec::new();
-        let mut read_peerings: Vec<ImportedPeering> = Vec::new();
-        let mut authorizations = Vec::new();
-        if let Some((path, list)) = self.list(v, base, "peerings") {
-            for (i, item) in list.iter().enumerate() {
-                let p_path = format!("{path}[{i}]");
-                if let Some((read, model)) = self.peering(item, &p_path) {
-                    if read_peerings
-                        .iter()
-                        .any(|q| q.peering_type == read.peering_type)
-                    {
-                        self.warn(
-                            &p_path,
-                            format!(
-                                "a second {} was listed; only the first is kept.",
-                                read.peering_type
-                            ),
-                        );
-                    } else {
-                        read_peerings.push(read);
-                        peerings.extend(model);
-                    }
-                }
-            }
-        }
-        if let Some((path, list)) = self.list(v, base, "authorizations") {
-            for (i, item) in list.iter().enumerate() {
-                authorizations.push(self.authorization(item, &format!("{path}[{i}]"), i));
-            }
-        }
-        let vnet_links = ext
-            .as_ref()
-            .and_then(|e| get(e, "vnetLinks"))
-            .map(|(_, links)| {
-                serde_json::from_value::<Vec<VnetLink>>(links.clone()).unwrap_or_else(|e| {
-                    self.warn(
-                        &format!("{EXTENSION_KEY}.vnetLinks"),
-                        format!("the VNet links could not be read ({e}); left out."),
-                    );
-                    Vec::new()
-                })
-            })
-            .unwrap_or_default();
-        let route_filter = ext
-            .as_ref()
-            .and_then(|e| get(e, "routeFilter"))
-            .and_then(|(_, f)| {
-                serde_json::from_value::<crate::route_filter::RouteFilter>(f.clone())
-                    .map_err(|e| {
-                        self.warn(
-                            &format!("{EXTENSION_KEY}.routeFilter"),
-                            format!("the route filter could not be read ({e}); left out."),
-                        );
-                    })
-                    .ok()
-            });
-        // A reference to the wizard's own filter is kept by name, as the wizard keeps it.
-        if let Some(f) = &route_filter {
-            for p in &mut peerings {
-                if let Some(r) = &p.route_filter {
-                    let own = format!(
-                        "/resourceGroups/{}/providers/Microsoft.Network/routeFilters/{}",
-                        f.resource_group, f.name
-                    );
-                    if r.to_ascii_lowercase().ends_with(&own.to_ascii_lowercase()) {
-                        p.route_filter = Some(f.name.clone());
-                    }
-                }
-            }
-        }
-
+        let (mut peerings, read_peerings) = self.circuit_peerings(v, base);
+        let authorizations = self.circuit_authorizations(v, base);
+        let vnet_links = self.extension_vnet_links(ext);
+        let route_filter = self.extension_route_filter(ext, &mut peerings);
         (
             Circuit {
                 name,
@@ -907,6 +729,256 @@ impl Reader {
             },
             read_peerings,
         )
+    }
+
+    /// The circuit's name, or 'imported-circuit'.
+    fn circuit_name(&mut self, v: &Value, base: &str) -> String {
+        match self.string(v, base, "name") {
+            Some((_, n)) => n,
+            None => {
+                // A redacted name was said already; only a name that is not there is missing.
+                if !self.quiet && get_prop(v, "name").is_none() {
+                    self.missing(
+                        &join(base, "name"),
+                        "The circuit name",
+                        "'imported-circuit'",
+                    );
+                }
+                "imported-circuit".to_string()
+            }
+        }
+    }
+
+    /// The parts of the circuit's resource ID; a redacted subscription or resource group is
+    /// said when nothing else in the paste gives it.
+    fn resource_id(&mut self, v: &Value, base: &str, ext: Option<&Value>) -> ResourceId {
+        let Some((k, Value::String(s))) = get(v, "id") else {
+            return ResourceId::default();
+        };
+        let parsed = parse_id(s);
+        if parsed.subscription.as_deref().is_some_and(is_redacted)
+            && ext_str(ext, "subscriptionId").is_none()
+        {
+            let path = join(base, k);
+            self.warn(&path, "the subscription id in the resource ID was redacted; shown as unknown (commands use <subscription-id>).");
+        }
+        if parsed.resource_group.as_deref().is_some_and(is_redacted)
+            && get_prop(v, "resourceGroup").is_none()
+            && get_prop(v, "resourceGroupName").is_none()
+        {
+            let path = join(base, k);
+            self.warn(
+                &path,
+                "the resource group in the resource ID was redacted; shown as unknown.",
+            );
+        }
+        parsed
+    }
+
+    /// The resource group: the wizard's own export, `resourceGroup` (CLI),
+    /// `resourceGroupName` (PowerShell), else the resource ID.
+    fn resource_group(
+        &mut self,
+        v: &Value,
+        base: &str,
+        ext: Option<&Value>,
+        id: &ResourceId,
+    ) -> String {
+        ext_str(ext, "resourceGroup")
+            .or_else(|| self.string(v, base, "resourceGroup").map(|(_, s)| s))
+            .or_else(|| self.string(v, base, "resourceGroupName").map(|(_, s)| s))
+            .or_else(|| id.resource_group.clone().filter(|s| !is_redacted(s)))
+            .unwrap_or_else(|| {
+                if get_prop(v, "resourceGroup").is_none()
+                    && get_prop(v, "resourceGroupName").is_none()
+                    && id.resource_group.is_none()
+                {
+                    self.missing(&join(base, "id"), "The resource group", "empty");
+                }
+                String::new()
+            })
+    }
+
+    /// A string the circuit needs, or empty; `tell`: its absence is said (a redacted value
+    /// was said already).
+    fn string_or_empty(
+        &mut self,
+        v: &Value,
+        base: &str,
+        key: &str,
+        what: &str,
+        tell: bool,
+    ) -> String {
+        self.string(v, base, key)
+            .map(|(_, s)| s)
+            .unwrap_or_else(|| {
+                if tell {
+                    self.missing(&join(base, key), what, "empty");
+                }
+                String::new()
+            })
+    }
+
+    /// Layer 2 or Layer 3: Azure does not record it, only the wizard's own export does.
+    fn routing_model(&mut self, v: &Value, ext: Option<&Value>) -> RoutingModel {
+        match ext_str(ext, "routingModel") {
+            Some(s) => s.parse().unwrap_or(RoutingModel::Layer2),
+            None => {
+                if !self.quiet && !self.is_direct(v) {
+                    self.warn("routingModel", "Azure does not record whether your provider works at Layer 2 or Layer 3; the wizard assumed Layer 2 (you configure routing). Change it if your provider manages routing for you.");
+                }
+                RoutingModel::Layer2
+            }
+        }
+    }
+
+    /// The provider's state, the circuit's Status and the resource's provisioning state.
+    fn circuit_states(
+        &mut self,
+        v: &Value,
+        base: &str,
+        port: &Port,
+        default_provider_state: Sp,
+    ) -> (Sp, CircuitProvisioningState, ProvisioningState) {
+        let sp_state = if matches!(port, Port::Direct { .. })
+            && get_prop(v, "serviceProviderProvisioningState").is_none()
+        {
+            // SC-14: not shown for ExpressRoute Direct circuits.
+            Sp::NotProvisioned
+        } else {
+            self.enumeration(
+                v,
+                base,
+                "serviceProviderProvisioningState",
+                Sp::ALL,
+                default_provider_state,
+                "provider state (ServiceProviderProvisioningState)",
+            )
+        };
+        let circuit_state = self.circuit_status(v, base);
+        let provisioning_state = self.enumeration(
+            v,
+            base,
+            "provisioningState",
+            ProvisioningState::ALL,
+            ProvisioningState::Succeeded,
+            "provisioning state",
+        );
+        (sp_state, circuit_state, provisioning_state)
+    }
+
+    /// The circuit's Status (CircuitProvisioningState): a value the wizard does not know is
+    /// shown as it is, and treated as not enabled.
+    fn circuit_status(&mut self, v: &Value, base: &str) -> CircuitProvisioningState {
+        match self.string(v, base, "circuitProvisioningState") {
+            Some((path, s)) => {
+                let parsed: CircuitProvisioningState = s
+                    .parse()
+                    .unwrap_or(CircuitProvisioningState::Other(s.clone()));
+                if let CircuitProvisioningState::Other(other) = &parsed {
+                    self.warn(&path, format!("'{other}' is not a circuit status the wizard knows; it is shown as it is, and the circuit is treated as not enabled."));
+                    self.unknown(&path, other, other.clone());
+                }
+                parsed
+            }
+            None => {
+                if get_prop(v, "circuitProvisioningState").is_none() {
+                    self.missing(
+                        &join(base, "circuitProvisioningState"),
+                        "The circuit status (CircuitProvisioningState)",
+                        "Enabled",
+                    );
+                }
+                CircuitProvisioningState::Enabled
+            }
+        }
+    }
+
+    /// The circuit's peerings, one of each type: as read, and those the model can hold.
+    fn circuit_peerings(&mut self, v: &Value, base: &str) -> (Vec<Peering>, Vec<ImportedPeering>) {
+        let mut peerings: Vec<Peering> = Vec::new();
+        let mut read_peerings: Vec<ImportedPeering> = Vec::new();
+        let Some((path, list)) = self.list(v, base, "peerings") else {
+            return (peerings, read_peerings);
+        };
+        for (i, item) in list.iter().enumerate() {
+            let p_path = format!("{path}[{i}]");
+            let Some((read, model)) = self.peering(item, &p_path) else {
+                continue;
+            };
+            if read_peerings
+                .iter()
+                .any(|q| q.peering_type == read.peering_type)
+            {
+                self.warn(
+                    &p_path,
+                    format!(
+                        "a second {} was listed; only the first is kept.",
+                        read.peering_type
+                    ),
+                );
+            } else {
+                read_peerings.push(read);
+                peerings.extend(model);
+            }
+        }
+        (peerings, read_peerings)
+    }
+
+    fn circuit_authorizations(&mut self, v: &Value, base: &str) -> Vec<Authorization> {
+        let Some((path, list)) = self.list(v, base, "authorizations") else {
+            return Vec::new();
+        };
+        list.iter()
+            .enumerate()
+            .map(|(i, item)| self.authorization(item, &format!("{path}[{i}]"), i))
+            .collect()
+    }
+
+    /// The VNet links the wizard's own export keeps (Azure lists them on the connections).
+    fn extension_vnet_links(&mut self, ext: Option<&Value>) -> Vec<VnetLink> {
+        ext.and_then(|e| get(e, "vnetLinks"))
+            .map(|(_, links)| {
+                serde_json::from_value::<Vec<VnetLink>>(links.clone()).unwrap_or_else(|e| {
+                    self.warn(
+                        &format!("{EXTENSION_KEY}.vnetLinks"),
+                        format!("the VNet links could not be read ({e}); left out."),
+                    );
+                    Vec::new()
+                })
+            })
+            .unwrap_or_default()
+    }
+
+    /// The route filter the wizard's own export keeps with the circuit.
+    fn extension_route_filter(
+        &mut self,
+        ext: Option<&Value>,
+        peerings: &mut [Peering],
+    ) -> Option<crate::route_filter::RouteFilter> {
+        let (_, f) = ext.and_then(|e| get(e, "routeFilter"))?;
+        let filter = serde_json::from_value::<crate::route_filter::RouteFilter>(f.clone())
+            .map_err(|e| {
+                self.warn(
+                    &format!("{EXTENSION_KEY}.routeFilter"),
+                    format!("the route filter could not be read ({e}); left out."),
+                );
+            })
+            .ok()?;
+        // A reference to the wizard's own filter is kept by name, as the wizard keeps it.
+        let own = format!(
+            "/resourceGroups/{}/providers/Microsoft.Network/routeFilters/{}",
+            filter.resource_group, filter.name
+        )
+        .to_ascii_lowercase();
+        for p in peerings.iter_mut() {
+            if let Some(r) = &p.route_filter {
+                if r.to_ascii_lowercase().ends_with(&own) {
+                    p.route_filter = Some(filter.name.clone());
+                }
+            }
+        }
+        Some(filter)
     }
 
     fn is_direct(&self, v: &Value) -> bool {
@@ -1015,68 +1087,77 @@ impl Reader {
     }
 
     fn port(&mut self, v: &Value, base: &str, routing_model: RoutingModel) -> Port {
-        if let Some((k, p)) = get_prop(v, "expressRoutePort").filter(|_| self.is_direct(v)) {
-            let path = join(base, &k);
-            let port = match p {
-                Value::String(s) => s.clone(),
-                _ => get(p, "id")
-                    .and_then(|(_, id)| text_of(id))
-                    .unwrap_or_else(|| {
-                        self.warn(
-                            &path,
-                            "the ExpressRoute Direct port has no id; shown as unknown.",
-                        );
-                        String::new()
-                    }),
-            };
-            let mut gbps_read = false;
-            let gbps = match get_prop(v, "bandwidthInGbps") {
-                Some((gk, g)) => {
-                    let gpath = join(base, &gk);
-                    match g
-                        .as_f64()
-                        .or_else(|| text_of(g).and_then(|s| s.parse().ok()))
-                    {
-                        Some(f) if f >= 1.0 && f.fract() == 0.0 && f <= f64::from(u32::MAX) => {
-                            gbps_read = true;
-                            f as u32
-                        }
-                        _ => {
-                            let raw = text_of(g).unwrap_or_default();
-                            if is_redacted(&raw) {
-                                self.warn(&gpath, format!("the value '{raw}' was redacted before sharing; shown as unknown (the circuit model keeps 10 Gbps in its place)."));
-                                self.unknown_as(&gpath, &raw, "10", UnknownReason::Redacted);
-                            } else {
-                                self.warn(&gpath, format!("'{raw}' Gbps cannot be shown (whole Gbps only); shown as 10 Gbps — check it in Azure."));
-                                self.malformed(&gpath, &raw, "10");
-                            }
-                            10
-                        }
-                    }
-                }
-                None => {
-                    self.missing(
-                        &join(base, "bandwidthInGbps"),
-                        "The bandwidth (bandwidthInGbps)",
-                        "10 Gbps",
-                    );
-                    10
-                }
-            };
-            let port_name = parse_id(&port)
-                .port
-                .or_else(|| (!port.is_empty()).then(|| port.clone()))
-                .filter(|p| !is_redacted(p));
-            self.fact("ExpressRoute Direct port", port_name);
-            self.fact("Bandwidth", gbps_read.then(|| format!("{gbps} Gbps")));
-            return Port::Direct {
-                express_route_port: port,
-                bandwidth_in_gbps: gbps,
-                // A circuit's JSON names its port, not the port's location or size.
-                peering_location: String::new(),
-                port_bandwidth_gbps: None,
-            };
+        match get_prop(v, "expressRoutePort").filter(|_| self.is_direct(v)) {
+            Some((k, p)) => self.direct_port_of_circuit(v, base, &join(base, &k), p),
+            None => self.provider_properties(v, base, routing_model),
         }
+    }
+
+    /// An ExpressRoute Direct circuit's port (named by its id) and bandwidth in whole Gbps.
+    fn direct_port_of_circuit(&mut self, v: &Value, base: &str, path: &str, p: &Value) -> Port {
+        let port = match p {
+            Value::String(s) => s.clone(),
+            _ => get(p, "id")
+                .and_then(|(_, id)| text_of(id))
+                .unwrap_or_else(|| {
+                    self.warn(
+                        path,
+                        "the ExpressRoute Direct port has no id; shown as unknown.",
+                    );
+                    String::new()
+                }),
+        };
+        let gbps = self.circuit_gbps(v, base);
+        let port_name = parse_id(&port)
+            .port
+            .or_else(|| (!port.is_empty()).then(|| port.clone()))
+            .filter(|p| !is_redacted(p));
+        self.fact("ExpressRoute Direct port", port_name);
+        self.fact("Bandwidth", gbps.map(|g| format!("{g} Gbps")));
+        Port::Direct {
+            express_route_port: port,
+            // The circuit model keeps 10 Gbps in place of a value it cannot read.
+            bandwidth_in_gbps: gbps.unwrap_or(10),
+            // A circuit's JSON names its port, not the port's location or size.
+            peering_location: String::new(),
+            port_bandwidth_gbps: None,
+        }
+    }
+
+    /// A Direct circuit's `bandwidthInGbps`: `None` (said) when it is not there or not a
+    /// whole number of Gbps.
+    fn circuit_gbps(&mut self, v: &Value, base: &str) -> Option<u32> {
+        let Some((gk, g)) = get_prop(v, "bandwidthInGbps") else {
+            self.missing(
+                &join(base, "bandwidthInGbps"),
+                "The bandwidth (bandwidthInGbps)",
+                "10 Gbps",
+            );
+            return None;
+        };
+        let gpath = join(base, &gk);
+        match g
+            .as_f64()
+            .or_else(|| text_of(g).and_then(|s| s.parse().ok()))
+        {
+            Some(f) if f >= 1.0 && f.fract() == 0.0 && f <= f64::from(u32::MAX) => Some(f as u32),
+            _ => {
+                let raw = text_of(g).unwrap_or_default();
+                if is_redacted(&raw) {
+                    self.warn(&gpath, format!("the value '{raw}' was redacted before sharing; shown as unknown (the circuit model keeps 10 Gbps in its place)."));
+                    self.unknown_as(&gpath, &raw, "10", UnknownReason::Redacted);
+                } else {
+                    self.warn(&gpath, format!("'{raw}' Gbps cannot be shown (whole Gbps only); shown as 10 Gbps — check it in Azure."));
+                    self.malformed(&gpath, &raw, "10");
+                }
+                None
+            }
+        }
+    }
+
+    /// A provider circuit's `serviceProviderProperties`: the provider, the peering location
+    /// and the bandwidth in Mbps.
+    fn provider_properties(&mut self, v: &Value, base: &str, routing_model: RoutingModel) -> Port {
         let props = get_prop(v, "serviceProviderProperties")
             .and_then(|(k, p)| as_object(p).map(|o| (join(base, &k), o)));
         let (path, props) = match props {
@@ -1090,32 +1171,23 @@ impl Reader {
                 (join(base, "serviceProviderProperties"), Value::Null)
             }
         };
-        let provider = self
-            .string(&props, &path, "serviceProviderName")
-            .map(|(_, s)| s)
-            .unwrap_or_else(|| {
-                if props.is_object() && get(&props, "serviceProviderName").is_none() {
-                    self.missing(
-                        &join(&path, "serviceProviderName"),
-                        "The provider name",
-                        "empty",
-                    );
-                }
-                String::new()
-            });
-        let location = self
-            .string(&props, &path, "peeringLocation")
-            .map(|(_, s)| s)
-            .unwrap_or_else(|| {
-                if props.is_object() && get(&props, "peeringLocation").is_none() {
-                    self.missing(
-                        &join(&path, "peeringLocation"),
-                        "The peering location",
-                        "empty",
-                    );
-                }
-                String::new()
-            });
+        // Each is said missing only when the properties themselves are there.
+        let tell = |key: &str| props.is_object() && get(&props, key).is_none();
+        let (tell_provider, tell_location) = (tell("serviceProviderName"), tell("peeringLocation"));
+        let provider = self.string_or_empty(
+            &props,
+            &path,
+            "serviceProviderName",
+            "The provider name",
+            tell_provider,
+        );
+        let location = self.string_or_empty(
+            &props,
+            &path,
+            "peeringLocation",
+            "The peering location",
+            tell_location,
+        );
         let smallest = PROVIDER_BANDWIDTHS_MBPS.first().copied().unwrap_or(50);
         let mut mbps_read = false;
         let mbps = match self.number(&props, &path, "bandwidthInMbps") {
@@ -1125,7 +1197,7 @@ impl Reader {
                 smallest
             }),
             None => {
-                if props.is_object() && get(&props, "bandwidthInMbps").is_none() {
+                if tell("bandwidthInMbps") {
                     self.missing(&join(&path, "bandwidthInMbps"), "The bandwidth", format!("{smallest} Mbps"));
                 }
                 smallest
@@ -1148,6 +1220,42 @@ impl Reader {
     /// A peering: always read as given (an unreadable peer ASN or VLAN ID is a gap, the
     /// peering is kept), and in the circuit model too when every required value is known.
     fn peering(&mut self, v: &Value, base: &str) -> Option<(ImportedPeering, Option<Peering>)> {
+        let (kind, state, provisioning_state) = self.peering_identity(v, base)?;
+        let azure_asn = self
+            .number(v, base, "azureASN")
+            .and_then(|(_, n)| u32::try_from(n).ok())
+            .unwrap_or(AZURE_ASN);
+        let last_modified_by = self
+            .string(v, base, "lastModifiedBy")
+            .map(|(_, s)| s)
+            .unwrap_or_default();
+        let (global_reach, peer_global_reach) = self.global_reach_connections(v, base);
+        let bgp = self.bgp_fields(v, base, kind);
+        let subnets = self.link_subnets(v, base, kind, state);
+        let microsoft = self.microsoft_peering_config(v, base, kind, subnets.ipv6_config.as_ref());
+        let read = PeeringRead {
+            kind,
+            state,
+            provisioning_state,
+            azure_asn,
+            last_modified_by,
+            global_reach,
+            peer_global_reach,
+            bgp,
+            subnets,
+            microsoft,
+            route_filter: route_filter_reference(v),
+        };
+        Some((read.imported(base), read.into_model()))
+    }
+
+    /// The peering's type, its state and its provisioning state; `None` (said) when the type
+    /// is not one the wizard knows.
+    fn peering_identity(
+        &mut self,
+        v: &Value,
+        base: &str,
+    ) -> Option<(PeeringType, PeeringState, ProvisioningState)> {
         // Type from peeringType, else from the name (they are the same). [EX-PEERING-GET]
         let typed = self.string(v, base, "peeringType");
         let named = self.string(v, base, "name");
@@ -1192,52 +1300,50 @@ impl Reader {
             ProvisioningState::Succeeded,
             "provisioning state",
         );
-        let azure_asn = self
-            .number(v, base, "azureASN")
-            .and_then(|(_, n)| u32::try_from(n).ok())
-            .unwrap_or(AZURE_ASN);
-        let last_modified_by = self
-            .string(v, base, "lastModifiedBy")
-            .map(|(_, s)| s)
-            .unwrap_or_default();
-        // Global Reach connections (ExpressRouteCircuitConnection) made on this circuit, and
-        // those other circuits made to it (PeerExpressRouteCircuitConnection), with their
-        // address prefixes and the other circuit. [SPEC-2024-05] [GR-CLI] [LIMITS]
-        let global_reach = self
+        Some((kind, state, provisioning_state))
+    }
+
+    /// Global Reach connections (ExpressRouteCircuitConnection) made on this circuit, and
+    /// those other circuits made to it (PeerExpressRouteCircuitConnection), with their
+    /// address prefixes and the other circuit. [SPEC-2024-05] [GR-CLI] [LIMITS]
+    fn global_reach_connections(
+        &mut self,
+        v: &Value,
+        base: &str,
+    ) -> (Vec<GlobalReachConnection>, Vec<GlobalReachConnection>) {
+        let made_here = self
             .list(v, base, "connections")
             .map(|(_, items)| read_global_reach(&items, "peerExpressRouteCircuitPeering"))
             .unwrap_or_default();
-        let peer_global_reach = self
+        let made_there = self
             .list(v, base, "peerExpressRouteCircuitConnections")
             .map(|(_, items)| read_global_reach(&items, "expressRouteCircuitPeering"))
             .unwrap_or_default();
+        (made_here, made_there)
+    }
 
+    /// The peer ASN and the VLAN ID, without which the peering is not in the circuit model
+    /// (each a gap when it cannot be used), and the MD5 shared key.
+    fn bgp_fields(&mut self, v: &Value, base: &str, kind: PeeringType) -> BgpFields {
         let mut gaps: Vec<PeeringGap> = Vec::new();
         let peer_asn = self
             .required_number(v, base, "peerASN", "peer ASN", kind, &mut gaps)
-            .and_then(|(path, n)| match u32::try_from(n).ok().map(PeerAsn::try_from) {
-                Some(Ok(a)) => Some(a),
-                Some(Err(r)) => {
-                    self.warn(&path, format!("peer ASN {n} cannot be used: {r}; it is shown as unknown and {kind} is kept."));
-                    self.malformed(&path, &n.to_string(), "unknown");
-                    gaps.push(PeeringGap { field: path, label: "peer ASN", value: Some(n.to_string()) });
-                    None
-                }
-                None => {
-                    self.warn(&path, format!("peer ASN {n} is out of range (1–4294967295); it is shown as unknown and {kind} is kept."));
-                    self.malformed(&path, &n.to_string(), "unknown");
-                    gaps.push(PeeringGap { field: path, label: "peer ASN", value: Some(n.to_string()) });
-                    None
-                }
+            .and_then(|(path, n)| {
+                let why = match u32::try_from(n).ok().map(PeerAsn::try_from) {
+                    Some(Ok(a)) => return Some(a),
+                    Some(Err(r)) => format!("peer ASN {n} cannot be used: {r}; it is shown as unknown and {kind} is kept."),
+                    None => format!("peer ASN {n} is out of range (1–4294967295); it is shown as unknown and {kind} is kept."),
+                };
+                self.unusable(path, n, "peer ASN", why, &mut gaps);
+                None
             });
         let vlan = self
             .required_number(v, base, "vlanId", "VLAN ID", kind, &mut gaps)
             .and_then(|(path, n)| match u16::try_from(n).ok().map(VlanId::try_from) {
                 Some(Ok(x)) => Some(x),
                 _ => {
-                    self.warn(&path, format!("VLAN ID {n} is not a valid 802.1Q VLAN ID (1–4094); it is shown as unknown and {kind} is kept."));
-                    self.malformed(&path, &n.to_string(), "unknown");
-                    gaps.push(PeeringGap { field: path, label: "VLAN ID", value: Some(n.to_string()) });
+                    let why = format!("VLAN ID {n} is not a valid 802.1Q VLAN ID (1–4094); it is shown as unknown and {kind} is kept.");
+                    self.unusable(path, n, "VLAN ID", why, &mut gaps);
                     None
                 }
             });
@@ -1253,16 +1359,51 @@ impl Reader {
                         None
                     }
                 });
+        BgpFields {
+            peer_asn,
+            vlan,
+            shared_key,
+            gaps,
+        }
+    }
+
+    /// A number the peering needs, read but unusable: said once, and a gap.
+    fn unusable(
+        &mut self,
+        path: String,
+        n: u64,
+        label: &'static str,
+        why: String,
+        gaps: &mut Vec<PeeringGap>,
+    ) {
+        self.warn(&path, why);
+        self.malformed(&path, &n.to_string(), "unknown");
+        gaps.push(PeeringGap {
+            field: path,
+            label,
+            value: Some(n.to_string()),
+        });
+    }
+
+    /// The link subnets, IPv4 and IPv6; the IPv6 session's own state is compared with the
+    /// peering's (the wizard keeps one state per peering).
+    fn link_subnets(
+        &mut self,
+        v: &Value,
+        base: &str,
+        kind: PeeringType,
+        state: PeeringState,
+    ) -> LinkSubnets {
         let ipv4 = self.pair(v, base, IpFamily::V4);
-        let v6cfg = get_prop(v, "ipv6PeeringConfig").and_then(|(k, c)| {
+        let ipv6_config = get_prop(v, "ipv6PeeringConfig").and_then(|(k, c)| {
             as_object(c)
                 .filter(Value::is_object)
                 .map(|c| (join(base, &k), c))
         });
-        let ipv6 = v6cfg
+        let ipv6 = ipv6_config
             .as_ref()
             .and_then(|(path, c)| self.pair(c, path, IpFamily::V6));
-        if let Some((path, c)) = &v6cfg {
+        if let Some((path, c)) = &ipv6_config {
             let v6_state =
                 self.enumeration(c, path, "state", PeeringState::ALL, state, "peering state");
             if v6_state != state && ipv6.is_some() {
@@ -1275,27 +1416,37 @@ impl Reader {
                 format!("{kind} has no readable link subnets (IPv4 or IPv6)."),
             );
         }
+        LinkSubnets {
+            ipv4,
+            ipv6,
+            ipv6_config,
+        }
+    }
 
-        // Microsoft peering config, IPv4 then IPv6. [SPEC-2024-05] [SPEC-2024-10]
+    /// Microsoft peering config, IPv4 then IPv6. [SPEC-2024-05] [SPEC-2024-10] The prefixes
+    /// state is read on any peering; the prefixes, their validation, the customer ASN and the
+    /// routing registry on Microsoft peering only.
+    fn microsoft_peering_config(
+        &mut self,
+        v: &Value,
+        base: &str,
+        kind: PeeringType,
+        ipv6_config: Option<&(String, Value)>,
+    ) -> MicrosoftRead {
         let mut configs: Vec<(String, Value)> = Vec::new();
         if let Some((k, c)) = get_prop(v, "microsoftPeeringConfig") {
             if let Some(o) = as_object(c).filter(Value::is_object) {
                 configs.push((join(base, &k), o));
             }
         }
-        if let Some((path, c)) = &v6cfg {
+        if let Some((path, c)) = ipv6_config {
             if let Some((k, m)) = get(c, "microsoftPeeringConfig") {
                 if let Some(o) = as_object(m).filter(Value::is_object) {
                     configs.push((join(path, k), o));
                 }
             }
         }
-        let mut apps: Option<Apps> = None;
-        let mut prefixes: Vec<IpNet> = Vec::new();
-        let mut prefix_info: Vec<PrefixInfo> = Vec::new();
-        let mut customer_asn: Option<CustomerAsn> = None;
-        let mut registry: Option<RegistryName> = None;
-        let mut registry_raw: Option<String> = None;
+        let mut ms = MicrosoftRead::default();
         for (path, cfg) in &configs {
             if get(cfg, "advertisedPublicPrefixesState").is_some() {
                 let s = self.enumeration(
@@ -1306,182 +1457,129 @@ impl Reader {
                     Apps::NotConfigured,
                     "advertised public prefixes state",
                 );
-                apps = Some(match apps {
-                    None => s,
-                    Some(prev) => worse(prev, s),
-                });
+                ms.apps = Some(ms.apps.map_or(s, |prev| worse(prev, s)));
             }
             if kind != PeeringType::MicrosoftPeering {
                 continue;
             }
-            if let Some((k, list)) = get(cfg, "advertisedPublicPrefixes") {
-                let lpath = join(path, k);
-                for (i, item) in as_object(list)
-                    .and_then(|l| l.as_array().cloned())
-                    .unwrap_or_default()
-                    .iter()
-                    .enumerate()
-                {
-                    let raw = text_of(item).unwrap_or_default();
-                    if raw.is_empty() {
-                        continue;
-                    }
-                    match raw.parse::<IpNet>() {
-                        Ok(n) if !prefixes.contains(&n) => prefixes.push(n),
-                        Ok(_) => {}
-                        Err(_) => {
-                            let ipath = format!("{lpath}[{i}]");
-                            self.warn(
-                                &ipath,
-                                format!(
-                                    "'{raw}' is not an IP prefix; shown as unknown and left out."
-                                ),
-                            );
-                            self.malformed(&ipath, &raw, "left out");
-                        }
-                    }
-                }
+            self.advertised_prefixes(cfg, path, &mut ms.prefixes);
+            self.prefix_validations(cfg, path, &mut ms.prefix_info);
+            if ms.customer_asn.is_none() {
+                ms.customer_asn = self.customer_asn(cfg, path);
             }
-            if let Some((k, list)) = get(cfg, "advertisedPublicPrefixInfo") {
-                let lpath = join(path, k);
-                for (i, item) in as_object(list)
-                    .and_then(|l| l.as_array().cloned())
-                    .unwrap_or_default()
-                    .iter()
-                    .enumerate()
-                {
+            if ms.registry.is_none() {
+                self.routing_registry(cfg, path, &mut ms);
+            }
+        }
+        ms
+    }
+
+    /// Microsoft peering's advertised public prefixes, each once; a value that is not a
+    /// prefix is said and left out.
+    fn advertised_prefixes(&mut self, cfg: &Value, path: &str, prefixes: &mut Vec<IpNet>) {
+        let Some((k, list)) = get(cfg, "advertisedPublicPrefixes") else {
+            return;
+        };
+        let lpath = join(path, k);
+        for (i, item) in items_of(list).iter().enumerate() {
+            let raw = text_of(item).unwrap_or_default();
+            if raw.is_empty() {
+                continue;
+            }
+            match raw.parse::<IpNet>() {
+                Ok(n) if !prefixes.contains(&n) => prefixes.push(n),
+                Ok(_) => {}
+                Err(_) => {
                     let ipath = format!("{lpath}[{i}]");
-                    let prefix = self.string(item, &ipath, "prefix").and_then(|(p, s)| {
-                        s.parse::<IpNet>().ok().or_else(|| {
-                            self.warn(
-                                &p,
-                                format!(
-                                    "'{s}' is not an IP prefix; its validation state is left out."
-                                ),
-                            );
-                            self.malformed(&p, &s, "left out");
-                            None
-                        })
-                    });
-                    let state = self.string(item, &ipath, "validationState").and_then(|(p, s)| {
-                        parse_ci(PrefixValidationState::ALL, &s).or_else(|| {
-                            self.warn(&p, format!("'{s}' is not a prefix validation state the wizard knows; shown as unknown."));
-                            self.unknown(&p, &s, "left out");
-                            None
-                        })
-                    });
-                    // The validation ID and signature are public by design (the signature
-                    // proves ownership and grants nothing), so they are kept. [SPEC-2024-10]
-                    let validation_id = self.string(item, &ipath, "validationId").map(|(_, s)| s);
-                    let signature = self.string(item, &ipath, "signature").map(|(_, s)| s);
-                    if let (Some(prefix), Some(validation_state)) = (prefix, state) {
-                        prefix_info.push(PrefixInfo {
-                            prefix,
-                            validation_state,
-                            validation_id,
-                            signature,
-                        });
-                    }
-                }
-            }
-            if customer_asn.is_none() {
-                if let Some((p, n)) = self.number(cfg, path, "customerASN") {
-                    if n > 0 {
-                        match u32::try_from(n).ok().map(CustomerAsn::try_from) {
-                            Some(Ok(a)) => customer_asn = Some(a),
-                            _ => {
-                                self.warn(&p, format!("customer ASN {n} cannot be used; shown as unknown and left out."));
-                                self.malformed(&p, &n.to_string(), "left out");
-                            }
-                        }
-                    }
-                }
-            }
-            if registry.is_none() {
-                if let Some((p, s)) = self.string(cfg, path, "routingRegistryName") {
-                    registry_raw.get_or_insert_with(|| s.clone());
-                    if s.eq_ignore_ascii_case("NONE") {
-                        // [CLI-ROUTING]: "NONE" when unset.
-                    } else {
-                        match RegistryName::parse(&s) {
-                            Ok(r) => registry = Some(r),
-                            // Said for each config that has it (IPv4 and IPv6 may both); only
-                            // Microsoft peering uses a registry.
-                            Err(_) if kind == PeeringType::MicrosoftPeering => {
-                                self.warn(&p, format!("routing registry '{s}' is not one Microsoft accepts (ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB, LEVEL3); it is left out and the advertised prefixes are kept."));
-                                self.unknown(&p, &s, "left out");
-                            }
-                            Err(_) => {}
-                        }
-                    }
+                    self.warn(
+                        &ipath,
+                        format!("'{raw}' is not an IP prefix; shown as unknown and left out."),
+                    );
+                    self.malformed(&ipath, &raw, "left out");
                 }
             }
         }
-        let microsoft = match (kind, registry) {
-            (PeeringType::MicrosoftPeering, Some(r)) => Some(MicrosoftConfig {
-                advertised_public_prefixes: prefixes,
-                customer_asn,
-                routing_registry_name: Some(r),
-            }),
-            (PeeringType::MicrosoftPeering, None) => {
-                // "NONE" (or no value) is a peering without a registry [CLI-ROUTING]: its
-                // prefixes and customer ASN are kept as they are. A registry name the wizard
-                // does not know was said above and is kept out, never the prefixes with it.
-                (!prefixes.is_empty() || customer_asn.is_some()).then_some(MicrosoftConfig {
-                    advertised_public_prefixes: prefixes,
-                    customer_asn,
-                    routing_registry_name: None,
+    }
+
+    /// Each prefix's validation (`advertisedPublicPrefixInfo`): kept when both its prefix and
+    /// its validation state are readable.
+    fn prefix_validations(&mut self, cfg: &Value, path: &str, out: &mut Vec<PrefixInfo>) {
+        let Some((k, list)) = get(cfg, "advertisedPublicPrefixInfo") else {
+            return;
+        };
+        let lpath = join(path, k);
+        for (i, item) in items_of(list).iter().enumerate() {
+            let ipath = format!("{lpath}[{i}]");
+            let prefix = self.string(item, &ipath, "prefix").and_then(|(p, s)| {
+                s.parse::<IpNet>().ok().or_else(|| {
+                    self.warn(
+                        &p,
+                        format!("'{s}' is not an IP prefix; its validation state is left out."),
+                    );
+                    self.malformed(&p, &s, "left out");
+                    None
                 })
+            });
+            let state = self.string(item, &ipath, "validationState").and_then(|(p, s)| {
+                parse_ci(PrefixValidationState::ALL, &s).or_else(|| {
+                    self.warn(&p, format!("'{s}' is not a prefix validation state the wizard knows; shown as unknown."));
+                    self.unknown(&p, &s, "left out");
+                    None
+                })
+            });
+            // The validation ID and signature are public by design (the signature
+            // proves ownership and grants nothing), so they are kept. [SPEC-2024-10]
+            let validation_id = self.string(item, &ipath, "validationId").map(|(_, s)| s);
+            let signature = self.string(item, &ipath, "signature").map(|(_, s)| s);
+            if let (Some(prefix), Some(validation_state)) = (prefix, state) {
+                out.push(PrefixInfo {
+                    prefix,
+                    validation_state,
+                    validation_id,
+                    signature,
+                });
             }
-            (PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering, _) => None,
+        }
+    }
+
+    /// Microsoft peering's customer ASN: 0 is none; one that cannot be used is said and
+    /// left out.
+    fn customer_asn(&mut self, cfg: &Value, path: &str) -> Option<CustomerAsn> {
+        let (p, n) = self.number(cfg, path, "customerASN")?;
+        if n == 0 {
+            return None;
+        }
+        match u32::try_from(n).ok().map(CustomerAsn::try_from) {
+            Some(Ok(a)) => Some(a),
+            _ => {
+                self.warn(
+                    &p,
+                    format!("customer ASN {n} cannot be used; shown as unknown and left out."),
+                );
+                self.malformed(&p, &n.to_string(), "left out");
+                None
+            }
+        }
+    }
+
+    /// The routing registry, kept as written, and as a registry name when Microsoft accepts
+    /// it. Said for each config that has it (IPv4 and IPv6 may both).
+    fn routing_registry(&mut self, cfg: &Value, path: &str, ms: &mut MicrosoftRead) {
+        let Some((p, s)) = self.string(cfg, path, "routingRegistryName") else {
+            return;
         };
-        let read = ImportedPeering {
-            path: base.to_string(),
-            peering_type: kind,
-            state,
-            provisioning_state,
-            vlan_id: vlan.map(VlanId::get),
-            peer_asn: peer_asn.map(PeerAsn::get),
-            ipv4_subnets: ipv4.map(|p| (p.primary().to_string(), p.secondary().to_string())),
-            advertised_public_prefixes_state: (kind == PeeringType::MicrosoftPeering)
-                .then(|| apps.unwrap_or(Apps::NotConfigured)),
-            advertised_public_prefixes: microsoft
-                .as_ref()
-                .map(|m| m.advertised_public_prefixes.clone())
-                .unwrap_or_default(),
-            routing_registry_name: registry_raw,
-            customer_asn: microsoft
-                .as_ref()
-                .and_then(|m| m.customer_asn)
-                .map(CustomerAsn::get),
-            prefix_info: prefix_info.clone(),
-            in_circuit: peer_asn.is_some() && vlan.is_some(),
-            gaps,
-        };
-        let model = match (peer_asn, vlan) {
-            (Some(peer_asn), Some(vlan_id)) => Some(Peering {
-                peer_global_reach,
-                peering_type: kind,
-                state,
-                azure_asn,
-                provisioning_state,
-                config: PeeringConfig {
-                    peer_asn,
-                    ipv4,
-                    ipv6,
-                    vlan_id,
-                    shared_key,
-                    microsoft,
-                },
-                advertised_public_prefixes_state: apps.unwrap_or(Apps::NotConfigured),
-                prefix_info,
-                last_modified_by,
-                global_reach,
-                route_filter: route_filter_reference(v),
-            }),
-            _ => None,
-        };
-        Some((read, model))
+        ms.registry_raw.get_or_insert_with(|| s.clone());
+        if s.eq_ignore_ascii_case("NONE") {
+            // [CLI-ROUTING]: "NONE" when unset.
+            return;
+        }
+        match RegistryName::parse(&s) {
+            Ok(r) => ms.registry = Some(r),
+            Err(_) => {
+                self.warn(&p, format!("routing registry '{s}' is not one Microsoft accepts (ARIN, APNIC, AFRINIC, LACNIC, RIPENCC, RADB, ALTDB, LEVEL3); it is left out and the advertised prefixes are kept."));
+                self.unknown(&p, &s, "left out");
+            }
+        }
     }
 
     /// A number a peering needs (`peerASN`, `vlanId`): a gap with one warning when it
@@ -1599,6 +1697,146 @@ impl Reader {
     }
 }
 
+/// The peer ASN and VLAN ID a peering needs (`None` where unusable, with its gap) and its MD5
+/// shared key.
+struct BgpFields {
+    peer_asn: Option<PeerAsn>,
+    vlan: Option<VlanId>,
+    shared_key: Option<SharedKey>,
+    gaps: Vec<PeeringGap>,
+}
+
+/// A peering's link subnets, and its IPv6 config (with its path), which also holds the IPv6
+/// Microsoft peering config.
+struct LinkSubnets {
+    ipv4: Option<LinkPair>,
+    ipv6: Option<LinkPair>,
+    ipv6_config: Option<(String, Value)>,
+}
+
+/// What Microsoft peering's configs (IPv4 and IPv6) say, together.
+#[derive(Default)]
+struct MicrosoftRead {
+    /// The prefixes state that needs action, of the two sessions'.
+    apps: Option<Apps>,
+    prefixes: Vec<IpNet>,
+    prefix_info: Vec<PrefixInfo>,
+    customer_asn: Option<CustomerAsn>,
+    registry: Option<RegistryName>,
+    /// The registry as written ("NONE" included).
+    registry_raw: Option<String>,
+}
+
+impl MicrosoftRead {
+    /// The circuit model's Microsoft peering config.
+    fn config(&self, kind: PeeringType) -> Option<MicrosoftConfig> {
+        match (kind, self.registry) {
+            (PeeringType::MicrosoftPeering, Some(r)) => Some(MicrosoftConfig {
+                advertised_public_prefixes: self.prefixes.clone(),
+                customer_asn: self.customer_asn,
+                routing_registry_name: Some(r),
+            }),
+            (PeeringType::MicrosoftPeering, None) => {
+                // "NONE" (or no value) is a peering without a registry [CLI-ROUTING]: its
+                // prefixes and customer ASN are kept as they are. A registry name the wizard
+                // does not know was said above and is kept out, never the prefixes with it.
+                (!self.prefixes.is_empty() || self.customer_asn.is_some()).then(|| {
+                    MicrosoftConfig {
+                        advertised_public_prefixes: self.prefixes.clone(),
+                        customer_asn: self.customer_asn,
+                        routing_registry_name: None,
+                    }
+                })
+            }
+            (PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering, _) => None,
+        }
+    }
+}
+
+/// Everything read of one peering, to be shown as read and, when its peer ASN and VLAN ID
+/// are known, kept in the circuit model.
+struct PeeringRead {
+    kind: PeeringType,
+    state: PeeringState,
+    provisioning_state: ProvisioningState,
+    azure_asn: u32,
+    last_modified_by: String,
+    global_reach: Vec<GlobalReachConnection>,
+    peer_global_reach: Vec<GlobalReachConnection>,
+    bgp: BgpFields,
+    subnets: LinkSubnets,
+    microsoft: MicrosoftRead,
+    route_filter: Option<String>,
+}
+
+impl PeeringRead {
+    /// The peering as read, gaps included.
+    fn imported(&self, base: &str) -> ImportedPeering {
+        let kind = self.kind;
+        let microsoft = self.microsoft.config(kind);
+        ImportedPeering {
+            path: base.to_string(),
+            peering_type: kind,
+            state: self.state,
+            provisioning_state: self.provisioning_state,
+            vlan_id: self.bgp.vlan.map(VlanId::get),
+            peer_asn: self.bgp.peer_asn.map(PeerAsn::get),
+            ipv4_subnets: self
+                .subnets
+                .ipv4
+                .map(|p| (p.primary().to_string(), p.secondary().to_string())),
+            advertised_public_prefixes_state: (kind == PeeringType::MicrosoftPeering)
+                .then(|| self.microsoft.apps.unwrap_or(Apps::NotConfigured)),
+            advertised_public_prefixes: microsoft
+                .as_ref()
+                .map(|m| m.advertised_public_prefixes.clone())
+                .unwrap_or_default(),
+            routing_registry_name: self.microsoft.registry_raw.clone(),
+            customer_asn: microsoft
+                .as_ref()
+                .and_then(|m| m.customer_asn)
+                .map(CustomerAsn::get),
+            prefix_info: self.microsoft.prefix_info.clone(),
+            in_circuit: self.bgp.peer_asn.is_some() && self.bgp.vlan.is_some(),
+            gaps: self.bgp.gaps.clone(),
+        }
+    }
+
+    /// The peering in the circuit model: `None` without a usable peer ASN and VLAN ID.
+    fn into_model(self) -> Option<Peering> {
+        let (Some(peer_asn), Some(vlan_id)) = (self.bgp.peer_asn, self.bgp.vlan) else {
+            return None;
+        };
+        Some(Peering {
+            peer_global_reach: self.peer_global_reach,
+            peering_type: self.kind,
+            state: self.state,
+            azure_asn: self.azure_asn,
+            provisioning_state: self.provisioning_state,
+            config: PeeringConfig {
+                peer_asn,
+                ipv4: self.subnets.ipv4,
+                ipv6: self.subnets.ipv6,
+                vlan_id,
+                shared_key: self.bgp.shared_key,
+                microsoft: self.microsoft.config(self.kind),
+            },
+            advertised_public_prefixes_state: self.microsoft.apps.unwrap_or(Apps::NotConfigured),
+            prefix_info: self.microsoft.prefix_info,
+            last_modified_by: self.last_modified_by,
+            global_reach: self.global_reach,
+            route_filter: self.route_filter,
+        })
+    }
+}
+
+/// The items of a list value (an array, or a string holding one).
+fn items_of(list: &Value) -> Vec<Value> {
+    as_object(list)
+        .and_then(|l| l.as_array().cloned())
+        .unwrap_or_default()
+}
+
 /// Of two prefixes states (IPv4 and IPv6 sessions), the one that needs action.
 fn worse(a: Apps, b: Apps) -> Apps {
     // NotConfigured on one session usually means that family is not used.
@@ -1648,11 +1886,8 @@ fn base_or_top(base: &str) -> &str {
 /// other circuit (from `other_peering`, its peering's resource id), `addressPrefix`,
 /// `ipv6CircuitConnectionConfig.addressPrefix` and `circuitConnectionStatus`. A value that is
 /// missing, redacted or not a prefix is left unknown. [SPEC-2024-05] [GR-CLI]
-fn read_global_reach(
-    items: &[Value],
-    other_peering: &str,
-) -> Vec<crate::global_reach::GlobalReachConnection> {
-    use crate::global_reach::{CircuitConnectionStatus, GlobalReachConnection};
+fn read_global_reach(items: &[Value], other_peering: &str) -> Vec<GlobalReachConnection> {
+    use crate::global_reach::CircuitConnectionStatus;
     let text = |item: &Value, key: &str| {
         get_prop(item, key)
             .and_then(|(_, v)| text_of(v))
