@@ -131,19 +131,28 @@ fn diagnose_circuit(
     unknown: &[UnknownField],
 ) -> Diagnosis {
     let mut d = Diagnosis::default();
-    let phase = c.phase();
+    circuit_state_findings(&mut d, c);
+    lifecycle_findings(&mut d, c);
+    circuit_peering_findings(&mut d, c, peerings);
+    global_reach_findings(&mut d, c);
+    for a in &c.authorizations {
+        d.fine.push(sentence(
+            &format!("Authorization {}", a.name),
+            &explain_authorization(a.authorization_use_status),
+        ));
+    }
+    unknown_findings(&mut d, unknown, peerings);
+    d.next_step = circuit_next_step(c, peerings);
+    d
+}
 
-    // Microsoft's side and the ARM resource.
+/// Microsoft's side and the ARM resource, then the provider's side (not for Direct, SC-14).
+fn circuit_state_findings(d: &mut Diagnosis, c: &Circuit) {
+    let status = explain_circuit_state(&c.circuit_provisioning_state);
     match c.circuit_provisioning_state {
-        CircuitProvisioningState::Enabled => d.fine.push(sentence(
-            "Status",
-            &explain_circuit_state(&c.circuit_provisioning_state),
-        )),
+        CircuitProvisioningState::Enabled => d.fine.push(sentence("Status", &status)),
         CircuitProvisioningState::Disabled | CircuitProvisioningState::Other(_) => {
-            d.blocking.push(sentence(
-                "Status",
-                &explain_circuit_state(&c.circuit_provisioning_state),
-            ));
+            d.blocking.push(sentence("Status", &status));
         }
     }
     match c.provisioning_state {
@@ -155,18 +164,11 @@ fn diagnose_circuit(
             ));
         }
     }
-
-    // The provider's side (not for Direct, SC-14).
+    let phase = c.phase();
     let phase_info = explain_phase(phase);
     match phase {
-        CircuitPhase::Provisioned | CircuitPhase::Direct => d.fine.push(sentence(
-            if phase == CircuitPhase::Direct {
-                ""
-            } else {
-                "Provider status"
-            },
-            &phase_info,
-        )),
+        CircuitPhase::Provisioned => d.fine.push(sentence("Provider status", &phase_info)),
+        CircuitPhase::Direct => d.fine.push(sentence("", &phase_info)),
         CircuitPhase::NotProvisioned
         | CircuitPhase::Provisioning
         | CircuitPhase::Deprovisioning => {
@@ -177,9 +179,12 @@ fn diagnose_circuit(
     if c.is_usable() {
         d.fine.push("The circuit is usable: the provider status is Provisioned (or it is an ExpressRoute Direct circuit) and the status is Enabled. [WF] [TROUBLE]".to_string());
     }
+}
 
+/// Whether it can be deleted, what it costs and who configures its routing.
+fn lifecycle_findings(d: &mut Diagnosis, c: &Circuit) {
     // Deleting is refused while the provider has the circuit. [WF] [ISSUE-DELETE]
-    if phase != CircuitPhase::Deleting {
+    if c.phase() != CircuitPhase::Deleting {
         if let Err(r) = precondition(c, ActionKind::Delete) {
             d.blocking.push(format!(
                 "Cannot be deleted yet: {r} {} {}",
@@ -189,20 +194,22 @@ fn diagnose_circuit(
         }
     }
     d.notes.push(format!("{} [WF] [PS-CIRCUIT]", c.billing()));
-
     if !c.is_direct() {
         let model = explain_routing_model(c.routing_model());
         d.notes.push(sentence("Routing model", &model));
     }
+}
 
-    // Peerings: every peering in the paste, whole or with values that could not be read.
+/// Peerings: every peering in the paste, whole or with values that could not be read, and
+/// what Microsoft peering receives.
+fn circuit_peering_findings(d: &mut Diagnosis, c: &Circuit, peerings: &[ImportedPeering]) {
     if peerings.is_empty()
-        && matches!(phase, CircuitPhase::Provisioned | CircuitPhase::Direct)
+        && matches!(c.phase(), CircuitPhase::Provisioned | CircuitPhase::Direct)
         && c.routing_model() == RoutingModel::Layer2
     {
         d.blocking.push("No peering is configured, so no traffic can flow yet: add Azure private peering to reach your VNets, and/or Microsoft peering for Microsoft 365 and Azure public services. [WF]".to_string());
     }
-    peering_findings(&mut d, peerings, true);
+    peering_findings(d, peerings, true);
     // [ROUTE-FILTER]: Microsoft peering receives nothing without a route filter.
     if let Some(info) = crate::route_filter::explain_receives(c) {
         let line = format!(
@@ -215,7 +222,10 @@ fn diagnose_circuit(
             d.fine.push(line);
         }
     }
+}
 
+/// Global Reach: a Local circuit cannot have it, and each connection is named.
+fn global_reach_findings(d: &mut Diagnosis, c: &Circuit) {
     // [FAQ]: ExpressRoute Local has no Global Reach, so a Local circuit listing Global Reach
     // connections does not add up.
     let global_reach: Vec<&str> = c
@@ -229,54 +239,50 @@ fn diagnose_circuit(
             global_reach.join(", ")
         ));
     }
-
     // Each Global Reach connection, made here or by the other circuit, with its subnets and
     // status. [SPEC-2024-05] [GR-PS]
     for p in &c.peerings {
-        for (g, here) in p
-            .global_reach
-            .iter()
-            .map(|g| (g, true))
-            .chain(p.peer_global_reach.iter().map(|g| (g, false)))
-        {
-            let other = match g.peer_circuit_name() {
-                "" => "a circuit not named in the paste".to_string(),
-                n => format!("circuit {n}"),
-            };
-            let subnets: Vec<String> = [g.address_prefix, g.ipv6_address_prefix]
-                .into_iter()
-                .flatten()
-                .map(|n| n.to_string())
-                .collect();
-            d.fine.push(format!(
-                "Global Reach {}: {} {other}, subnet {}, status {}. [GR-PS]",
-                g.name,
-                if here {
-                    "connects this circuit's private peering to"
-                } else {
-                    "made on"
-                },
-                if subnets.is_empty() {
-                    "not shown".to_string()
-                } else {
-                    subnets.join(" and ")
-                },
-                g.status.map_or("not shown", |s| s.as_str()),
-            ));
+        let made_here = p.global_reach.iter().map(|g| (g, true));
+        let made_there = p.peer_global_reach.iter().map(|g| (g, false));
+        for (g, here) in made_here.chain(made_there) {
+            d.fine.push(global_reach_line(g, here));
         }
     }
+}
 
-    for a in &c.authorizations {
-        d.fine.push(sentence(
-            &format!("Authorization {}", a.name),
-            &explain_authorization(a.authorization_use_status),
-        ));
-    }
+/// One Global Reach connection: the other circuit, its subnets and its status. [GR-PS]
+fn global_reach_line(g: &crate::global_reach::GlobalReachConnection, here: bool) -> String {
+    let other = match g.peer_circuit_name() {
+        "" => "a circuit not named in the paste".to_string(),
+        n => format!("circuit {n}"),
+    };
+    let subnets: Vec<String> = [g.address_prefix, g.ipv6_address_prefix]
+        .into_iter()
+        .flatten()
+        .map(|n| n.to_string())
+        .collect();
+    format!(
+        "Global Reach {}: {} {other}, subnet {}, status {}. [GR-PS]",
+        g.name,
+        if here {
+            "connects this circuit's private peering to"
+        } else {
+            "made on"
+        },
+        if subnets.is_empty() {
+            "not shown".to_string()
+        } else {
+            subnets.join(" and ")
+        },
+        g.status.map_or("not shown", |s| s.as_str()),
+    )
+}
 
-    unknown_findings(&mut d, unknown, peerings);
-
+/// The next step: values to find first, then Microsoft peering's validation, else the
+/// core's own next step.
+fn circuit_next_step(c: &Circuit, peerings: &[ImportedPeering]) -> String {
     let gapped: Vec<&ImportedPeering> = peerings.iter().filter(|p| !p.gaps.is_empty()).collect();
-    d.next_step = if c.is_usable() && !gapped.is_empty() {
+    if c.is_usable() && !gapped.is_empty() {
         gap_next_step(&gapped)
     } else if let Some(ms) = peerings.iter().find(|p| {
         p.peering_type == PeeringType::MicrosoftPeering
@@ -289,8 +295,7 @@ fn diagnose_circuit(
         }
     } else {
         core_next_step(c)
-    };
-    d
+    }
 }
 
 fn core_next_step(c: &Circuit) -> String {
@@ -537,34 +542,116 @@ fn diagnose_port(p: &DirectPort, unknown: &[UnknownField]) -> Diagnosis {
             &explain_provisioning_state(s),
         )),
     }
-    let named = |l: &super::PortLink| {
-        let role = match l.name.as_str() {
-            "link1" => " (primary)",
-            "link2" => " (secondary)",
-            _ => "",
+    let links = LinkStates::of(p);
+    link_findings(&mut d, p, &links);
+    port_notes(&mut d, p);
+    if p.circuits.is_empty() {
+        d.notes
+            .push("No circuit is on this port yet. [SPEC-PORT]".to_string());
+    } else {
+        d.fine.push(format!(
+            "{} circuit{} on this port: {}. Paste each circuit's own output (`Get-AzExpressRouteCircuit`) to follow it here. [SPEC-PORT]",
+            p.circuits.len(),
+            if p.circuits.len() == 1 { " is" } else { "s are" },
+            p.circuits.join(", ")
+        ));
+    }
+    unknown_findings(&mut d, unknown, &[]);
+    d.next_step = port_next_step(p, &links);
+    d
+}
+
+/// A port's links by admin state, each named with its role ("link1 (primary)").
+struct LinkStates {
+    disabled: Vec<String>,
+    enabled: Vec<String>,
+    unknown: Vec<String>,
+}
+
+impl LinkStates {
+    fn of(p: &DirectPort) -> Self {
+        let named = |state: Option<LinkAdminState>| -> Vec<String> {
+            p.links
+                .iter()
+                .filter(|l| l.admin_state == state)
+                .map(|l| {
+                    let role = match l.name.as_str() {
+                        "link1" => " (primary)",
+                        "link2" => " (secondary)",
+                        _ => "",
+                    };
+                    format!("{}{role}", l.name)
+                })
+                .collect()
         };
-        format!("{}{role}", l.name)
-    };
-    let disabled: Vec<String> = p
-        .links
-        .iter()
-        .filter(|l| l.admin_state == Some(LinkAdminState::Disabled))
-        .map(named)
-        .collect();
-    let enabled: Vec<String> = p
-        .links
-        .iter()
-        .filter(|l| l.admin_state == Some(LinkAdminState::Enabled))
-        .map(named)
-        .collect();
-    let unknown_links: Vec<String> = p
-        .links
-        .iter()
-        .filter(|l| l.admin_state.is_none())
-        .map(named)
-        .collect();
-    let where_to: Vec<String> = p
-        .links
+        LinkStates {
+            disabled: named(Some(LinkAdminState::Disabled)),
+            enabled: named(Some(LinkAdminState::Enabled)),
+            unknown: named(None),
+        }
+    }
+}
+
+/// What the links' admin and provisioning states mean, and where each cross-connect goes
+/// while one is not enabled. [ERDIRECT-HOWTO] [ERDIRECT-ABOUT] [SPEC-PORT]
+fn link_findings(d: &mut Diagnosis, p: &DirectPort, links: &LinkStates) {
+    let LinkStates {
+        disabled,
+        enabled,
+        unknown,
+    } = links;
+    let is_are = |v: &[String]| if v.len() == 1 { "is" } else { "are" };
+    if !disabled.is_empty() && enabled.is_empty() {
+        d.blocking.push(format!(
+            "Both links, {}, are Disabled, as a new port's links are: no traffic can pass on this port yet. Before any traffic come the Letter of Authorization (LOA) for the colocation provider, the cross-connects it makes to both Microsoft routers, and then setting each link's adminState to Enabled (the Layer 1 test of each cross-connect); only then create circuits on the port. [ERDIRECT-HOWTO]",
+            disabled.join(" and ")
+        ));
+    } else if !disabled.is_empty() {
+        d.blocking.push(format!(
+            "{} {} Disabled while {} {} Enabled: the port runs on one link only, without the redundant pair. Once the cross-connect of {} is in place, set {} adminState to Enabled (`$ERDirect.Links[n].AdminState = \"Enabled\"`, `Set-AzExpressRoutePort -ExpressRoutePort $ERDirect`). [ERDIRECT-HOWTO] [ERDIRECT-ABOUT]",
+            disabled.join(", "),
+            is_are(disabled),
+            enabled.join(", "),
+            is_are(enabled),
+            disabled.join(", "),
+            if disabled.len() == 1 { "its" } else { "their" },
+        ));
+    } else if !enabled.is_empty() && unknown.is_empty() {
+        d.fine.push(format!(
+            "Both links, {}, are Enabled: the cross-connects have passed their Layer 1 test. [ERDIRECT-HOWTO]",
+            enabled.join(" and ")
+        ));
+    }
+    if !unknown.is_empty() {
+        d.blocking.push(format!(
+            "The admin state of {} is not in the paste (or could not be read): check it with `Get-AzExpressRoutePort`. [SPEC-PORT]",
+            unknown.join(", ")
+        ));
+    }
+    if p.links.is_empty() {
+        d.blocking.push("The paste does not list the port's links, so their admin states are unknown: paste the whole output of `Get-AzExpressRoutePort` or `az network express-route port show`. [SPEC-PORT]".to_string());
+    }
+    let where_to = cross_connects(p);
+    if !where_to.is_empty() && !disabled.is_empty() {
+        d.notes.push(format!(
+            "Where each cross-connect goes, as the port lists it: {}. [SPEC-PORT]",
+            where_to.join("; ")
+        ));
+    }
+    for l in &p.links {
+        match l.provisioning_state {
+            Some(ProvisioningState::Succeeded) | None => {}
+            Some(s) => d.blocking.push(sentence(
+                &format!("{} provisioning state", l.name),
+                &explain_provisioning_state(s),
+            )),
+        }
+    }
+}
+
+/// Where the cross-connect of each link not enabled goes, as the port lists it.
+fn cross_connects(p: &DirectPort) -> Vec<String> {
+    p.links
         .iter()
         .filter(|l| l.admin_state != Some(LinkAdminState::Enabled))
         .filter_map(|l| {
@@ -582,54 +669,11 @@ fn diagnose_port(p: &DirectPort, unknown: &[UnknownField]) -> Diagnosis {
             .collect();
             (!parts.is_empty()).then(|| format!("{}: {}", l.name, parts.join(", ")))
         })
-        .collect();
-    let loa = "generate the Letter of Authorization (LOA) for the port (`New-AzExpressRoutePortLOA -ExpressRoutePort $ERDirect -CustomerName <your company>`, or Generate Letter of Authorization on the port's overview in the portal) and give it to the colocation provider, who makes the cross-connects from your equipment to both Microsoft routers";
-    let enable = "then set each link's adminState to Enabled (`$ERDirect.Links[0].AdminState = \"Enabled\"` and `Set-AzExpressRoutePort -ExpressRoutePort $ERDirect`, then the same for Links[1]): this is the Layer 1 test that each cross-connect is patched into the right router, primary and secondary";
-    if !disabled.is_empty() && enabled.is_empty() {
-        d.blocking.push(format!(
-            "Both links, {}, are Disabled, as a new port's links are: no traffic can pass on this port yet. Before any traffic come the Letter of Authorization (LOA) for the colocation provider, the cross-connects it makes to both Microsoft routers, and then setting each link's adminState to Enabled (the Layer 1 test of each cross-connect); only then create circuits on the port. [ERDIRECT-HOWTO]",
-            disabled.join(" and ")
-        ));
-    } else if !disabled.is_empty() {
-        d.blocking.push(format!(
-            "{} {} Disabled while {} {} Enabled: the port runs on one link only, without the redundant pair. Once the cross-connect of {} is in place, set {} adminState to Enabled (`$ERDirect.Links[n].AdminState = \"Enabled\"`, `Set-AzExpressRoutePort -ExpressRoutePort $ERDirect`). [ERDIRECT-HOWTO] [ERDIRECT-ABOUT]",
-            disabled.join(", "),
-            if disabled.len() == 1 { "is" } else { "are" },
-            enabled.join(", "),
-            if enabled.len() == 1 { "is" } else { "are" },
-            disabled.join(", "),
-            if disabled.len() == 1 { "its" } else { "their" },
-        ));
-    } else if !enabled.is_empty() && unknown_links.is_empty() {
-        d.fine.push(format!(
-            "Both links, {}, are Enabled: the cross-connects have passed their Layer 1 test. [ERDIRECT-HOWTO]",
-            enabled.join(" and ")
-        ));
-    }
-    if !unknown_links.is_empty() {
-        d.blocking.push(format!(
-            "The admin state of {} is not in the paste (or could not be read): check it with `Get-AzExpressRoutePort`. [SPEC-PORT]",
-            unknown_links.join(", ")
-        ));
-    }
-    if p.links.is_empty() {
-        d.blocking.push("The paste does not list the port's links, so their admin states are unknown: paste the whole output of `Get-AzExpressRoutePort` or `az network express-route port show`. [SPEC-PORT]".to_string());
-    }
-    if !where_to.is_empty() && !disabled.is_empty() {
-        d.notes.push(format!(
-            "Where each cross-connect goes, as the port lists it: {}. [SPEC-PORT]",
-            where_to.join("; ")
-        ));
-    }
-    for l in &p.links {
-        match l.provisioning_state {
-            Some(ProvisioningState::Succeeded) | None => {}
-            Some(s) => d.blocking.push(sentence(
-                &format!("{} provisioning state", l.name),
-                &explain_provisioning_state(s),
-            )),
-        }
-    }
+        .collect()
+}
+
+/// The port's billing and its encapsulation. [FAQ] [ERDIRECT-ABOUT] [ERDIRECT-HOWTO]
+fn port_notes(d: &mut Diagnosis, p: &DirectPort) {
     d.notes.push(format!(
         "Billing for the port pair starts 45 days after the port was created{}, or as soon as one or both links are enabled, whichever comes first; it stops when the port is deleted and the cross-connects are removed. [FAQ]",
         p.allocation_date
@@ -642,38 +686,34 @@ fn diagnose_port(p: &DirectPort, unknown: &[UnknownField]) -> Diagnosis {
         Some(PortEncapsulation::Dot1Q) => d.notes.push("Encapsulation Dot1Q: each peering's VLAN (C-Tag) must be unique across every circuit and peering on the port. The encapsulation cannot be changed after the port is created. [ERDIRECT-ABOUT] [ERDIRECT-HOWTO]".to_string()),
         None => {}
     }
+}
+
+/// The LOA and the cross-connects, before the links can be enabled. [ERDIRECT-HOWTO]
+const LOA: &str = "generate the Letter of Authorization (LOA) for the port (`New-AzExpressRoutePortLOA -ExpressRoutePort $ERDirect -CustomerName <your company>`, or Generate Letter of Authorization on the port's overview in the portal) and give it to the colocation provider, who makes the cross-connects from your equipment to both Microsoft routers";
+/// Enabling each link: the Layer 1 test of its cross-connect. [ERDIRECT-HOWTO]
+const ENABLE_LINKS: &str = "then set each link's adminState to Enabled (`$ERDirect.Links[0].AdminState = \"Enabled\"` and `Set-AzExpressRoutePort -ExpressRoutePort $ERDirect`, then the same for Links[1]): this is the Layer 1 test that each cross-connect is patched into the right router, primary and secondary";
+
+/// The port's next step: its links first, then a circuit on it.
+fn port_next_step(p: &DirectPort, links: &LinkStates) -> String {
     let sizes = match p.bandwidth_in_gbps {
         Some(100) => " (on a 100-Gbps port: 5, 10, 40 or 100 Gbps, up to 200 Gbps in all)",
         Some(10) => " (on a 10-Gbps port: 1, 2, 5 or 10 Gbps, up to 20 Gbps in all)",
         _ => "",
     };
-    if p.circuits.is_empty() {
-        d.notes
-            .push("No circuit is on this port yet. [SPEC-PORT]".to_string());
-    } else {
-        d.fine.push(format!(
-            "{} circuit{} on this port: {}. Paste each circuit's own output (`Get-AzExpressRouteCircuit`) to follow it here. [SPEC-PORT]",
-            p.circuits.len(),
-            if p.circuits.len() == 1 { " is" } else { "s are" },
-            p.circuits.join(", ")
-        ));
-    }
-    unknown_findings(&mut d, unknown, &[]);
-    d.next_step = if p.links.is_empty() || !unknown_links.is_empty() {
+    if p.links.is_empty() || !links.unknown.is_empty() {
         "Check the links: paste the whole output of `Get-AzExpressRoutePort` (or `az network express-route port show`) with each link's adminState. [SPEC-PORT]".to_string()
-    } else if enabled.is_empty() {
-        format!("Generate the LOA and order the cross-connects: {loa}; {enable}. [ERDIRECT-HOWTO]")
-    } else if !disabled.is_empty() {
+    } else if links.enabled.is_empty() {
+        format!("Generate the LOA and order the cross-connects: {LOA}; {ENABLE_LINKS}. [ERDIRECT-HOWTO]")
+    } else if !links.disabled.is_empty() {
         format!(
             "Enable {} once its cross-connect is in place. [ERDIRECT-HOWTO]",
-            disabled.join(", ")
+            links.disabled.join(", ")
         )
     } else if p.circuits.is_empty() {
         format!("Create a circuit on the port{sizes}: `New-AzExpressRouteCircuit -Name <name> -ResourceGroupName <group> -Location <region> -ExpressRoutePort $ERDirect -BandwidthInGbps <Gbps> -SkuTier Standard -SkuFamily MeteredData`. [ERDIRECT-HOWTO] [ERDIRECT-ABOUT]")
     } else {
         "Follow each circuit on the port: paste its own output (`Get-AzExpressRouteCircuit`) here. [ERDIRECT-HOWTO]".to_string()
-    };
-    d
+    }
 }
 
 /// A resource the wizard does not read.
