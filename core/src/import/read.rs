@@ -322,6 +322,18 @@ impl Reader {
         }
     }
 
+    /// The resource's ARM `provisioningState` (Succeeded where it is missing or unknown).
+    fn provisioning_state(&mut self, v: &Value, base: &str) -> ProvisioningState {
+        self.enumeration(
+            v,
+            base,
+            "provisioningState",
+            ProvisioningState::ALL,
+            ProvisioningState::Succeeded,
+            "provisioning state",
+        )
+    }
+
     fn boolean(&mut self, v: &Value, base: &str, key: &str) -> bool {
         match get_prop(v, key) {
             Some((_, Value::Bool(b))) => *b,
@@ -856,14 +868,7 @@ impl Reader {
             )
         };
         let circuit_state = self.circuit_status(v, base);
-        let provisioning_state = self.enumeration(
-            v,
-            base,
-            "provisioningState",
-            ProvisioningState::ALL,
-            ProvisioningState::Succeeded,
-            "provisioning state",
-        );
+        let provisioning_state = self.provisioning_state(v, base);
         (sp_state, circuit_state, provisioning_state)
     }
 
@@ -1292,14 +1297,7 @@ impl Reader {
             PeeringState::Enabled,
             "peering state",
         );
-        let provisioning_state = self.enumeration(
-            v,
-            base,
-            "provisioningState",
-            ProvisioningState::ALL,
-            ProvisioningState::Succeeded,
-            "provisioning state",
-        );
+        let provisioning_state = self.provisioning_state(v, base);
         Some((kind, state, provisioning_state))
     }
 
