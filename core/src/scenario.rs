@@ -10,16 +10,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::action::{Action, PrefixOutcome};
 use crate::circuit::Circuit;
-use crate::diagram::{
-    sample_link, sample_microsoft_input, sample_private_input, Machine, SAMPLE_SIGNATURE,
-    SAMPLE_VALIDATION_ID,
+use crate::diagram::samples::{
+    route_filter, sample_add_peering, sample_form, signed_prefix, OTHER_PREFIX, SAMPLE_PREFIX,
 };
-use crate::enums::{PeeringType, PrefixValidationState, RoutingModel, SkuFamily, SkuTier};
+use crate::diagram::{sample_link, Machine};
+use crate::enums::{PeeringType, PrefixValidationState, RoutingModel, SkuTier};
 use crate::explain::StateInfo;
 use crate::form::{create, CreateCircuit, FieldError};
 use crate::machine::apply;
 use crate::refusal::Refusal;
-use crate::routing::PeeringConfig;
 use crate::secrets::{redact, Secret};
 
 /// One step of a scenario.
@@ -236,21 +235,6 @@ impl Scenario {
     }
 }
 
-fn form(name: &str, model: RoutingModel) -> CreateCircuit {
-    CreateCircuit {
-        name: name.into(),
-        resource_group: "demo-rg".into(),
-        region: "West US".into(),
-        provider: "Equinix".into(),
-        peering_location: "Silicon Valley".into(),
-        bandwidth_mbps: 200,
-        routing_model: model,
-        sku_tier: SkuTier::Standard,
-        sku_family: SkuFamily::MeteredData,
-        ..CreateCircuit::default()
-    }
-}
-
 fn s(action: Action, line: &'static str) -> ScenarioStep {
     ScenarioStep {
         action,
@@ -268,39 +252,16 @@ fn refused(action: Action, line: &'static str) -> ScenarioStep {
 }
 
 /// The demo's route filter, in the demo circuit's resource group and region, allowing `communities`.
-fn route_filter(communities: &[&str]) -> crate::route_filter::RouteFilter {
-    crate::route_filter::RouteFilter {
-        name: "rf-microsoft".into(),
-        resource_group: "demo-rg".into(),
-        region: "West US".into(),
-        rule: Some(crate::route_filter::RouteFilterRule {
-            name: "allow-services".into(),
-            communities: communities.iter().map(|c| (*c).to_string()).collect(),
-        }),
-    }
-}
-
-fn add(kind: PeeringType) -> Option<Action> {
-    let input = match kind {
-        PeeringType::MicrosoftPeering => sample_microsoft_input(),
-        PeeringType::AzurePrivatePeering | PeeringType::AzurePublicPeering => {
-            sample_private_input()
-        }
-    };
-    PeeringConfig::parse(kind, &input)
-        .ok()
-        .map(|v| Action::AddPeering {
-            kind,
-            config: v.config,
-        })
+fn demo_route_filter(communities: &[&str]) -> crate::route_filter::RouteFilter {
+    route_filter("rf-microsoft", "allow-services", communities)
 }
 
 /// The built-in scenarios, in the order the demos page lists them.
 pub fn scenarios() -> Vec<Scenario> {
     use Action as A;
     let (Some(add_private), Some(add_microsoft)) = (
-        add(PeeringType::AzurePrivatePeering),
-        add(PeeringType::MicrosoftPeering),
+        sample_add_peering(PeeringType::AzurePrivatePeering),
+        sample_add_peering(PeeringType::MicrosoftPeering),
     ) else {
         // The sample inputs are fixed and valid (tests/scenario.rs checks it).
         return Vec::new();
@@ -308,17 +269,20 @@ pub fn scenarios() -> Vec<Scenario> {
     let start = |line| s(A::ProviderStartProvisioning, line);
     // The sample Microsoft peering's prefix, and one it does not advertise (fixed, valid CIDRs).
     let (Ok(sample_prefix), Ok(not_advertised)) = (
-        "123.1.0.0/24".parse::<ipnet::IpNet>(),
-        "123.2.0.0/24".parse::<ipnet::IpNet>(),
+        SAMPLE_PREFIX.parse::<ipnet::IpNet>(),
+        OTHER_PREFIX.parse::<ipnet::IpNet>(),
     ) else {
         return Vec::new();
     };
-    let signed = |prefix| A::AddPrefixValidationInfo {
-        prefix,
-        validation_id: SAMPLE_VALIDATION_ID.into(),
-        signature: SAMPLE_SIGNATURE.into(),
-    };
     let complete = |line| s(A::ProviderCompleteProvisioning, line);
+    // The diagrams of a Microsoft peering scenario.
+    let microsoft_machines = || {
+        vec![
+            Machine::Circuit,
+            Machine::Prefixes,
+            Machine::Bgp(PeeringType::MicrosoftPeering),
+        ]
+    };
     // The London office's circuit, as the San Francisco circuit sees it. [GLOBAL-REACH]
     let gr_add = |peer: &str, tier, ipv4: &str| A::AddGlobalReach {
         connection: crate::global_reach::sample_connection("sf-to-london", ipv4),
@@ -330,7 +294,7 @@ pub fn scenarios() -> Vec<Scenario> {
             slug: "happy-path",
             title: "The happy path (Layer 2 provider)",
             summary: "Create, provider provisions, add private peering, link a VNet.",
-            form: form("demo-happy-path", RoutingModel::Layer2),
+            form: sample_form("demo-happy-path", RoutingModel::Layer2),
             service_key: "00000000-0000-4000-8000-000000000001",
             steps: vec![
                 start("The customer sent the service key to the provider; the provider starts provisioning."),
@@ -344,7 +308,7 @@ pub fn scenarios() -> Vec<Scenario> {
             slug: "layer3",
             title: "A Layer 3 provider",
             summary: "The provider manages routing: adding peerings yourself is refused.",
-            form: form("demo-layer3", RoutingModel::Layer3),
+            form: sample_form("demo-layer3", RoutingModel::Layer3),
             service_key: "00000000-0000-4000-8000-000000000002",
             steps: vec![
                 start("Same start: the provider picks up the service key."),
@@ -358,7 +322,7 @@ pub fn scenarios() -> Vec<Scenario> {
             slug: "delete-refused",
             title: "Delete refused while Provisioned",
             summary: "Billing runs until deletion, but a provisioned circuit cannot be deleted.",
-            form: form("demo-delete", RoutingModel::Layer2),
+            form: sample_form("demo-delete", RoutingModel::Layer2),
             service_key: "00000000-0000-4000-8000-000000000003",
             steps: vec![
                 start("The provider starts provisioning."),
@@ -375,7 +339,7 @@ pub fn scenarios() -> Vec<Scenario> {
             slug: "microsoft-validation",
             title: "Microsoft peering stuck in ValidationNeeded",
             summary: "Prefixes fail automatic validation; manual validation through a support ticket.",
-            form: form("demo-microsoft-peering", RoutingModel::Layer2),
+            form: sample_form("demo-microsoft-peering", RoutingModel::Layer2),
             service_key: "00000000-0000-4000-8000-000000000004",
             steps: vec![
                 start("The provider starts provisioning."),
@@ -385,40 +349,32 @@ pub fn scenarios() -> Vec<Scenario> {
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::ManualValidationNeeded }, "Microsoft asks for manual validation: the customer must prove ownership."),
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::SupportTicketResolved }, "Support validates the evidence: the prefixes are Configured and BGP comes up."),
             ],
-            machines: vec![
-                Machine::Circuit,
-                Machine::Prefixes,
-                Machine::Bgp(PeeringType::MicrosoftPeering),
-            ],
+            machines: microsoft_machines(),
         },
         Scenario {
             slug: "prefix-signature",
             title: "Prefix validation by signature",
             summary: "A prefix validated by its signed validation ID: it fails while the certificate is missing from the routing registry, then passes.",
-            form: form("demo-prefix-signature", RoutingModel::Layer2),
+            form: sample_form("demo-prefix-signature", RoutingModel::Layer2),
             service_key: "00000000-0000-4000-8000-000000000006",
             steps: vec![
                 start("The provider starts provisioning."),
                 complete("Provisioned."),
                 s(add_microsoft.clone(), "The customer adds Microsoft peering advertising 123.1.0.0/24 from AS 23."),
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::ValidationNeeded }, "Automatic validation fails: Microsoft gives the prefix a validation ID to sign."),
-                refused(signed(not_advertised), "The customer signs the wrong prefix: 123.2.0.0/24 is not advertised on this peering."),
-                s(signed(sample_prefix), "The customer signs 123.1.0.0/24's validation ID with the private key and adds the ID and the signature."),
+                refused(signed_prefix(not_advertised), "The customer signs the wrong prefix: 123.2.0.0/24 is not advertised on this peering."),
+                s(signed_prefix(sample_prefix), "The customer signs 123.1.0.0/24's validation ID with the private key and adds the ID and the signature."),
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::PrefixFailed { prefix: sample_prefix, state: PrefixValidationState::CertificateMissingInRoutingRegistry } }, "The registry record of the prefix has no certificate: Microsoft cannot check the signature."),
-                refused(signed(sample_prefix), "Adding the same prefix's info again is refused: it already exists."),
+                refused(signed_prefix(sample_prefix), "Adding the same prefix's info again is refused: it already exists."),
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::Validated }, "The customer publishes the certificate in ARIN and submits the signature again: it verifies, the prefixes are Configured and BGP comes up."),
             ],
-            machines: vec![
-                Machine::Circuit,
-                Machine::Prefixes,
-                Machine::Bgp(PeeringType::MicrosoftPeering),
-            ],
+            machines: microsoft_machines(),
         },
         Scenario {
             slug: "global-reach",
             title: "Two offices joined by Global Reach",
             summary: "A San Francisco office on a Silicon Valley circuit and a London office on a London circuit reach each other through Global Reach: Premium on both, a /29 that nothing else uses.",
-            form: form("office-sf", RoutingModel::Layer2),
+            form: sample_form("office-sf", RoutingModel::Layer2),
             service_key: "00000000-0000-4000-8000-000000000007",
             steps: vec![
                 start("The San Francisco office's circuit, at Silicon Valley: the provider starts provisioning."),
@@ -435,7 +391,7 @@ pub fn scenarios() -> Vec<Scenario> {
             slug: "route-filter",
             title: "Microsoft peering with a route filter",
             summary: "Microsoft peering is up but receives no Microsoft prefixes until a route filter is attached; the filter selects services by their BGP communities.",
-            form: form("demo-route-filter", RoutingModel::Layer2),
+            form: sample_form("demo-route-filter", RoutingModel::Layer2),
             service_key: "00000000-0000-4000-8000-000000000008",
             steps: vec![
                 start("The provider starts provisioning."),
@@ -443,22 +399,18 @@ pub fn scenarios() -> Vec<Scenario> {
                 s(add_microsoft, "The customer adds Microsoft peering advertising 123.1.0.0/24 from AS 23."),
                 s(A::SetPrefixValidation { outcome: PrefixOutcome::Validated }, "Microsoft validates the prefix: both BGP sessions come up, yet no Microsoft route arrives (configured after 1 August 2017)."),
                 refused(A::AttachRouteFilter { microsoft_365_authorized: false }, "The customer tries to attach a route filter before creating one."),
-                refused(A::CreateRouteFilter { filter: route_filter(&["12076:5010", "12076:5040"]) }, "A filter with Exchange Online on this Standard circuit is refused: Microsoft 365 services need the Premium add-on."),
-                s(A::CreateRouteFilter { filter: route_filter(&["12076:5040", "12076:51006"]) }, "The customer creates the filter with one Allow rule: CRM Online and the West US region's Azure services."),
+                refused(A::CreateRouteFilter { filter: demo_route_filter(&["12076:5010", "12076:5040"]) }, "A filter with Exchange Online on this Standard circuit is refused: Microsoft 365 services need the Premium add-on."),
+                s(A::CreateRouteFilter { filter: demo_route_filter(&["12076:5040", "12076:51006"]) }, "The customer creates the filter with one Allow rule: CRM Online and the West US region's Azure services."),
                 s(A::AttachRouteFilter { microsoft_365_authorized: false }, "The filter is attached to Microsoft peering: Microsoft now advertises those services' prefixes."),
                 refused(A::RemoveRouteFilter, "Deleting the filter while it is attached is refused."),
             ],
-            machines: vec![
-                Machine::Circuit,
-                Machine::Prefixes,
-                Machine::Bgp(PeeringType::MicrosoftPeering),
-            ],
+            machines: microsoft_machines(),
         },
         Scenario {
             slug: "deprovision-reenable",
             title: "Deprovision, re-enable, reprovision",
             summary: "The provider tears down; the customer orders again with the same service key.",
-            form: form("demo-reenable", RoutingModel::Layer2),
+            form: sample_form("demo-reenable", RoutingModel::Layer2),
             service_key: "00000000-0000-4000-8000-000000000005",
             steps: vec![
                 start("The provider starts provisioning."),
