@@ -482,49 +482,8 @@ impl Reader {
             ProvisioningState::ALL,
             "provisioning state",
         );
-        let mut rules = Vec::new();
-        if let Some((path, items)) = self.list(v, base, "rules") {
-            for (i, r) in items.iter().enumerate() {
-                let rb = format!("{path}[{i}]");
-                let communities = get_prop(r, "communities")
-                    .and_then(|(_, c)| as_object(c).or_else(|| Some(c.clone())))
-                    .map(|c| match c {
-                        Value::Array(items) => items.iter().filter_map(text_of).collect(),
-                        other => text_of(&other)
-                            .map(|t| {
-                                t.split([',', ' '])
-                                    .filter(|x| !x.is_empty())
-                                    .map(str::to_string)
-                                    .collect()
-                            })
-                            .unwrap_or_default(),
-                    })
-                    .unwrap_or_default();
-                rules.push(super::ImportedRouteFilterRule {
-                    name: self
-                        .string(r, &rb, "name")
-                        .map(|(_, n)| n)
-                        .unwrap_or_default(),
-                    access: self.string(r, &rb, "access").map(|(_, a)| a),
-                    communities,
-                });
-            }
-        }
-        let mut circuits = Vec::new();
-        for key in ["peerings", "ipv6Peerings"] {
-            if let Some((_, items)) = self.list(v, base, key) {
-                for p in items {
-                    if let Some(c) = get(&p, "id")
-                        .and_then(|(_, id)| id.as_str().map(parse_id))
-                        .and_then(|id| id.circuit)
-                    {
-                        if !circuits.contains(&c) {
-                            circuits.push(c);
-                        }
-                    }
-                }
-            }
-        }
+        let rules = self.route_filter_rules(v, base);
+        let circuits = self.route_filter_circuits(v, base);
         self.fact("Route filter", name.clone());
         self.fact("Resource group", resource_group.clone());
         self.fact("Region", region.clone());
@@ -549,6 +508,47 @@ impl Reader {
         }
     }
 
+    /// A route filter's rules: name, access and the communities allowed.
+    fn route_filter_rules(&mut self, v: &Value, base: &str) -> Vec<super::ImportedRouteFilterRule> {
+        let Some((path, items)) = self.list(v, base, "rules") else {
+            return Vec::new();
+        };
+        let mut rules = Vec::new();
+        for (i, r) in items.iter().enumerate() {
+            let rb = format!("{path}[{i}]");
+            rules.push(super::ImportedRouteFilterRule {
+                name: self
+                    .string(r, &rb, "name")
+                    .map(|(_, n)| n)
+                    .unwrap_or_default(),
+                access: self.string(r, &rb, "access").map(|(_, a)| a),
+                communities: communities(r),
+            });
+        }
+        rules
+    }
+
+    /// The circuits whose Microsoft peering (IPv4 or IPv6) the filter is attached to, each once.
+    fn route_filter_circuits(&mut self, v: &Value, base: &str) -> Vec<String> {
+        let mut circuits = Vec::new();
+        for key in ["peerings", "ipv6Peerings"] {
+            let Some((_, items)) = self.list(v, base, key) else {
+                continue;
+            };
+            for p in items {
+                if let Some(c) = get(&p, "id")
+                    .and_then(|(_, id)| id.as_str().map(parse_id))
+                    .and_then(|id| id.circuit)
+                {
+                    if !circuits.contains(&c) {
+                        circuits.push(c);
+                    }
+                }
+            }
+        }
+        circuits
+    }
+
     /// An ExpressRoute Direct port and its links. [SPEC-PORT] [EX-PORT-GET]
     fn direct_port(&mut self, v: &Value, base: &str) -> DirectPort {
         let id = get(v, "id")
@@ -562,17 +562,7 @@ impl Reader {
             .or_else(|| id.resource_group.filter(|s| !is_redacted(s)));
         let region = self.string(v, base, "location").map(|(_, s)| s);
         let peering_location = self.string(v, base, "peeringLocation").map(|(_, s)| s);
-        let bandwidth_in_gbps = self.number(v, base, "bandwidthInGbps").and_then(|(p, n)| {
-            let n32 = u32::try_from(n).ok().filter(|n| *n > 0);
-            if n32.is_none() {
-                self.warn(
-                    &p,
-                    format!("{n} Gbps is not a port bandwidth; shown as unknown."),
-                );
-                self.malformed(&p, &n.to_string(), "unknown");
-            }
-            n32
-        });
+        let bandwidth_in_gbps = self.port_gbps(v, base);
         let provisioned_bandwidth_in_gbps = get_prop(v, "provisionedBandwidthInGbps")
             .and_then(|(_, x)| text_of(x))
             .filter(|s| !s.is_empty() && !is_redacted(s));
@@ -592,82 +582,7 @@ impl Reader {
             "provisioning state",
         );
         let allocation_date = self.string(v, base, "allocationDate").map(|(_, s)| s);
-        let mut links = Vec::new();
-        if let Some((path, items)) = self.list(v, base, "links") {
-            for (i, item) in items.iter().enumerate() {
-                let lp = format!("{path}[{i}]");
-                let link_name = self
-                    .string(item, &lp, "name")
-                    .map_or_else(|| format!("link{}", i + 1), |(_, s)| s);
-                let admin_state = self.opt_enum(
-                    item,
-                    &lp,
-                    "adminState",
-                    LinkAdminState::ALL,
-                    "link admin state",
-                );
-                if admin_state.is_none() && get_prop(item, "adminState").is_none() {
-                    self.warn(
-                        &join(&lp, "adminState"),
-                        format!(
-                            "{link_name} has no adminState in the paste; it is shown as unknown."
-                        ),
-                    );
-                }
-                let provisioning_state = self.opt_enum(
-                    item,
-                    &lp,
-                    "provisioningState",
-                    ProvisioningState::ALL,
-                    "provisioning state",
-                );
-                let mut text = |k: &str| self.string(item, &lp, k).map(|(_, s)| s);
-                links.push(PortLink {
-                    name: link_name,
-                    admin_state,
-                    provisioning_state,
-                    router_name: text("routerName"),
-                    interface_name: text("interfaceName"),
-                    patch_panel_id: text("patchPanelId"),
-                    rack_id: text("rackId"),
-                    connector_type: text("connectorType"),
-                });
-            }
-        } else {
-            self.warn(
-                &join(base, "links"),
-                "the port's links are not in this paste; their admin states are unknown.",
-            );
-        }
-        let circuits = self
-            .list(v, base, "circuits")
-            .map(|(_, items)| {
-                items
-                    .iter()
-                    .filter_map(|c| {
-                        get(c, "id").and_then(|(_, id)| id.as_str().map(str::to_string))
-                    })
-                    .map(|id| parse_id(&id).circuit.unwrap_or(id))
-                    .collect()
-            })
-            .unwrap_or_default();
-
-        self.fact("ExpressRoute Direct port", name.clone());
-        self.fact("Peering location", peering_location.clone());
-        self.fact(
-            "Port bandwidth",
-            bandwidth_in_gbps.map(|g| format!("{g} Gbps per link")),
-        );
-        self.fact("Encapsulation", encapsulation.map(|e| e.to_string()));
-        self.fact(
-            "Provisioned bandwidth",
-            provisioned_bandwidth_in_gbps
-                .clone()
-                .map(|g| format!("{g} Gbps")),
-        );
-        self.fact("Region", region.clone());
-        self.fact("Resource group", resource_group.clone());
-        DirectPort {
+        let port = DirectPort {
             name,
             resource_group,
             region,
@@ -678,9 +593,113 @@ impl Reader {
             billing_type,
             provisioning_state,
             allocation_date,
-            links,
-            circuits,
+            links: self.port_links(v, base),
+            circuits: self.port_circuits(v, base),
+        };
+        self.port_facts(&port);
+        port
+    }
+
+    /// The port's `bandwidthInGbps` (per link): `None`, said, when it is not a bandwidth.
+    fn port_gbps(&mut self, v: &Value, base: &str) -> Option<u32> {
+        self.number(v, base, "bandwidthInGbps").and_then(|(p, n)| {
+            let n32 = u32::try_from(n).ok().filter(|n| *n > 0);
+            if n32.is_none() {
+                self.warn(
+                    &p,
+                    format!("{n} Gbps is not a port bandwidth; shown as unknown."),
+                );
+                self.malformed(&p, &n.to_string(), "unknown");
+            }
+            n32
+        })
+    }
+
+    /// The port's two links, each with its admin state and where its cross-connect goes.
+    fn port_links(&mut self, v: &Value, base: &str) -> Vec<PortLink> {
+        let Some((path, items)) = self.list(v, base, "links") else {
+            self.warn(
+                &join(base, "links"),
+                "the port's links are not in this paste; their admin states are unknown.",
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.port_link(item, &format!("{path}[{i}]"), i))
+            .collect()
+    }
+
+    fn port_link(&mut self, item: &Value, lp: &str, i: usize) -> PortLink {
+        let link_name = self
+            .string(item, lp, "name")
+            .map_or_else(|| format!("link{}", i + 1), |(_, s)| s);
+        let admin_state = self.opt_enum(
+            item,
+            lp,
+            "adminState",
+            LinkAdminState::ALL,
+            "link admin state",
+        );
+        if admin_state.is_none() && get_prop(item, "adminState").is_none() {
+            self.warn(
+                &join(lp, "adminState"),
+                format!("{link_name} has no adminState in the paste; it is shown as unknown."),
+            );
         }
+        let provisioning_state = self.opt_enum(
+            item,
+            lp,
+            "provisioningState",
+            ProvisioningState::ALL,
+            "provisioning state",
+        );
+        let mut text = |k: &str| self.string(item, lp, k).map(|(_, s)| s);
+        PortLink {
+            name: link_name,
+            admin_state,
+            provisioning_state,
+            router_name: text("routerName"),
+            interface_name: text("interfaceName"),
+            patch_panel_id: text("patchPanelId"),
+            rack_id: text("rackId"),
+            connector_type: text("connectorType"),
+        }
+    }
+
+    /// The circuits on the port, by name (their ids where no name can be read from them).
+    fn port_circuits(&mut self, v: &Value, base: &str) -> Vec<String> {
+        self.list(v, base, "circuits")
+            .map(|(_, items)| {
+                items
+                    .iter()
+                    .filter_map(|c| {
+                        get(c, "id").and_then(|(_, id)| id.as_str().map(str::to_string))
+                    })
+                    .map(|id| parse_id(&id).circuit.unwrap_or(id))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What identifies the port, as read.
+    fn port_facts(&mut self, p: &DirectPort) {
+        self.fact("ExpressRoute Direct port", p.name.clone());
+        self.fact("Peering location", p.peering_location.clone());
+        self.fact(
+            "Port bandwidth",
+            p.bandwidth_in_gbps.map(|g| format!("{g} Gbps per link")),
+        );
+        self.fact("Encapsulation", p.encapsulation.map(|e| e.to_string()));
+        self.fact(
+            "Provisioned bandwidth",
+            p.provisioned_bandwidth_in_gbps
+                .clone()
+                .map(|g| format!("{g} Gbps")),
+        );
+        self.fact("Region", p.region.clone());
+        self.fact("Resource group", p.resource_group.clone());
     }
 
     fn circuit(
@@ -1832,6 +1851,24 @@ impl PeeringRead {
 fn items_of(list: &Value) -> Vec<Value> {
     as_object(list)
         .and_then(|l| l.as_array().cloned())
+        .unwrap_or_default()
+}
+
+/// A route filter rule's communities: a list, or one text with commas or spaces between them.
+fn communities(rule: &Value) -> Vec<String> {
+    get_prop(rule, "communities")
+        .and_then(|(_, c)| as_object(c).or_else(|| Some(c.clone())))
+        .map(|c| match c {
+            Value::Array(items) => items.iter().filter_map(text_of).collect(),
+            other => text_of(&other)
+                .map(|t| {
+                    t.split([',', ' '])
+                        .filter(|x| !x.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
         .unwrap_or_default()
 }
 
