@@ -388,26 +388,7 @@ fn peering_findings(d: &mut Diagnosis, peerings: &[ImportedPeering], in_circuit:
             ));
         }
         if let Some(state) = p.advertised_public_prefixes_state {
-            let s = explain_prefixes_state(state);
-            match state {
-                Apps::Configured => d
-                    .fine
-                    .push(sentence("MicrosoftPeering advertised public prefixes", &s)),
-                Apps::ValidationNeeded => d.blocking.push(validation_needed(p)),
-                Apps::NotConfigured | Apps::Configuring => {
-                    d.blocking
-                        .push(sentence("MicrosoftPeering advertised public prefixes", &s));
-                }
-            }
-            for i in &p.prefix_info {
-                let v = explain_prefix_validation(i.validation_state);
-                if i.validation_state.is_failure() {
-                    d.blocking
-                        .push(sentence(&format!("Prefix {}", i.prefix), &v));
-                } else {
-                    d.fine.push(sentence(&format!("Prefix {}", i.prefix), &v));
-                }
-            }
+            prefixes_findings(d, p, state);
         }
         let prefixes_ok = p
             .advertised_public_prefixes_state
@@ -420,6 +401,30 @@ fn peering_findings(d: &mut Diagnosis, peerings: &[ImportedPeering], in_circuit:
             d.fine.push(format!(
                 "{kind} is Enabled and its BGP sessions can come up. [WF]"
             ));
+        }
+    }
+}
+
+/// Microsoft peering's advertised public prefixes, and each prefix's validation.
+fn prefixes_findings(d: &mut Diagnosis, p: &ImportedPeering, state: Apps) {
+    let s = explain_prefixes_state(state);
+    match state {
+        Apps::Configured => d
+            .fine
+            .push(sentence("MicrosoftPeering advertised public prefixes", &s)),
+        Apps::ValidationNeeded => d.blocking.push(validation_needed(p)),
+        Apps::NotConfigured | Apps::Configuring => {
+            d.blocking
+                .push(sentence("MicrosoftPeering advertised public prefixes", &s));
+        }
+    }
+    for i in &p.prefix_info {
+        let v = explain_prefix_validation(i.validation_state);
+        if i.validation_state.is_failure() {
+            d.blocking
+                .push(sentence(&format!("Prefix {}", i.prefix), &v));
+        } else {
+            d.fine.push(sentence(&format!("Prefix {}", i.prefix), &v));
         }
     }
 }

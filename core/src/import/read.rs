@@ -1071,36 +1071,15 @@ impl Reader {
             .map_or((None, None), |(t, f)| {
                 (parse_ci(SkuTier::ALL, t), parse_ci(SkuFamily::ALL, f))
             });
-        let tier = if get(&sku, "tier").is_some() {
-            self.enumeration(
-                &sku,
-                &path,
-                "tier",
-                SkuTier::ALL,
-                name_tier.unwrap_or(default.tier),
-                "SKU tier",
-            )
-        } else {
-            name_tier.unwrap_or_else(|| {
-                self.missing(&join(&path, "tier"), "The SKU tier", default.tier);
-                default.tier
-            })
-        };
-        let family = if get(&sku, "family").is_some() {
-            self.enumeration(
-                &sku,
-                &path,
-                "family",
-                SkuFamily::ALL,
-                name_family.unwrap_or(default.family),
-                "SKU family",
-            )
-        } else {
-            name_family.unwrap_or_else(|| {
-                self.missing(&join(&path, "family"), "The SKU family", default.family);
-                default.family
-            })
-        };
+        let tier = self.sku_part(&sku, &path, "tier", SkuTier::ALL, name_tier, default.tier);
+        let family = self.sku_part(
+            &sku,
+            &path,
+            "family",
+            SkuFamily::ALL,
+            name_family,
+            default.family,
+        );
         let sku = Sku { tier, family };
         if let Some(n) = name {
             if !n.eq_ignore_ascii_case(&sku.name()) {
@@ -1108,6 +1087,27 @@ impl Reader {
             }
         }
         sku
+    }
+
+    /// The SKU's tier or family: its own field, else what the SKU's name says, else `default`.
+    fn sku_part<T: Copy + Display>(
+        &mut self,
+        sku: &Value,
+        path: &str,
+        key: &str,
+        all: &[T],
+        from_name: Option<T>,
+        default: T,
+    ) -> T {
+        if get(sku, key).is_some() {
+            let what = format!("SKU {key}");
+            self.enumeration(sku, path, key, all, from_name.unwrap_or(default), &what)
+        } else {
+            from_name.unwrap_or_else(|| {
+                self.missing(&join(path, key), &format!("The SKU {key}"), default);
+                default
+            })
+        }
     }
 
     fn port(&mut self, v: &Value, base: &str, routing_model: RoutingModel) -> Port {
