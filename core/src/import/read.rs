@@ -702,6 +702,8 @@ impl Reader {
         self.fact("Resource group", p.resource_group.clone());
     }
 
+    /// A whole circuit: every value the model needs, read or assumed (each assumption said),
+    /// and its peerings as read.
     fn circuit(
         &mut self,
         v: &Value,
