@@ -7,8 +7,9 @@
 
 use crate::action::{Action, VnetLinkRequest};
 use crate::circuit::Circuit;
+use crate::diagram::samples::sample_form;
 use crate::diagram::{sample_private_input, Machine};
-use crate::enums::{PeeringType, RoutingModel, SkuFamily, SkuTier};
+use crate::enums::{PeeringType, RoutingModel};
 use crate::explain::StateInfo;
 use crate::form::{create, CreateCircuit, FieldError};
 use crate::machine::apply;
@@ -234,18 +235,13 @@ impl DesignDemo {
     }
 }
 
+/// A demo circuit's create form: the sample circuits' form at another place.
 fn form(name: &str, region: &str, provider: &str, location: &str) -> CreateCircuit {
     CreateCircuit {
-        name: name.into(),
-        resource_group: "demo-rg".into(),
         region: region.into(),
         provider: provider.into(),
         peering_location: location.into(),
-        bandwidth_mbps: 200,
-        routing_model: RoutingModel::Layer2,
-        sku_tier: SkuTier::Standard,
-        sku_family: SkuFamily::MeteredData,
-        ..CreateCircuit::default()
+        ..sample_form(name, RoutingModel::Layer2)
     }
 }
 
