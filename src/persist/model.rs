@@ -158,25 +158,12 @@ impl SavedCircuit {
         label: &str,
         now: f64,
     ) -> Outcome<R> {
-        let before = state_summary(&self.circuit);
         self.updated = now;
         match apply(&self.circuit) {
             Ok(t) => {
                 let notes = notes_of(&t);
                 let deleted = t.circuit.provisioning_state == er_core::ProvisioningState::Deleting;
-                let previous = std::mem::replace(&mut self.circuit, t.circuit);
-                self.history.push(previous);
-                if self.history.len() > HISTORY_LIMIT {
-                    self.history.remove(0);
-                }
-                self.timeline.push(TimelineEntry {
-                    at: now,
-                    action: label.to_string(),
-                    before,
-                    after: Some(state_summary(&self.circuit)),
-                    refusal: None,
-                    notes: notes.clone(),
-                });
+                self.record(t.circuit, label, notes.clone(), now);
                 if deleted {
                     Outcome::Deleted { notes }
                 } else {
@@ -184,14 +171,7 @@ impl SavedCircuit {
                 }
             }
             Err(refusal) => {
-                self.timeline.push(TimelineEntry {
-                    at: now,
-                    action: label.to_string(),
-                    before,
-                    after: None,
-                    refusal: Some(refusal.to_string()),
-                    notes: Vec::new(),
-                });
+                self.record_refusal(label, &refusal, now);
                 Outcome::Refused(refusal)
             }
         }
@@ -220,8 +200,8 @@ impl SavedCircuit {
         });
     }
 
-    /// Records a refused operation on two circuits in this circuit's timeline.
-    pub fn record_refusal(&mut self, label: &str, refusal: &Refusal, now: f64) {
+    /// Records a refused operation (on this circuit, or on two circuits) in its timeline.
+    pub fn record_refusal(&mut self, label: &str, refusal: &impl std::fmt::Display, now: f64) {
         self.timeline.push(TimelineEntry {
             at: now,
             action: label.to_string(),
