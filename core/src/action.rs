@@ -177,231 +177,193 @@ pub fn validate_vnet_link(input: &VnetLinkInput) -> Result<VnetLinkRequest, Vec<
     })
 }
 
-/// Something that happens to an existing circuit: a provider event, a
-/// Microsoft-side event, or a customer change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Action {
-    /// Provider event: starts provisioning (NotProvisioned → Provisioning). [WF]
-    ProviderStartProvisioning,
-    /// Provider event: finishes provisioning (Provisioning → Provisioned). [WF]
-    ProviderCompleteProvisioning,
-    /// Provider event: starts deprovisioning (Provisioning/Provisioned → Deprovisioning). [SPEC-2024-05] [inferred]
-    ProviderDeprovision,
-    /// Provider event: finishes deprovisioning (Deprovisioning → NotProvisioned). [WF]
-    ProviderCompleteDeprovisioning,
-    /// Customer: re-enable a deprovisioned circuit by ordering from the provider
-    /// again with the same service key (NotProvisioned → Provisioning). [WF]
-    ReEnable,
-    /// Customer: delete the circuit (→ provisioningState Deleting). [WF] [PS-CIRCUIT]
-    Delete,
-    /// Customer: add a peering.
-    AddPeering {
-        /// Peering type.
-        kind: PeeringType,
-        /// Validated configuration.
-        config: PeeringConfig,
-    },
-    /// Customer: replace a peering's configuration.
-    UpdatePeering {
-        /// Peering type.
-        kind: PeeringType,
-        /// Validated configuration.
-        config: PeeringConfig,
-    },
-    /// Customer: remove a peering.
-    RemovePeering {
-        /// Peering type.
-        kind: PeeringType,
-    },
-    /// Customer: enable or disable a peering. [RESET]
-    SetPeeringState {
-        /// Peering type.
-        kind: PeeringType,
-        /// New state.
-        state: PeeringState,
-    },
-    /// Microsoft: outcome of Microsoft peering prefix validation.
-    SetPrefixValidation {
-        /// The outcome.
-        outcome: PrefixOutcome,
-    },
-    /// Customer: add a Microsoft peering prefix's validation info — the validation ID Microsoft
-    /// gives for it and that ID signed with the private key whose certificate is in the routing
-    /// registry (`Add-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig`, then
-    /// `Set-AzExpressRouteCircuit`). Microsoft then checks the signature. [PS-PREFIX] [SPEC-2024-10]
-    AddPrefixValidationInfo {
-        /// One of the peering's advertised public prefixes.
-        prefix: IpNet,
-        /// The prefix's validation ID, as Microsoft gives it.
-        validation_id: String,
-        /// The base64 signature of the validation ID.
-        signature: String,
-    },
-    /// Customer: create an authorization (the caller supplies the key GUID). [PS-LINK]
-    AddAuthorization {
-        /// Name.
-        name: String,
-        /// Authorization key (GUID).
-        key: String,
-    },
-    /// Customer: delete an authorization (deletes the connection that used it). [PS-LINK]
-    RemoveAuthorization {
-        /// Name.
-        name: String,
-    },
-    /// Customer: link a VNet. [PS-LINK]
-    LinkVnet {
-        /// The request.
-        link: VnetLinkRequest,
-    },
-    /// Customer: unlink a VNet (delete the connection). [PS-LINK]
-    UnlinkVnet {
-        /// Connection name.
-        name: String,
-    },
-    /// Customer: connect this circuit's private peering to another circuit's with Global Reach
-    /// (`Add-AzExpressRouteCircuitConnectionConfig`, then `Set-AzExpressRouteCircuit`), the
-    /// other circuit's facts passed in; [`crate::global_reach::connect`] records the other side.
-    /// [GR-PS] [GR-CLI]
-    AddGlobalReach {
-        /// The connection (name and subnets).
-        connection: crate::global_reach::GlobalReachConnection,
-        /// The other circuit.
-        peer: crate::global_reach::GlobalReachPeer,
-        /// The other circuit owner's authorization key, for a circuit in another subscription.
-        authorization_key: Option<String>,
-    },
-    /// Customer: remove a Global Reach connection made on this circuit. [GR-PS] [GR-CLI]
-    RemoveGlobalReach {
-        /// Connection name.
-        name: String,
-    },
-    /// Customer: change bandwidth (increase only). [PS-CIRCUIT]
-    ChangeBandwidth {
-        /// New bandwidth in Mbps (Direct: Gbps × 1000).
-        mbps: u32,
-    },
-    /// Customer: change billing model (Metered → Unlimited only). [PS-CIRCUIT]
-    ChangeFamily {
-        /// New family.
-        family: SkuFamily,
-    },
-    /// Customer: change SKU tier. [PS-CIRCUIT] [PORTAL-CIRCUIT]
-    ChangeTier {
-        /// New tier.
-        tier: SkuTier,
-    },
-    /// Customer: toggle Allow classic operations. [PS-CIRCUIT]
-    SetAllowClassicOperations(bool),
-    /// Customer: create a route filter with its one Allow rule (`New-AzRouteFilter`, the rule,
-    /// `Set-AzRouteFilter`), kept with this circuit. [ROUTE-FILTER]
-    CreateRouteFilter {
-        /// The validated filter ([`crate::route_filter::validate_route_filter`]).
-        filter: crate::route_filter::RouteFilter,
-    },
-    /// Customer: attach the circuit's route filter to its Microsoft peering; Microsoft then
-    /// advertises the prefixes of the filter's communities. [ROUTE-FILTER]
-    AttachRouteFilter {
-        /// The customer confirms that Microsoft has authorized them to use Microsoft 365
-        /// through ExpressRoute (the API cannot tell; without it, attaching a filter with
-        /// Microsoft 365 services fails). [ROUTE-FILTER]
-        microsoft_365_authorized: bool,
-    },
-    /// Customer: detach the route filter from Microsoft peering (no prefixes then). [ROUTE-FILTER]
-    DetachRouteFilter,
-    /// Customer: delete the route filter resource (only when attached to no circuit). [ROUTE-FILTER]
-    RemoveRouteFilter,
+/// Declares [`Action`] and, from the same list, [`ActionKind`] (one kind per variant, in order),
+/// `ActionKind::ALL` and `Action::kind`: a new action cannot be left without its kind.
+macro_rules! actions_and_kinds {
+    (
+        $(#[$meta:meta])*
+        pub enum Action {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident $( { $($fields:tt)* } )? $( ( $($tuple:tt)* ) )?
+            ),* $(,)?
+        }
+        $(#[$kmeta:meta])*
+        pub enum ActionKind;
+    ) => {
+        $(#[$meta])*
+        pub enum Action {
+            $( $(#[$vmeta])* $variant $( { $($fields)* } )? $( ( $($tuple)* ) )? ),*
+        }
+
+        $(#[$kmeta])*
+        pub enum ActionKind {
+            $(
+                #[doc = concat!("See [`Action::", stringify!($variant), "`].")]
+                $variant
+            ),*
+        }
+
+        impl ActionKind {
+            /// Every kind, in the order [`Action`] declares them.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),*];
+        }
+
+        impl Action {
+            /// The action's kind.
+            pub fn kind(&self) -> ActionKind {
+                match self {
+                    $( Self::$variant { .. } => ActionKind::$variant ),*
+                }
+            }
+        }
+    };
 }
 
-/// The kind of an [`Action`], without its data: one row each in
-/// [`crate::available_actions`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ActionKind {
-    /// See [`Action::ProviderStartProvisioning`].
-    ProviderStartProvisioning,
-    /// See [`Action::ProviderCompleteProvisioning`].
-    ProviderCompleteProvisioning,
-    /// See [`Action::ProviderDeprovision`].
-    ProviderDeprovision,
-    /// See [`Action::ProviderCompleteDeprovisioning`].
-    ProviderCompleteDeprovisioning,
-    /// See [`Action::ReEnable`].
-    ReEnable,
-    /// See [`Action::Delete`].
-    Delete,
-    /// See [`Action::AddPeering`].
-    AddPeering,
-    /// See [`Action::UpdatePeering`].
-    UpdatePeering,
-    /// See [`Action::RemovePeering`].
-    RemovePeering,
-    /// See [`Action::SetPeeringState`].
-    SetPeeringState,
-    /// See [`Action::SetPrefixValidation`].
-    SetPrefixValidation,
-    /// See [`Action::AddPrefixValidationInfo`].
-    AddPrefixValidationInfo,
-    /// See [`Action::AddAuthorization`].
-    AddAuthorization,
-    /// See [`Action::RemoveAuthorization`].
-    RemoveAuthorization,
-    /// See [`Action::LinkVnet`].
-    LinkVnet,
-    /// See [`Action::UnlinkVnet`].
-    UnlinkVnet,
-    /// See [`Action::AddGlobalReach`].
-    AddGlobalReach,
-    /// See [`Action::RemoveGlobalReach`].
-    RemoveGlobalReach,
-    /// See [`Action::ChangeBandwidth`].
-    ChangeBandwidth,
-    /// See [`Action::ChangeFamily`].
-    ChangeFamily,
-    /// See [`Action::ChangeTier`].
-    ChangeTier,
-    /// See [`Action::SetAllowClassicOperations`].
-    SetAllowClassicOperations,
-    /// See [`Action::CreateRouteFilter`].
-    CreateRouteFilter,
-    /// See [`Action::AttachRouteFilter`].
-    AttachRouteFilter,
-    /// See [`Action::DetachRouteFilter`].
-    DetachRouteFilter,
-    /// See [`Action::RemoveRouteFilter`].
-    RemoveRouteFilter,
+actions_and_kinds! {
+    /// Something that happens to an existing circuit: a provider event, a
+    /// Microsoft-side event, or a customer change.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Action {
+        /// Provider event: starts provisioning (NotProvisioned → Provisioning). [WF]
+        ProviderStartProvisioning,
+        /// Provider event: finishes provisioning (Provisioning → Provisioned). [WF]
+        ProviderCompleteProvisioning,
+        /// Provider event: starts deprovisioning (Provisioning/Provisioned → Deprovisioning). [SPEC-2024-05] [inferred]
+        ProviderDeprovision,
+        /// Provider event: finishes deprovisioning (Deprovisioning → NotProvisioned). [WF]
+        ProviderCompleteDeprovisioning,
+        /// Customer: re-enable a deprovisioned circuit by ordering from the provider
+        /// again with the same service key (NotProvisioned → Provisioning). [WF]
+        ReEnable,
+        /// Customer: delete the circuit (→ provisioningState Deleting). [WF] [PS-CIRCUIT]
+        Delete,
+        /// Customer: add a peering.
+        AddPeering {
+            /// Peering type.
+            kind: PeeringType,
+            /// Validated configuration.
+            config: PeeringConfig,
+        },
+        /// Customer: replace a peering's configuration.
+        UpdatePeering {
+            /// Peering type.
+            kind: PeeringType,
+            /// Validated configuration.
+            config: PeeringConfig,
+        },
+        /// Customer: remove a peering.
+        RemovePeering {
+            /// Peering type.
+            kind: PeeringType,
+        },
+        /// Customer: enable or disable a peering. [RESET]
+        SetPeeringState {
+            /// Peering type.
+            kind: PeeringType,
+            /// New state.
+            state: PeeringState,
+        },
+        /// Microsoft: outcome of Microsoft peering prefix validation.
+        SetPrefixValidation {
+            /// The outcome.
+            outcome: PrefixOutcome,
+        },
+        /// Customer: add a Microsoft peering prefix's validation info — the validation ID Microsoft
+        /// gives for it and that ID signed with the private key whose certificate is in the routing
+        /// registry (`Add-AzExpressRouteCircuitMicrosoftPeeringPrefixConfig`, then
+        /// `Set-AzExpressRouteCircuit`). Microsoft then checks the signature. [PS-PREFIX] [SPEC-2024-10]
+        AddPrefixValidationInfo {
+            /// One of the peering's advertised public prefixes.
+            prefix: IpNet,
+            /// The prefix's validation ID, as Microsoft gives it.
+            validation_id: String,
+            /// The base64 signature of the validation ID.
+            signature: String,
+        },
+        /// Customer: create an authorization (the caller supplies the key GUID). [PS-LINK]
+        AddAuthorization {
+            /// Name.
+            name: String,
+            /// Authorization key (GUID).
+            key: String,
+        },
+        /// Customer: delete an authorization (deletes the connection that used it). [PS-LINK]
+        RemoveAuthorization {
+            /// Name.
+            name: String,
+        },
+        /// Customer: link a VNet. [PS-LINK]
+        LinkVnet {
+            /// The request.
+            link: VnetLinkRequest,
+        },
+        /// Customer: unlink a VNet (delete the connection). [PS-LINK]
+        UnlinkVnet {
+            /// Connection name.
+            name: String,
+        },
+        /// Customer: connect this circuit's private peering to another circuit's with Global Reach
+        /// (`Add-AzExpressRouteCircuitConnectionConfig`, then `Set-AzExpressRouteCircuit`), the
+        /// other circuit's facts passed in; [`crate::global_reach::connect`] records the other side.
+        /// [GR-PS] [GR-CLI]
+        AddGlobalReach {
+            /// The connection (name and subnets).
+            connection: crate::global_reach::GlobalReachConnection,
+            /// The other circuit.
+            peer: crate::global_reach::GlobalReachPeer,
+            /// The other circuit owner's authorization key, for a circuit in another subscription.
+            authorization_key: Option<String>,
+        },
+        /// Customer: remove a Global Reach connection made on this circuit. [GR-PS] [GR-CLI]
+        RemoveGlobalReach {
+            /// Connection name.
+            name: String,
+        },
+        /// Customer: change bandwidth (increase only). [PS-CIRCUIT]
+        ChangeBandwidth {
+            /// New bandwidth in Mbps (Direct: Gbps × 1000).
+            mbps: u32,
+        },
+        /// Customer: change billing model (Metered → Unlimited only). [PS-CIRCUIT]
+        ChangeFamily {
+            /// New family.
+            family: SkuFamily,
+        },
+        /// Customer: change SKU tier. [PS-CIRCUIT] [PORTAL-CIRCUIT]
+        ChangeTier {
+            /// New tier.
+            tier: SkuTier,
+        },
+        /// Customer: toggle Allow classic operations. [PS-CIRCUIT]
+        SetAllowClassicOperations(bool),
+        /// Customer: create a route filter with its one Allow rule (`New-AzRouteFilter`, the rule,
+        /// `Set-AzRouteFilter`), kept with this circuit. [ROUTE-FILTER]
+        CreateRouteFilter {
+            /// The validated filter ([`crate::route_filter::validate_route_filter`]).
+            filter: crate::route_filter::RouteFilter,
+        },
+        /// Customer: attach the circuit's route filter to its Microsoft peering; Microsoft then
+        /// advertises the prefixes of the filter's communities. [ROUTE-FILTER]
+        AttachRouteFilter {
+            /// The customer confirms that Microsoft has authorized them to use Microsoft 365
+            /// through ExpressRoute (the API cannot tell; without it, attaching a filter with
+            /// Microsoft 365 services fails). [ROUTE-FILTER]
+            microsoft_365_authorized: bool,
+        },
+        /// Customer: detach the route filter from Microsoft peering (no prefixes then). [ROUTE-FILTER]
+        DetachRouteFilter,
+        /// Customer: delete the route filter resource (only when attached to no circuit). [ROUTE-FILTER]
+        RemoveRouteFilter,
+    }
+
+    /// The kind of an [`Action`], without its data: one row each in
+    /// [`crate::available_actions`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum ActionKind;
 }
 
 impl ActionKind {
-    /// Every kind.
-    pub const ALL: &'static [Self] = &[
-        Self::ProviderStartProvisioning,
-        Self::ProviderCompleteProvisioning,
-        Self::ProviderDeprovision,
-        Self::ProviderCompleteDeprovisioning,
-        Self::ReEnable,
-        Self::Delete,
-        Self::AddPeering,
-        Self::UpdatePeering,
-        Self::RemovePeering,
-        Self::SetPeeringState,
-        Self::SetPrefixValidation,
-        Self::AddPrefixValidationInfo,
-        Self::AddAuthorization,
-        Self::RemoveAuthorization,
-        Self::LinkVnet,
-        Self::UnlinkVnet,
-        Self::AddGlobalReach,
-        Self::RemoveGlobalReach,
-        Self::ChangeBandwidth,
-        Self::ChangeFamily,
-        Self::ChangeTier,
-        Self::SetAllowClassicOperations,
-        Self::CreateRouteFilter,
-        Self::AttachRouteFilter,
-        Self::DetachRouteFilter,
-        Self::RemoveRouteFilter,
-    ];
-
     /// A button label.
     pub const fn label(self) -> &'static str {
         match self {
@@ -444,40 +406,6 @@ impl ActionKind {
                 | Self::ProviderCompleteDeprovisioning
                 | Self::SetPrefixValidation
         )
-    }
-}
-
-impl Action {
-    /// The action's kind.
-    pub fn kind(&self) -> ActionKind {
-        match self {
-            Self::ProviderStartProvisioning => ActionKind::ProviderStartProvisioning,
-            Self::ProviderCompleteProvisioning => ActionKind::ProviderCompleteProvisioning,
-            Self::ProviderDeprovision => ActionKind::ProviderDeprovision,
-            Self::ProviderCompleteDeprovisioning => ActionKind::ProviderCompleteDeprovisioning,
-            Self::ReEnable => ActionKind::ReEnable,
-            Self::Delete => ActionKind::Delete,
-            Self::AddPeering { .. } => ActionKind::AddPeering,
-            Self::UpdatePeering { .. } => ActionKind::UpdatePeering,
-            Self::RemovePeering { .. } => ActionKind::RemovePeering,
-            Self::SetPeeringState { .. } => ActionKind::SetPeeringState,
-            Self::SetPrefixValidation { .. } => ActionKind::SetPrefixValidation,
-            Self::AddPrefixValidationInfo { .. } => ActionKind::AddPrefixValidationInfo,
-            Self::AddAuthorization { .. } => ActionKind::AddAuthorization,
-            Self::RemoveAuthorization { .. } => ActionKind::RemoveAuthorization,
-            Self::LinkVnet { .. } => ActionKind::LinkVnet,
-            Self::UnlinkVnet { .. } => ActionKind::UnlinkVnet,
-            Self::AddGlobalReach { .. } => ActionKind::AddGlobalReach,
-            Self::RemoveGlobalReach { .. } => ActionKind::RemoveGlobalReach,
-            Self::ChangeBandwidth { .. } => ActionKind::ChangeBandwidth,
-            Self::ChangeFamily { .. } => ActionKind::ChangeFamily,
-            Self::ChangeTier { .. } => ActionKind::ChangeTier,
-            Self::SetAllowClassicOperations(_) => ActionKind::SetAllowClassicOperations,
-            Self::CreateRouteFilter { .. } => ActionKind::CreateRouteFilter,
-            Self::AttachRouteFilter { .. } => ActionKind::AttachRouteFilter,
-            Self::DetachRouteFilter => ActionKind::DetachRouteFilter,
-            Self::RemoveRouteFilter => ActionKind::RemoveRouteFilter,
-        }
     }
 }
 

@@ -1062,15 +1062,22 @@ pub(crate) fn add_gate(c: &Circuit) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// For [`crate::precondition`]: a Global Reach connection made on this circuit exists.
+/// For [`crate::precondition`]: a Global Reach connection made on this circuit exists. Without
+/// one, a connection another circuit made to this one is removed there [GR-PS]; otherwise there is
+/// none to remove.
 pub(crate) fn remove_gate(c: &Circuit) -> Result<(), Refusal> {
     if c.peerings.iter().any(|p| !p.global_reach.is_empty()) {
-        Ok(())
-    } else {
-        refuse(GlobalReachRefusal::NotFound {
+        return Ok(());
+    }
+    match c.peerings.iter().flat_map(|p| &p.peer_global_reach).next() {
+        Some(g) => refuse(GlobalReachRefusal::RemoveWhereMade {
+            name: g.name.clone(),
+            made_on: g.peer_circuit_name().to_string(),
+        }),
+        None => refuse(GlobalReachRefusal::NotFound {
             circuit: c.name.clone(),
             name: "(none)".into(),
-        })
+        }),
     }
 }
 

@@ -25,10 +25,11 @@
 //!   service key GUID) or returns every [`FieldError`].
 //! - [`validate_peering`] / [`validate_vnet_link`] turn typed forms into inputs
 //!   for actions, returning every field error at once, and warnings.
-//! - [`apply`]`(&Circuit, &Action) -> Result<Transition, Refusal>` is pure and
-//!   is one exhaustive match on `(`[`CircuitPhase`]`, `[`Action`]`)` with no
-//!   wildcard arm. [`can`], [`precondition`] and [`available_actions`] answer
-//!   "what can I do now, and why not".
+//! - [`precondition`]`(&Circuit, ActionKind)` is the transition table: one exhaustive
+//!   match on `(`[`CircuitPhase`]`, `[`ActionKind`]`)` with no wildcard arm.
+//!   [`apply`]`(&Circuit, &Action) -> Result<Transition, Refusal>` is pure: the table
+//!   for the action's kind, then the action's handler. [`can`], [`precondition`] and
+//!   [`available_actions`] answer "what can I do now, and why not".
 //! - Every [`Refusal`] has a reason (`Display`), a [`Refusal::remedy`] and a
 //!   [`Refusal::source_key`].
 //! - `explain_*` functions return a [`StateInfo`] for every state of every

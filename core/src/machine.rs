@@ -1,9 +1,9 @@
 //! The state machine: [`apply`], [`precondition`], [`can`], [`available_actions`].
 //!
-//! `apply` is one exhaustive match on `(CircuitPhase, Action)` with no wildcard
-//! arm, so a new phase or action forces a decision for every pair. `precondition`
-//! is the same table over `(CircuitPhase, ActionKind)` plus the state-only
-//! checks; the table test checks that the two agree.
+//! [`precondition`] is the transition table: one exhaustive match on
+//! `(CircuitPhase, ActionKind)` with no wildcard arm, so a new phase or action forces a
+//! decision for every pair. [`apply`] is that table for the action's kind, then the action's
+//! handler (its input's checks and the change), so the two cannot disagree.
 
 use crate::action::{
     Action, ActionAvailability, ActionKind, PrefixOutcome, Transition, VnetLinkRequest,
@@ -45,54 +45,23 @@ fn ok<E>(circuit: Circuit, notes: Vec<String>) -> Result<Transition, E> {
 
 /// Applies an action to a circuit. Pure: returns the new circuit (with warnings
 /// and notes) or the refusal; the input circuit is never changed.
+///
+/// The state decides first: [`precondition`] (the transition table) for the action's kind, so a
+/// kind it refuses is refused here with the same refusal, whatever the input. Then the action's
+/// handler checks the input against the circuit and makes the change.
 pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
+    precondition(c, a.kind())?;
+    handle(c, a)
+}
+
+/// What an action does once [`precondition`] allows its kind: its input's checks and the change.
+/// Every action has one handler; the state was decided by the table.
+fn handle(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
     use Action as A;
-    use CircuitPhase as P;
-    let sp = c.service_provider_provisioning_state;
-    match (c.phase(), a) {
-        // ---- a circuit being deleted accepts nothing [SPEC-NET] -------------------------
-        (
-            P::Deleting,
-            A::ProviderStartProvisioning
-            | A::ProviderCompleteProvisioning
-            | A::ProviderDeprovision
-            | A::ProviderCompleteDeprovisioning
-            | A::ReEnable
-            | A::AddPeering { .. }
-            | A::UpdatePeering { .. }
-            | A::RemovePeering { .. }
-            | A::SetPeeringState { .. }
-            | A::SetPrefixValidation { .. }
-            | A::AddPrefixValidationInfo { .. }
-            | A::AddAuthorization { .. }
-            | A::RemoveAuthorization { .. }
-            | A::LinkVnet { .. }
-            | A::UnlinkVnet { .. }
-            | A::AddGlobalReach { .. }
-            | A::RemoveGlobalReach { .. }
-            | A::ChangeBandwidth { .. }
-            | A::ChangeFamily { .. }
-            | A::ChangeTier { .. }
-            | A::SetAllowClassicOperations(_)
-            | A::CreateRouteFilter { .. }
-            | A::AttachRouteFilter { .. }
-            | A::DetachRouteFilter
-            | A::RemoveRouteFilter,
-        ) => Err(Refusal::CircuitDeleting),
-
-        // ---- ExpressRoute Direct has no provider state (SC-14) [WF] ----------------------
-        (
-            P::Direct,
-            A::ProviderStartProvisioning
-            | A::ProviderCompleteProvisioning
-            | A::ProviderDeprovision
-            | A::ProviderCompleteDeprovisioning
-            | A::ReEnable,
-        ) => Err(Refusal::NoProviderOnDirect),
-
+    match a {
         // ---- provider lifecycle [WF] --------------------------------------------------
         // SC-04
-        (P::NotProvisioned, A::ProviderStartProvisioning) => provider_step(
+        A::ProviderStartProvisioning => provider_step(
             c,
             Sp::Provisioning,
             vec![format!(
@@ -100,11 +69,8 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
                 states(c, Sp::Provisioning)
             )],
         ),
-        (P::Provisioning | P::Provisioned | P::Deprovisioning, A::ProviderStartProvisioning) => Err(
-            conflict(ActionKind::ProviderStartProvisioning, sp, Sp::NotProvisioned),
-        ),
         // SC-05
-        (P::Provisioning, A::ProviderCompleteProvisioning) => {
+        A::ProviderCompleteProvisioning => {
             // [WF]: Provisioned *and* Enabled is the only usable state; a circuit status that
             // is not Enabled needs Microsoft Support [TROUBLE], so say so rather than "usable".
             let notes = if c.circuit_provisioning_state == CircuitProvisioningState::Enabled {
@@ -123,22 +89,14 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
             };
             provider_step(c, Sp::Provisioned, notes)
         }
-        (P::NotProvisioned | P::Provisioned | P::Deprovisioning, A::ProviderCompleteProvisioning) => Err(
-            conflict(ActionKind::ProviderCompleteProvisioning, sp, Sp::Provisioning),
-        ),
         // SC-10, first step: Deprovisioning is the transient API value [SPEC-2024-05] [inferred].
-        (P::Provisioning | P::Provisioned, A::ProviderDeprovision) => provider_step(
+        A::ProviderDeprovision => provider_step(
             c,
             Sp::Deprovisioning,
             vec!["The provider is deprovisioning the circuit. Microsoft continues to bill the circuit until you delete it.".into()],
         ),
-        (P::NotProvisioned | P::Deprovisioning, A::ProviderDeprovision) => Err(conflict(
-            ActionKind::ProviderDeprovision,
-            sp,
-            Sp::Provisioned,
-        )),
         // SC-10, second step [WF]: NotProvisioned/Enabled.
-        (P::Deprovisioning, A::ProviderCompleteDeprovisioning) => provider_step(
+        A::ProviderCompleteDeprovisioning => provider_step(
             c,
             Sp::NotProvisioned,
             vec![
@@ -149,12 +107,9 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
                 "Microsoft still bills the circuit until the circuit resource is deleted: re-enable it by ordering from the provider again, or delete it.".into(),
             ],
         ),
-        (P::NotProvisioned | P::Provisioning | P::Provisioned, A::ProviderCompleteDeprovisioning) => Err(
-            conflict(ActionKind::ProviderCompleteDeprovisioning, sp, Sp::Deprovisioning),
-        ),
         // [WF] "You can choose to re-enable it": the customer orders from the provider
         // again with the same service key; modelled as the provider picking it up.
-        (P::NotProvisioned, A::ReEnable) => provider_step(
+        A::ReEnable => provider_step(
             c,
             Sp::Provisioning,
             vec![format!(
@@ -164,143 +119,46 @@ pub fn apply(c: &Circuit, a: &Action) -> Result<Transition, Refusal> {
                 states(c, Sp::Provisioning)
             )],
         ),
-        (P::Provisioning | P::Provisioned | P::Deprovisioning, A::ReEnable) => {
-            Err(conflict(ActionKind::ReEnable, sp, Sp::NotProvisioned))
-        }
-
-        // ---- delete [WF] [ISSUE-DELETE]: in every phase, by apply_delete --------------------
-        (
-            P::NotProvisioned
-            | P::Provisioning
-            | P::Provisioned
-            | P::Deprovisioning
-            | P::Direct
-            | P::Deleting,
-            A::Delete,
-        ) => apply_delete(c).map_err(Refusal::from),
-
-        // ---- peerings: only when Provisioned (or Direct) [WF] SC-06 ----------------------
-        (
-            P::NotProvisioned | P::Provisioning | P::Deprovisioning,
-            A::AddPeering { .. }
-            | A::UpdatePeering { .. }
-            | A::RemovePeering { .. }
-            | A::SetPeeringState { .. }
-            | A::AddPrefixValidationInfo { .. },
-        ) => Err(Refusal::PeeringNeedsProvisioned { provider_state: sp }),
-        (P::Provisioned | P::Direct, A::AddPeering { kind, config }) => add_peering(c, *kind, config),
-        (P::Provisioned | P::Direct, A::UpdatePeering { kind, config }) => {
-            update_peering(c, *kind, config)
-        }
-        (P::Provisioned | P::Direct, A::RemovePeering { kind }) => remove_peering(c, *kind),
-        (P::Provisioned | P::Direct, A::SetPeeringState { kind, state }) => {
-            set_peering_state(c, *kind, *state)
-        }
-        // The customer's half of the signed prefix validation [PS-PREFIX] [SPEC-2024-10]: it
-        // changes the Microsoft peering (Set-AzExpressRouteCircuit), so it follows the peering rules.
-        (
-            P::Provisioned | P::Direct,
-            A::AddPrefixValidationInfo {
-                prefix,
-                validation_id,
-                signature,
-            },
-        ) => add_prefix_validation_info(c, prefix, validation_id, signature),
-
-        // ---- Microsoft's prefix validation (an external event) ---------------------------
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::SetPrefixValidation { outcome },
-        ) => prefix_validation(c, outcome),
-
+        // ---- delete [WF] [ISSUE-DELETE] ------------------------------------------------------
+        A::Delete => apply_delete(c).map_err(Refusal::from),
+        // ---- peerings [WF] SC-06 ------------------------------------------------------------
+        A::AddPeering { kind, config } => add_peering(c, *kind, config),
+        A::UpdatePeering { kind, config } => update_peering(c, *kind, config),
+        A::RemovePeering { kind } => remove_peering(c, *kind),
+        A::SetPeeringState { kind, state } => set_peering_state(c, *kind, *state),
+        // The customer's half of the signed prefix validation [PS-PREFIX] [SPEC-2024-10].
+        A::AddPrefixValidationInfo {
+            prefix,
+            validation_id,
+            signature,
+        } => add_prefix_validation_info(c, prefix, validation_id, signature),
+        // Microsoft's prefix validation (an external event).
+        A::SetPrefixValidation { outcome } => prefix_validation(c, outcome),
         // ---- authorizations [PS-LINK] ----------------------------------------------------
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct,
-            A::AddAuthorization { name, key },
-        ) => add_authorization(c, name, key),
-        (P::Deprovisioning, A::AddAuthorization { .. }) => Err(Refusal::ChangeWhileDeprovisioning {
-            what: ActionKind::AddAuthorization.label(),
-        }),
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::RemoveAuthorization { name },
-        ) => remove_authorization(c, name),
-
+        A::AddAuthorization { name, key } => add_authorization(c, name, key),
+        A::RemoveAuthorization { name } => remove_authorization(c, name),
         // ---- VNet links [PS-LINK] [LIMITS] ---------------------------------------------
-        (P::Provisioned | P::Direct, A::LinkVnet { link }) => link_vnet(c, link),
-        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, A::LinkVnet { .. }) => {
-            Err(Refusal::LinkNeedsProvisioned { provider_state: sp })
-        }
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::UnlinkVnet { name },
-        ) => unlink_vnet(c, name),
-
-        // ---- Global Reach [GR-PS] [GR-CLI]: both circuits provisioned, with private peering
-        (
-            P::Provisioned | P::Direct,
-            A::AddGlobalReach {
-                connection,
-                peer,
-                authorization_key,
-            },
-        ) => crate::global_reach::add_global_reach(c, connection, peer, authorization_key.as_deref()),
-        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, A::AddGlobalReach { .. }) => {
-            Err(crate::global_reach::GlobalReachRefusal::NotProvisioned {
-                circuit: c.name.clone(),
-            }
-            .into())
-        }
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::RemoveGlobalReach { name },
-        ) => crate::global_reach::remove_global_reach(c, name),
-
+        A::LinkVnet { link } => link_vnet(c, link),
+        A::UnlinkVnet { name } => unlink_vnet(c, name),
+        // ---- Global Reach [GR-PS] [GR-CLI] -----------------------------------------------
+        A::AddGlobalReach {
+            connection,
+            peer,
+            authorization_key,
+        } => crate::global_reach::add_global_reach(c, connection, peer, authorization_key.as_deref()),
+        A::RemoveGlobalReach { name } => crate::global_reach::remove_global_reach(c, name),
         // ---- circuit changes [PS-CIRCUIT] ----------------------------------------------
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct,
-            A::ChangeBandwidth { mbps },
-        ) => change_bandwidth(c, *mbps),
-        // The provider must apply a bandwidth change; it cannot while tearing down.
-        (P::Deprovisioning, A::ChangeBandwidth { .. }) => Err(Refusal::ChangeWhileDeprovisioning {
-            what: ActionKind::ChangeBandwidth.label(),
-        }),
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::ChangeFamily { family },
-        ) => change_family(c, *family),
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::ChangeTier { tier },
-        ) => change_tier(c, *tier),
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::SetAllowClassicOperations(value),
-        ) => set_allow_classic(c, *value),
-
-        // ---- route filters [ROUTE-FILTER]: the filter is a resource of its own; attaching
-        // and detaching change the Microsoft peering, which exists only once Provisioned.
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::CreateRouteFilter { filter },
-        ) => route_filter::create(c, filter),
-        (
-            P::Provisioned | P::Direct,
-            A::AttachRouteFilter {
-                microsoft_365_authorized,
-            },
-        ) => route_filter::attach(c, *microsoft_365_authorized),
-        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, A::AttachRouteFilter { .. }) => {
-            Err(Refusal::PeeringNeedsProvisioned { provider_state: sp })
-        }
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::DetachRouteFilter,
-        ) => route_filter::detach(c),
-        (
-            P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
-            A::RemoveRouteFilter,
-        ) => route_filter::remove(c),
+        A::ChangeBandwidth { mbps } => change_bandwidth(c, *mbps),
+        A::ChangeFamily { family } => change_family(c, *family),
+        A::ChangeTier { tier } => change_tier(c, *tier),
+        A::SetAllowClassicOperations(value) => set_allow_classic(c, *value),
+        // ---- route filters [ROUTE-FILTER] --------------------------------------------------
+        A::CreateRouteFilter { filter } => route_filter::create(c, filter),
+        A::AttachRouteFilter {
+            microsoft_365_authorized,
+        } => route_filter::attach(c, *microsoft_365_authorized),
+        A::DetachRouteFilter => route_filter::detach(c),
+        A::RemoveRouteFilter => route_filter::remove(c),
     }
 }
 
@@ -338,14 +196,17 @@ pub fn available_actions(c: &Circuit) -> Vec<ActionAvailability> {
         .collect()
 }
 
-/// Whether an action kind is possible in the circuit's current state, before
-/// any input is given. When this refuses, [`apply`] refuses every action of the
-/// kind; when it accepts, `apply` may still refuse a particular input.
+/// The transition table: whether an action of this kind can happen in the circuit's current
+/// state, before any input is given. One exhaustive match on `(CircuitPhase, ActionKind)` with no
+/// wildcard arm, so a new phase or action forces a decision for every pair. [`apply`] asks it
+/// first: when it refuses, `apply` refuses every action of the kind with the same refusal; when it
+/// accepts, `apply` may still refuse a particular input.
 pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
     use ActionKind as K;
     use CircuitPhase as P;
     let sp = c.service_provider_provisioning_state;
     match (c.phase(), kind) {
+        // ---- a circuit being deleted accepts nothing [SPEC-NET] -------------------------
         (
             P::Deleting,
             K::ProviderStartProvisioning
@@ -374,6 +235,8 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             | K::DetachRouteFilter
             | K::RemoveRouteFilter,
         ) => Err(Refusal::CircuitDeleting),
+
+        // ---- ExpressRoute Direct has no provider state (SC-14) [WF] ----------------------
         (
             P::Direct,
             K::ProviderStartProvisioning
@@ -382,26 +245,33 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             | K::ProviderCompleteDeprovisioning
             | K::ReEnable,
         ) => Err(Refusal::NoProviderOnDirect),
+
+        // ---- provider lifecycle [WF]: each event from its one provider state --------------
+        // SC-04; re-enabling ([WF] "you can choose to re-enable it") is ordering again.
         (P::NotProvisioned, K::ProviderStartProvisioning | K::ReEnable) => Ok(()),
         (
             P::Provisioning | P::Provisioned | P::Deprovisioning,
             K::ProviderStartProvisioning | K::ReEnable,
         ) => Err(conflict(kind, sp, Sp::NotProvisioned)),
+        // SC-05
         (P::Provisioning, K::ProviderCompleteProvisioning) => Ok(()),
         (
             P::NotProvisioned | P::Provisioned | P::Deprovisioning,
             K::ProviderCompleteProvisioning,
         ) => Err(conflict(kind, sp, Sp::Provisioning)),
+        // SC-10, first step: Deprovisioning is the transient API value [SPEC-2024-05] [inferred].
         (P::Provisioning | P::Provisioned, K::ProviderDeprovision) => Ok(()),
         (P::NotProvisioned | P::Deprovisioning, K::ProviderDeprovision) => {
             Err(conflict(kind, sp, Sp::Provisioned))
         }
+        // SC-10, second step [WF].
         (P::Deprovisioning, K::ProviderCompleteDeprovisioning) => Ok(()),
         (
             P::NotProvisioned | P::Provisioning | P::Provisioned,
             K::ProviderCompleteDeprovisioning,
         ) => Err(conflict(kind, sp, Sp::Deprovisioning)),
-        // The delete rule in every phase is apply_delete's (it takes no input).
+
+        // ---- delete [WF] [ISSUE-DELETE]: apply_delete's rule in every phase (it takes no input)
         (
             P::NotProvisioned
             | P::Provisioning
@@ -411,84 +281,42 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             | P::Deleting,
             K::Delete,
         ) => apply_delete(c).map(|_| ()).map_err(Refusal::from),
+
+        // ---- peerings: only when Provisioned (or Direct) [WF] SC-06 ----------------------
+        // Attaching a route filter changes the Microsoft peering too [ROUTE-FILTER].
         (
             P::NotProvisioned | P::Provisioning | P::Deprovisioning,
             K::AddPeering
             | K::UpdatePeering
             | K::RemovePeering
             | K::SetPeeringState
-            | K::AddPrefixValidationInfo,
+            | K::AddPrefixValidationInfo
+            | K::AttachRouteFilter,
         ) => Err(Refusal::PeeringNeedsProvisioned { provider_state: sp }),
-        (P::Provisioned | P::Direct, K::AddPrefixValidationInfo) => {
-            peering_gate(c)?;
-            let p = c
-                .peering(PeeringType::MicrosoftPeering)
-                .ok_or(Refusal::MicrosoftPeeringNotConfigured)?;
-            // Every advertised prefix already carries its validation info: any input would
-            // get "PrefixInfo already exists". [PS-PREFIX]
-            let advertised = p
-                .config
-                .microsoft
-                .as_ref()
-                .map_or(&[][..], |m| &m.advertised_public_prefixes[..]);
-            let open = advertised.iter().any(|a| {
-                !p.prefix_info
-                    .iter()
-                    .any(|i| i.prefix == *a && i.has_validation_info())
-            });
-            match advertised.first() {
-                Some(first) if !open => Err(Refusal::PrefixInfoAlreadyExists {
-                    prefix: first.to_string(),
-                }),
-                Some(_) => Ok(()),
-                None => Err(Refusal::MicrosoftPeeringConfigMissing),
-            }
-        }
         (P::Provisioned | P::Direct, K::AddPeering) => {
-            peering_gate(c)?;
-            let missing = [
-                PeeringType::AzurePrivatePeering,
-                PeeringType::MicrosoftPeering,
-            ]
-            .into_iter()
-            .any(|k| c.peering(k).is_none());
-            if missing {
-                Ok(())
-            } else {
-                Err(Refusal::PeeringExists {
-                    kind: PeeringType::MicrosoftPeering,
-                })
-            }
+            peering_gate(c).and_then(|()| peering_room(c))
         }
         (P::Provisioned | P::Direct, K::UpdatePeering | K::RemovePeering | K::SetPeeringState) => {
-            peering_gate(c)?;
-            if c.peerings.is_empty() {
-                Err(Refusal::NoPeerings)
-            } else {
-                Ok(())
-            }
+            peering_gate(c).and_then(|()| any_peering(c))
         }
+        // The customer's half of the signed prefix validation changes the Microsoft peering
+        // (Set-AzExpressRouteCircuit), so it follows the peering rules [PS-PREFIX] [SPEC-2024-10].
+        (P::Provisioned | P::Direct, K::AddPrefixValidationInfo) => {
+            peering_gate(c).and_then(|()| prefix_info_open(c))
+        }
+
+        // ---- Microsoft's prefix validation (an external event) ---------------------------
         (
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             K::SetPrefixValidation,
-        ) => {
-            let p = c
-                .peering(PeeringType::MicrosoftPeering)
-                .ok_or(Refusal::MicrosoftPeeringNotConfigured)?;
-            match p.advertised_public_prefixes_state {
-                Apps::Configuring | Apps::ValidationNeeded => Ok(()),
-                state @ (Apps::NotConfigured | Apps::Configured) => {
-                    Err(Refusal::PrefixValidationNotPending {
-                        outcome: kind.label(),
-                        state,
-                    })
-                }
-            }
-        }
+        ) => prefix_validation_pending(c, kind),
+
+        // ---- authorizations [PS-LINK] ----------------------------------------------------
         (P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct, K::AddAuthorization) => {
             authorization_room(c)
         }
-        (P::Deprovisioning, K::AddAuthorization) => {
+        // The provider must apply a bandwidth change; it cannot while tearing down.
+        (P::Deprovisioning, K::AddAuthorization | K::ChangeBandwidth) => {
             Err(Refusal::ChangeWhileDeprovisioning { what: kind.label() })
         }
         (
@@ -501,6 +329,8 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
                 Ok(())
             }
         }
+
+        // ---- VNet links [PS-LINK] [LIMITS] ---------------------------------------------
         (P::Provisioned | P::Direct, K::LinkVnet) => link_gate(c).map(|_| ()),
         (P::NotProvisioned | P::Provisioning | P::Deprovisioning, K::LinkVnet) => {
             Err(Refusal::LinkNeedsProvisioned { provider_state: sp })
@@ -515,6 +345,8 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
                 Ok(())
             }
         }
+
+        // ---- Global Reach [GR-PS] [GR-CLI]: both circuits provisioned, with private peering
         (P::Provisioned | P::Direct, K::AddGlobalReach) => crate::global_reach::add_gate(c),
         (P::NotProvisioned | P::Provisioning | P::Deprovisioning, K::AddGlobalReach) => {
             Err(crate::global_reach::GlobalReachRefusal::NotProvisioned {
@@ -526,17 +358,18 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             K::RemoveGlobalReach,
         ) => crate::global_reach::remove_gate(c),
+
+        // ---- circuit changes [PS-CIRCUIT] ----------------------------------------------
         (P::NotProvisioned | P::Provisioning | P::Provisioned | P::Direct, K::ChangeBandwidth) => {
-            let current = c.bandwidth_mbps();
             if higher_bandwidths(c).is_empty() {
-                Err(Refusal::NoHigherBandwidth { mbps: current })
+                Err(Refusal::NoHigherBandwidth {
+                    mbps: c.bandwidth_mbps(),
+                })
             } else {
                 Ok(())
             }
         }
-        (P::Deprovisioning, K::ChangeBandwidth) => {
-            Err(Refusal::ChangeWhileDeprovisioning { what: kind.label() })
-        }
+        // SC-39c: UnlimitedData is the end of the road.
         (
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             K::ChangeFamily,
@@ -548,14 +381,14 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             K::ChangeTier | K::SetAllowClassicOperations,
         ) => Ok(()),
+
+        // ---- route filters [ROUTE-FILTER]: the filter is a resource of its own; attaching
+        // changes the Microsoft peering (above), detaching and deleting do not need it.
         (
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             K::CreateRouteFilter,
         ) => route_filter::can_create(c),
         (P::Provisioned | P::Direct, K::AttachRouteFilter) => route_filter::can_attach(c),
-        (P::NotProvisioned | P::Provisioning | P::Deprovisioning, K::AttachRouteFilter) => {
-            Err(Refusal::PeeringNeedsProvisioned { provider_state: sp })
-        }
         (
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             K::DetachRouteFilter,
@@ -564,6 +397,73 @@ pub fn precondition(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
             P::NotProvisioned | P::Provisioning | P::Provisioned | P::Deprovisioning | P::Direct,
             K::RemoveRouteFilter,
         ) => route_filter::can_remove(c),
+    }
+}
+
+/// Room for another peering: private or Microsoft peering is still missing.
+fn peering_room(c: &Circuit) -> Result<(), Refusal> {
+    let missing = [
+        PeeringType::AzurePrivatePeering,
+        PeeringType::MicrosoftPeering,
+    ]
+    .into_iter()
+    .any(|k| c.peering(k).is_none());
+    if missing {
+        Ok(())
+    } else {
+        Err(Refusal::PeeringExists {
+            kind: PeeringType::MicrosoftPeering,
+        })
+    }
+}
+
+/// Some peering to change.
+fn any_peering(c: &Circuit) -> Result<(), Refusal> {
+    if c.peerings.is_empty() {
+        Err(Refusal::NoPeerings)
+    } else {
+        Ok(())
+    }
+}
+
+/// A Microsoft peering with an advertised prefix still without its validation info: otherwise
+/// any input would get "PrefixInfo already exists". [PS-PREFIX]
+fn prefix_info_open(c: &Circuit) -> Result<(), Refusal> {
+    let p = c
+        .peering(PeeringType::MicrosoftPeering)
+        .ok_or(Refusal::MicrosoftPeeringNotConfigured)?;
+    let advertised = p
+        .config
+        .microsoft
+        .as_ref()
+        .map_or(&[][..], |m| &m.advertised_public_prefixes[..]);
+    let open = advertised.iter().any(|a| {
+        !p.prefix_info
+            .iter()
+            .any(|i| i.prefix == *a && i.has_validation_info())
+    });
+    match advertised.first() {
+        Some(first) if !open => Err(Refusal::PrefixInfoAlreadyExists {
+            prefix: first.to_string(),
+        }),
+        Some(_) => Ok(()),
+        None => Err(Refusal::MicrosoftPeeringConfigMissing),
+    }
+}
+
+/// Microsoft is validating the Microsoft peering's prefixes (Configuring or ValidationNeeded).
+fn prefix_validation_pending(c: &Circuit, kind: ActionKind) -> Result<(), Refusal> {
+    let p = c
+        .peering(PeeringType::MicrosoftPeering)
+        .ok_or(Refusal::MicrosoftPeeringNotConfigured)?;
+    match p.advertised_public_prefixes_state {
+        Apps::Configuring | Apps::ValidationNeeded => Ok(()),
+        state @ (Apps::NotConfigured | Apps::Configured) => {
+            Err(Refusal::PrefixValidationNotPending {
+                outcome: kind.label(),
+                state,
+            })
+        }
     }
 }
 
@@ -736,7 +636,6 @@ fn add_peering(
     kind: PeeringType,
     config: &PeeringConfig,
 ) -> Result<Transition, Refusal> {
-    peering_gate(c)?;
     if kind == PeeringType::AzurePublicPeering {
         return Err(Refusal::RetiredPeeringType);
     }
@@ -792,7 +691,6 @@ fn update_peering(
     kind: PeeringType,
     config: &PeeringConfig,
 ) -> Result<Transition, Refusal> {
-    peering_gate(c)?;
     if kind == PeeringType::AzurePublicPeering {
         return Err(Refusal::RetiredPeeringType);
     }
@@ -831,7 +729,6 @@ fn update_peering(
 }
 
 fn remove_peering(c: &Circuit, kind: PeeringType) -> Result<Transition, Refusal> {
-    peering_gate(c)?;
     if c.peering(kind).is_none() {
         return Err(Refusal::PeeringNotFound { kind });
     }
@@ -850,7 +747,6 @@ fn set_peering_state(
     kind: PeeringType,
     state: PeeringState,
 ) -> Result<Transition, Refusal> {
-    peering_gate(c)?;
     let current = c.peering(kind).ok_or(Refusal::PeeringNotFound { kind })?;
     if current.state == state {
         return Err(Refusal::PeeringStateUnchanged { kind, state });
@@ -971,7 +867,6 @@ fn add_prefix_validation_info(
     validation_id: &str,
     signature: &str,
 ) -> Result<Transition, Refusal> {
-    peering_gate(c)?;
     let (validation_id, signature) = (validation_id.trim(), signature.trim());
     if validation_id.is_empty() {
         return Err(Refusal::ValidationInfoMissing {
@@ -1047,7 +942,6 @@ fn add_authorization(c: &Circuit, name: &str, key: &str) -> Result<Transition, R
     if c.authorization(name).is_some() {
         return Err(Refusal::AuthorizationNameTaken { name: name.into() });
     }
-    authorization_room(c)?;
     if !is_guid(key) {
         return Err(Refusal::KeyNotGuid {
             what: "authorization key",

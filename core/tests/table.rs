@@ -1,6 +1,7 @@
 //! The exhaustive (state × action) table: every pair is a transition or a
 //! refusal with a non-empty reason, remedy and source key, and `precondition`
-//! agrees with `apply`.
+//! agrees with `apply` both ways: a kind it refuses is refused by `apply` for every
+//! input with the same refusal, and a kind it allows has an input `apply` accepts.
 
 mod common;
 
@@ -306,6 +307,7 @@ fn every_state_action_pair_is_a_transition_or_an_explained_refusal() {
                 check_refusal(&format!("{name} × {kind:?} precondition"), r);
             }
             let mut any_ok = false;
+            let mut refused = Vec::new();
             for a in samples(*kind) {
                 pairs += 1;
                 let ctx = format!("{name} × {a:?}");
@@ -327,11 +329,23 @@ fn every_state_action_pair_is_a_transition_or_an_explained_refusal() {
                             assert!(!w.to_string().is_empty() && w.source_key().starts_with('['));
                         }
                     }
-                    Err(r) => check_refusal(&ctx, &r),
+                    Err(r) => {
+                        check_refusal(&ctx, &r);
+                        // A kind the table refuses is refused whatever the input, with the
+                        // table's own refusal.
+                        if let Err(p) = &pre {
+                            assert_eq!(&r, p, "{ctx}: apply and precondition disagree");
+                        }
+                        refused.push(r);
+                    }
                 }
                 assert_eq!(can(&c, &a), apply(&c, &a).is_ok());
             }
-            let _ = any_ok;
+            // A kind the table allows is possible: some sample of it goes through.
+            assert!(
+                pre.is_err() || any_ok,
+                "{name} × {kind:?}: precondition allows it but apply refused every sample: {refused:?}"
+            );
         }
     }
     assert!(pairs > 900, "{pairs} pairs");
