@@ -83,6 +83,20 @@ pub enum Field {
     RouteFilterRuleName,
     /// The services (BGP communities) the route filter rule allows.
     RouteFilterCommunities,
+    /// The advertised public prefix whose validation info is added.
+    Prefix,
+    /// The prefix's validation ID, as Microsoft gives it.
+    ValidationId,
+    /// The signature of the validation ID.
+    Signature,
+    /// Global Reach name.
+    GlobalReachName,
+    /// The other circuit of a Global Reach connection.
+    GlobalReachPeer,
+    /// Global Reach IPv4 subnet.
+    GlobalReachIpv4Subnet,
+    /// Global Reach IPv6 subnet.
+    GlobalReachIpv6Subnet,
 }
 
 impl Field {
@@ -122,6 +136,13 @@ impl Field {
         Self::RouteFilterRegion,
         Self::RouteFilterRuleName,
         Self::RouteFilterCommunities,
+        Self::Prefix,
+        Self::ValidationId,
+        Self::Signature,
+        Self::GlobalReachName,
+        Self::GlobalReachPeer,
+        Self::GlobalReachIpv4Subnet,
+        Self::GlobalReachIpv6Subnet,
     ];
 
     /// The label the Azure portal uses for the field. [PORTAL-CIRCUIT] [PORTAL-ROUTING]
@@ -161,6 +182,13 @@ impl Field {
             Self::RouteFilterRegion => "Region",
             Self::RouteFilterRuleName => "Rule name",
             Self::RouteFilterCommunities => "Allowed service communities",
+            Self::Prefix => "Prefix",
+            Self::ValidationId => "Validation ID",
+            Self::Signature => "Signature",
+            Self::GlobalReachName => "Global Reach name",
+            Self::GlobalReachPeer => "ExpressRoute circuit",
+            Self::GlobalReachIpv4Subnet => "Global Reach IPv4 subnet",
+            Self::GlobalReachIpv6Subnet => "Global Reach IPv6 subnet",
         }
     }
 
@@ -201,7 +229,24 @@ impl Field {
             Self::RouteFilterRegion => "route-filter-region",
             Self::RouteFilterRuleName => "route-filter-rule-name",
             Self::RouteFilterCommunities => "route-filter-communities",
+            Self::Prefix => "prefix",
+            Self::ValidationId => "validation-id",
+            Self::Signature => "signature",
+            Self::GlobalReachName => "gr-name",
+            Self::GlobalReachPeer => "gr-peer",
+            Self::GlobalReachIpv4Subnet => "gr-ipv4",
+            Self::GlobalReachIpv6Subnet => "gr-ipv6",
         }
+    }
+
+    /// The field whose label a refusal names (`Refusal::Required { what }` and the like carry
+    /// the label they were given); letter case aside, as a sentence may lower it ("the
+    /// signature"). The first field with that label when several share it ("Name").
+    pub fn with_label(label: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|f| f.label().eq_ignore_ascii_case(label))
     }
 }
 

@@ -431,6 +431,45 @@ impl GlobalReachRefusal {
     }
 }
 
+impl GlobalReachRefusal {
+    /// The field of the Add Global Reach form it concerns, if one ([`Refusal::field`]); the
+    /// rules on either circuit concern the whole request.
+    pub fn field(&self) -> Option<crate::form::Field> {
+        use crate::form::Field;
+        match self {
+            Self::SameCircuit { .. } => Some(Field::GlobalReachPeer),
+            Self::NameTaken { .. } => Some(Field::GlobalReachName),
+            Self::WrongLength { family: "IPv4", .. } => Some(Field::GlobalReachIpv4Subnet),
+            Self::WrongLength { .. } => Some(Field::GlobalReachIpv6Subnet),
+            Self::Overlaps { subnet, .. } if subnet.addr().is_ipv6() => {
+                Some(Field::GlobalReachIpv6Subnet)
+            }
+            Self::Overlaps { .. } => Some(Field::GlobalReachIpv4Subnet),
+            Self::NotProvisioned { .. }
+            | Self::NoPrivatePeering { .. }
+            | Self::Local { .. }
+            | Self::NotOffered { .. }
+            | Self::SameLocation { .. }
+            | Self::NeedsPremium { .. }
+            | Self::LinkLimit { .. }
+            | Self::NotFound { .. }
+            | Self::RemoveWhereMade { .. } => None,
+        }
+    }
+}
+
+impl From<GlobalReachField> for crate::form::Field {
+    fn from(f: GlobalReachField) -> Self {
+        match f {
+            GlobalReachField::Name => Self::GlobalReachName,
+            GlobalReachField::Peer => Self::GlobalReachPeer,
+            GlobalReachField::Ipv4Subnet => Self::GlobalReachIpv4Subnet,
+            GlobalReachField::Ipv6Subnet => Self::GlobalReachIpv6Subnet,
+            GlobalReachField::AuthorizationKey => Self::AuthorizationKey,
+        }
+    }
+}
+
 fn refuse<T>(r: GlobalReachRefusal) -> Result<T, Refusal> {
     Err(r.into())
 }

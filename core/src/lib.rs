@@ -31,7 +31,7 @@
 //!   for the action's kind, then the action's handler. [`can`], [`precondition`] and
 //!   [`available_actions`] answer "what can I do now, and why not".
 //! - Every [`Refusal`] has a reason (`Display`), a [`Refusal::remedy`] and a
-//!   [`Refusal::source_key`].
+//!   [`Refusal::source_key`]; [`Refusal::field`] names the form field it concerns, if one.
 //! - `explain_*` functions return a [`StateInfo`] for every state of every
 //!   machine; [`explain_circuit`] and [`next_step`] summarise a circuit.
 //! - [`secrets`] lists a circuit's credentials (service key, authorization keys, MD5 keys) and

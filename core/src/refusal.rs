@@ -6,6 +6,7 @@ use crate::enums::{
     AdvertisedPublicPrefixesState, PeeringState, PeeringType, PrefixValidationState,
     ServiceProviderProvisioningState, SkuFamily, SkuTier,
 };
+use crate::form::Field;
 use crate::limits::{link_limit, too_many_links_to_downgrade};
 
 fn list<T: std::fmt::Display>(items: &[T]) -> String {
@@ -678,6 +679,8 @@ pub trait RefusalDetail: std::fmt::Debug + std::fmt::Display + Send + Sync + 'st
     fn remedy(&self) -> String;
     /// The source key(s) of the rule.
     fn source_key(&self) -> &'static str;
+    /// The form field it concerns, if one ([`Refusal::field`]).
+    fn field(&self) -> Option<Field>;
     /// A boxed copy (for `Clone`).
     fn clone_box(&self) -> Box<dyn RefusalDetail>;
     /// Equality with another detail of any type (for `PartialEq`).
@@ -712,6 +715,11 @@ impl Detail {
     pub fn source_key(&self) -> &'static str {
         self.0.source_key()
     }
+
+    /// The form field it concerns, if one.
+    pub fn field(&self) -> Option<Field> {
+        self.0.field()
+    }
 }
 
 impl Clone for Detail {
@@ -734,7 +742,8 @@ impl std::fmt::Display for Detail {
     }
 }
 
-/// Implements [`RefusalDetail`] for a refusal type with inherent `remedy` and `source_key`.
+/// Implements [`RefusalDetail`] for a refusal type with inherent `remedy`, `source_key` and
+/// `field`.
 macro_rules! refusal_detail {
     ($ty:ty) => {
         impl $crate::refusal::RefusalDetail for $ty {
@@ -743,6 +752,9 @@ macro_rules! refusal_detail {
             }
             fn source_key(&self) -> &'static str {
                 <$ty>::source_key(self)
+            }
+            fn field(&self) -> Option<$crate::form::Field> {
+                <$ty>::field(self)
             }
             fn clone_box(&self) -> Box<dyn $crate::refusal::RefusalDetail> {
                 Box::new(self.clone())
@@ -985,6 +997,106 @@ impl Refusal {
                 Some((ARM_DELETE_CONFLICT_CODE, ARM_DELETE_CONFLICT_MESSAGE))
             }
             _ => None,
+        }
+    }
+}
+
+impl Refusal {
+    /// The form field the refusal concerns, when it concerns one input rather than the whole
+    /// action, with the Azure portal's label ([`Field::label`]): the wizard marks that input
+    /// (`aria-invalid`, the message linked by `aria-describedby`). `None` for a refusal of the
+    /// circuit's state or of the whole request, and for an input rule that several fields share
+    /// (an ASN, a subnet), which the validators report as a [`crate::FieldError`] with its field.
+    /// One exhaustive match, so a new refusal says which field it concerns.
+    pub fn field(&self) -> Option<Field> {
+        use Refusal::*;
+        match self {
+            // The label of the field they were given for.
+            Required { what }
+            | NotANumber { what, .. }
+            | KeyNotGuid { what, .. }
+            | ValidationInfoMissing { what } => Field::with_label(what),
+            BandwidthNotOffered { .. }
+            | DirectBandwidthNotOffered { .. }
+            | BandwidthDecrease { .. }
+            | BandwidthUnchanged { .. } => Some(Field::Bandwidth),
+            DirectPortSizeInvalid { .. } => Some(Field::PortBandwidth),
+            DirectUnlimitedAtCreation | LocalRequiresUnlimited | FamilyUnchanged { .. } => {
+                Some(Field::SkuFamily)
+            }
+            LocalNotOffered { .. }
+            | BasicTierNotOffered
+            | TierUnchanged { .. }
+            | LocalTierNotInPortal { .. } => Some(Field::SkuTier),
+            AuthorizationKeyRequired | AuthorizationInUse { .. } | AuthorizationKeyNotFound => {
+                Some(Field::AuthorizationKey)
+            }
+            RetiredPeeringType => Some(Field::PeeringType),
+            VlanOutOfRange { .. } | VlanInUse { .. } => Some(Field::VlanId),
+            SharedKeyInvalid { .. } => Some(Field::SharedKey),
+            CustomerAsnNotPublic { .. } => Some(Field::CustomerAsn),
+            UnknownRegistry { .. } => Some(Field::RoutingRegistryName),
+            MicrosoftPeeringConfigMissing
+            | PrefixWithoutSession { .. }
+            | SessionWithoutPrefixes { .. }
+            | TooManyPrefixes { .. }
+            | DuplicatePrefix { .. } => Some(Field::AdvertisedPublicPrefixes),
+            PrefixNotAdvertised { .. } | PrefixInfoAlreadyExists { .. } => Some(Field::Prefix),
+            AuthorizationNameTaken { .. } => Some(Field::AuthorizationName),
+            LinkNameTaken { .. } => Some(Field::ConnectionName),
+            OtherGeopoliticalRegion { .. } | OutsideLocalRegions { .. } => Some(Field::VnetRegion),
+            TooManyAddressSpaces { .. } => Some(Field::VnetAddressSpace),
+            GlobalReach(d) | RouteFilter(d) => d.field(),
+            // Shared by several fields: reported with their field by the validators.
+            ResourceNameInvalid { .. }
+            | ResourceGroupInvalid { .. }
+            | AsnOutOfRange { .. }
+            | ReservedAsn { .. }
+            | AzurePublicAsn { .. }
+            | DocumentationAsn { .. }
+            | SubnetInvalid { .. }
+            | SubnetHostBitsSet { .. }
+            | WrongPrefixLength { .. }
+            | WrongAddressFamily { .. }
+            | LinkSubnetMissing { .. }
+            | PeeringSubnetsMissing
+            | SameSubnetBothLinks { .. }
+            | OverlapsVnet { .. }
+            | SubnetUsedByOtherPeering { .. }
+            | PrivateAddressOnMicrosoftPeering { .. }
+            | MicrosoftFieldsOnPrivatePeering => None,
+            // The circuit's state or the whole request.
+            CircuitDeleting
+            | CircuitNotEnabled { .. }
+            | Layer3ProviderManagesRouting
+            | NoProviderOnDirect
+            | ProviderStateConflict { .. }
+            | DeleteWhileProvisioned { .. }
+            | DeleteWhileDeprovisioning
+            | DeleteBlocked { .. }
+            | ChangeWhileDeprovisioning { .. }
+            | PeeringNeedsProvisioned { .. }
+            | PeeringExists { .. }
+            | PeeringNotFound { .. }
+            | NoPeerings
+            | PeeringUnchanged { .. }
+            | PeeringStateUnchanged { .. }
+            | MicrosoftPeeringNotConfigured
+            | PrefixValidationNotPending { .. }
+            | NotAFailureState { .. }
+            | AuthorizationLimit { .. }
+            | AuthorizationKeyTaken
+            | AuthorizationNotFound { .. }
+            | NoAuthorizations
+            | LinkNeedsProvisioned { .. }
+            | LinkNeedsPrivatePeering
+            | LinkLimitReached { .. }
+            | LinkNotFound { .. }
+            | NoLinks
+            | NoHigherBandwidth { .. }
+            | UnlimitedToMetered
+            | PremiumDowngradeBlocked { .. }
+            | ClassicOperationsUnchanged { .. } => None,
         }
     }
 }

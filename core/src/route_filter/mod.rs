@@ -352,6 +352,25 @@ impl RouteFilterRefusal {
 
 crate::refusal::refusal_detail!(RouteFilterRefusal);
 
+impl RouteFilterRefusal {
+    /// The field of the route filter form it concerns, if one ([`Refusal::field`]).
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Self::CommunityUnknown { .. }
+            | Self::NoCommunities
+            | Self::DuplicateCommunity { .. }
+            | Self::NeedsPremium { .. } => Some(Field::RouteFilterCommunities),
+            Self::NeedsMicrosoft365Authorization { .. }
+            | Self::NoMicrosoftPeering
+            | Self::NoRouteFilter
+            | Self::RouteFilterExists { .. }
+            | Self::AlreadyAttached { .. }
+            | Self::NotAttached
+            | Self::StillAttached { .. } => None,
+        }
+    }
+}
+
 impl From<RouteFilterRefusal> for Refusal {
     fn from(r: RouteFilterRefusal) -> Self {
         Refusal::RouteFilter(crate::refusal::Detail::new(r))

@@ -159,6 +159,22 @@ impl FormState {
         }]);
     }
 
+    /// Shows a refused action on the input the refusal concerns ([`Refusal::field`], whose
+    /// [`er_core::Field::id`] is the key) when this form has that input; a refusal of the whole
+    /// request, or of an input this form does not have, is shown on `whole`, the field that
+    /// stands for the request.
+    pub fn set_refusal(&self, r: &Refusal, whole: &str) {
+        let key = r
+            .field()
+            .map(|f| f.id())
+            .filter(|k| {
+                self.fields
+                    .with_value(|f| f.iter().any(|(key, _)| key == k))
+            })
+            .unwrap_or(whole);
+        self.set_problem(key, refusal_text(r));
+    }
+
     /// Shows problems on several fields by key, in order (errors found outside [`FieldError`]).
     pub fn set_field_problems(&self, problems: Vec<(&str, String)>) {
         self.errors.set(

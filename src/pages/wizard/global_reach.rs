@@ -8,7 +8,7 @@ use er_core::global_reach::{
 };
 use er_core::{
     commands::circuit_resource_id, Circuit, GlobalReachConnection, GlobalReachField,
-    GlobalReachInput, PeeringType, Refusal,
+    GlobalReachInput, PeeringType,
 };
 use leptos::prelude::*;
 
@@ -37,6 +37,20 @@ fn key(f: GlobalReachField) -> &'static str {
         GlobalReachField::Ipv6Subnet => "ipv6",
         GlobalReachField::AuthorizationKey => "authorization-key",
     }
+}
+
+/// The form key of the core field a refusal names, if this form has it.
+fn key_of(field: er_core::Field) -> Option<&'static str> {
+    [
+        GlobalReachField::Name,
+        GlobalReachField::Peer,
+        GlobalReachField::Ipv4Subnet,
+        GlobalReachField::Ipv6Subnet,
+        GlobalReachField::AuthorizationKey,
+    ]
+    .into_iter()
+    .find(|g| er_core::Field::from(*g) == field)
+    .map(key)
 }
 
 /// The saved circuit (id, circuit) whose resource id is `resource_id`.
@@ -285,17 +299,8 @@ fn AddGlobalReach(id: String, circuit: Circuit, others: Vec<(String, Circuit)>) 
                 feedback(fb, true, format!("Done: {label}."), lines);
             }
             Err(r) => {
-                let field = match r.global_reach() {
-                    Some(er_core::GlobalReachRefusal::Overlaps { subnet, .. })
-                        if subnet.addr().is_ipv6() =>
-                    {
-                        "ipv6"
-                    }
-                    Some(er_core::GlobalReachRefusal::Overlaps { .. }) => "ipv4",
-                    Some(er_core::GlobalReachRefusal::NameTaken { .. }) => "name",
-                    _ if matches!(r, Refusal::AuthorizationKeyRequired) => "authorization-key",
-                    _ => "peer",
-                };
+                // The input the refusal concerns; the rules on either circuit, at the circuit.
+                let field = r.field().and_then(key_of).unwrap_or("peer");
                 f.set_problem(field, refusal_text(&r));
                 refused_source.set(Some(r.source_key().to_string()));
                 store.update_circuit(&submit_id, |s| s.record_refusal(&label, &r, now()));

@@ -146,14 +146,7 @@ fn LinkForm(id: String, circuit: Circuit) -> impl IntoView {
                 f.set_errors(&[]);
                 let label = format!("Link {}", link.vnet_name);
                 match act(store, fb, &submit_id, Action::LinkVnet { link }, &label) {
-                    crate::persist::model::Outcome::Refused(r) => {
-                        let field = if other {
-                            "authorization-key"
-                        } else {
-                            "vnet-region"
-                        };
-                        f.set_problem(field, refusal_text(&r));
-                    }
+                    crate::persist::model::Outcome::Refused(r) => f.set_refusal(&r, "connection-name"),
                     _ => {
                         clear_drafts(store, &submit_id, "link");
                         for k in [
@@ -219,9 +212,7 @@ fn Authorizations(id: String, circuit: Circuit, fresh: RwSignal<Option<String>>)
             action,
             &format!("Add authorization {name}"),
         ) {
-            crate::persist::model::Outcome::Refused(r) => {
-                f.set_problem("authorization-name", refusal_text(&r))
-            }
+            crate::persist::model::Outcome::Refused(r) => f.set_refusal(&r, "authorization-name"),
             _ => {
                 fresh.set(Some(name.clone()));
                 f.set_errors(&[]);

@@ -243,9 +243,7 @@ fn RouteFilterForm(id: String, circuit: Circuit) -> impl IntoView {
                     Action::CreateRouteFilter { filter },
                     "Create route filter",
                 ) {
-                    crate::persist::model::Outcome::Refused(r) => {
-                        f.set_problem("route-filter-name", refusal_text(&r))
-                    }
+                    crate::persist::model::Outcome::Refused(r) => f.set_refusal(&r, "route-filter-name"),
                     _ => clear_drafts(store, &submit_id, PREFIX),
                 }
             }

@@ -392,9 +392,7 @@ fn PeeringForm(
                     format!("Add {}", title_of(kind))
                 };
                 match act(store, fb, &submit_id, action, &label) {
-                    crate::persist::model::Outcome::Refused(r) => {
-                        f.set_problem("peer-asn", refusal_text(&r))
-                    }
+                    crate::persist::model::Outcome::Refused(r) => f.set_refusal(&r, "peer-asn"),
                     _ => {
                         clear_drafts(store, &submit_id, prefix);
                         editing.set(None);
@@ -510,14 +508,7 @@ fn PrefixSignatureForm(id: String, peering: Peering) -> impl IntoView {
             signature: f.value("signature"),
         };
         match act(store, fb, &submit_id, action, "Add prefix validation info") {
-            crate::persist::model::Outcome::Refused(r) => {
-                let field = match &r {
-                    er_core::Refusal::ValidationInfoMissing { what: "signature" } => "signature",
-                    er_core::Refusal::ValidationInfoMissing { .. } => "validation-id",
-                    _ => "prefix",
-                };
-                f.set_problem(field, refusal_text(&r));
-            }
+            crate::persist::model::Outcome::Refused(r) => f.set_refusal(&r, "prefix"),
             _ => {
                 f.set_errors(&[]);
                 clear_drafts(store, &submit_id, PREFIX);
