@@ -650,3 +650,17 @@ fn import_shows_each_connection_with_its_peer_and_subnet_gr_cli() {
         .iter()
         .any(|f| f.starts_with("Global Reach ny-to-sf: made on circuit office-ny")));
 }
+
+/// [GR-PS]: on the circuit that only shows the other circuit's connection, Remove Global Reach
+/// is not possible, and the table says so with apply's reason (remove it where it was made).
+#[test]
+fn the_table_refuses_removal_where_the_connection_was_not_made_gr_ps() {
+    let pair = connect(&sv(), &dallas(), &request("gr", "10.254.0.0/29", "", "")).unwrap();
+    let r = precondition(&pair.peer, ActionKind::RemoveGlobalReach).unwrap_err();
+    assert!(
+        matches!(r.global_reach(), Some(GlobalReachRefusal::RemoveWhereMade { made_on, .. }) if made_on == "office-sf")
+    );
+    let removed = apply(&pair.peer, &Action::RemoveGlobalReach { name: "gr".into() });
+    assert_eq!(removed.map(|_| ()), Err(r));
+    assert!(precondition(&pair.made_on.circuit, ActionKind::RemoveGlobalReach).is_ok());
+}
