@@ -603,3 +603,40 @@ test('a Standard circuit reaches the regions of its peering location, not of its
   await page.getByRole('button', { name: 'Link virtual network' }).click();
   await expect(page.getByText('us-conn').first()).toBeVisible();
 });
+
+test('a refused VNet link marks the input the refusal concerns, not a guessed one', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.home();
+  await w.createCircuit({ name: 'Marked' });
+  await w.provision();
+  await w.step(4);
+  await w.press('Configure Azure private peering');
+  await w.fillPeering({ 'Peer ASN': '65020', 'Primary subnet': '192.168.17.16/30', 'Secondary subnet': '192.168.17.20/30', 'VLAN ID': '100' });
+  await w.press('Save peering');
+  await w.step(5);
+  const link = async (name, region, space) => {
+    await page.getByLabel('Connection name').fill(name);
+    await page.getByLabel('Virtual network', { exact: true }).fill(`${name}-vnet`);
+    await page.getByLabel('Virtual network region').fill(region);
+    await page.getByLabel('Address space').fill(space);
+    await page.getByRole('button', { name: 'Link virtual network' }).click();
+  };
+  // The field is marked, its message linked by aria-describedby, and the other fields are not.
+  const marked = async (label, message, others) => {
+    const field = page.getByLabel(label, { exact: true });
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    const errorId = (await field.getAttribute('aria-describedby')).split(' ').find((id) => id.endsWith('-error'));
+    await expect(page.locator(`#${errorId}`)).toContainText(message);
+    for (const other of others) {
+      await expect(page.getByLabel(other, { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+    }
+  };
+  // [LOCATIONS]: a Standard circuit at Silicon Valley does not reach North Europe.
+  await link('eu-conn', 'North Europe', '10.50.0.0/16');
+  await marked('Virtual network region', 'North Europe', ['Connection name', 'Address space']);
+  await link('us-conn', 'West US', '10.51.0.0/16');
+  await expect(page.getByText('us-conn').first()).toBeVisible();
+  // A connection name already used on the circuit is the name's problem.
+  await link('us-conn', 'West US', '10.52.0.0/16');
+  await marked('Connection name', 'us-conn', ['Virtual network region', 'Address space']);
+});
