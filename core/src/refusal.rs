@@ -1021,6 +1021,7 @@ impl Refusal {
             | BandwidthDecrease { .. }
             | BandwidthUnchanged { .. } => Some(Field::Bandwidth),
             DirectPortSizeInvalid { .. } => Some(Field::PortBandwidth),
+            NotMetroLocation { .. } | PairSameSite { .. } => Some(Field::PeeringLocation),
             DirectUnlimitedAtCreation | LocalRequiresUnlimited | FamilyUnchanged { .. } => {
                 Some(Field::SkuFamily)
             }
