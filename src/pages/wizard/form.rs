@@ -4,7 +4,7 @@
 use crate::components::refusal_text;
 use std::collections::BTreeMap;
 
-use er_core::FieldError;
+use er_core::{FieldError, Refusal};
 use leptos::prelude::*;
 
 use crate::components::error_summary::Problem;

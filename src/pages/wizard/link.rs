@@ -7,7 +7,6 @@ use er_core::{
 use leptos::prelude::*;
 
 use crate::components::circuit_page::{act, ActionButton, Blocked, FeedbackCtx, StepLinks};
-use crate::components::refusal_text;
 use crate::components::CopyButton;
 use crate::components::{ErrorSummary, RadioGroup, StateInfoPanel, TextField};
 use crate::guid::new_guid;
@@ -146,7 +145,9 @@ fn LinkForm(id: String, circuit: Circuit) -> impl IntoView {
                 f.set_errors(&[]);
                 let label = format!("Link {}", link.vnet_name);
                 match act(store, fb, &submit_id, Action::LinkVnet { link }, &label) {
-                    crate::persist::model::Outcome::Refused(r) => f.set_refusal(&r, "connection-name"),
+                    crate::persist::model::Outcome::Refused(r) => {
+                        f.set_refusal(&r, "connection-name")
+                    }
                     _ => {
                         clear_drafts(store, &submit_id, "link");
                         for k in [

@@ -243,7 +243,9 @@ fn RouteFilterForm(id: String, circuit: Circuit) -> impl IntoView {
                     Action::CreateRouteFilter { filter },
                     "Create route filter",
                 ) {
-                    crate::persist::model::Outcome::Refused(r) => f.set_refusal(&r, "route-filter-name"),
+                    crate::persist::model::Outcome::Refused(r) => {
+                        f.set_refusal(&r, "route-filter-name")
+                    }
                     _ => clear_drafts(store, &submit_id, PREFIX),
                 }
             }
