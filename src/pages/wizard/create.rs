@@ -576,21 +576,7 @@ pub fn CreateReviewPage() -> impl IntoView {
         <a class="back-link" href=Route::Create.href()>"Back"</a>
         <h1>"Check the circuit before you create it"</h1>
         <ErrorSummary problems=f.problems()/>
-        <dl class="summary-list">
-            {rows.into_iter().map(|(k, v, field)| view! {
-                <div class="summary-row">
-                    <dt>{k}</dt>
-                    <dd>{v}</dd>
-                    <dd class="summary-action">
-                        <a href=Route::Create.href() on:click=move |ev| {
-                            ev.prevent_default();
-                            crate::components::focus_after_navigation(format!("create-{field}"));
-                            navigate(&Route::Create);
-                        }>"Change"<span class="visually-hidden">{format!(" {}", k.to_ascii_lowercase())}</span></a>
-                    </dd>
-                </div>
-            }).collect_view()}
-        </dl>
+        {summary_list(rows, "")}
         {pair_req.clone().map(|p| {
             let mut rows: Vec<(&str, String, &str)> = vec![
                 ("Name", p.name.clone(), "second-name"),
@@ -604,21 +590,7 @@ pub fn CreateReviewPage() -> impl IntoView {
             view! {
                 <h2>"Second circuit"</h2>
                 <p>"Created with the first, as a pair; everything else is the first circuit's."</p>
-                <dl class="summary-list">
-                    {rows.into_iter().map(|(k, v, field)| view! {
-                        <div class="summary-row">
-                            <dt>{k}</dt>
-                            <dd>{v}</dd>
-                            <dd class="summary-action">
-                                <a href=Route::Create.href() on:click=move |ev| {
-                                    ev.prevent_default();
-                                    crate::components::focus_after_navigation(format!("create-{field}"));
-                                    navigate(&Route::Create);
-                                }>"Change"<span class="visually-hidden">{format!(" second circuit {}", k.to_ascii_lowercase())}</span></a>
-                            </dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
+                {summary_list(rows, "second circuit ")}
                 <div class="callout warning">
                     <h2>"Two circuits, billed twice"</h2>
                     <p>"Create makes both circuits at once. Each gets its own service key and is billed from that moment until it is deleted: you pay for two circuits (and your providers for two connections)."</p>
@@ -642,5 +614,31 @@ pub fn CreateReviewPage() -> impl IntoView {
         }}
         <CatalogWarnings warnings=Signal::derive(move || er_core::create_warnings(&req_for_warnings))/>
         <button type="button" class="button" on:click=on_create>{if resiliency_choice == Resiliency::Maximum { "Create both circuits" } else { "Create" }}</button>
+    }
+}
+
+/// The review's list of (label, value, field key) rows, each with a "Change" link back to its
+/// field on the create form; `whose` goes before the label in the link's hidden text ("Change
+/// second circuit name").
+fn summary_list(
+    rows: Vec<(&'static str, String, &'static str)>,
+    whose: &'static str,
+) -> impl IntoView {
+    view! {
+        <dl class="summary-list">
+            {rows.into_iter().map(|(k, v, field)| view! {
+                <div class="summary-row">
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                    <dd class="summary-action">
+                        <a href=Route::Create.href() on:click=move |ev| {
+                            ev.prevent_default();
+                            crate::components::focus_after_navigation(format!("create-{field}"));
+                            navigate(&Route::Create);
+                        }>"Change"<span class="visually-hidden">{format!(" {whose}{}", k.to_ascii_lowercase())}</span></a>
+                    </dd>
+                </div>
+            }).collect_view()}
+        </dl>
     }
 }

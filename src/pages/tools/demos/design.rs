@@ -55,12 +55,8 @@ pub fn DesignPlayer(
     let playback: DesignPlayback = match demo.play() {
         Ok(p) => p,
         Err(errors) => {
-            let lines: Vec<String> = errors.iter().map(|e| e.refusal.to_string()).collect();
-            return view! {
-                <div class="callout error"><p class="callout-title">"This demo cannot start"</p>
-                {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</div>
-            }
-            .into_any();
+            let lines = errors.iter().map(|e| e.refusal.to_string()).collect();
+            return super::player::cannot_start("This demo cannot start", lines);
         }
     };
     let total = playback.frames.len();

@@ -27,12 +27,8 @@ pub fn ScenarioPlayer(
     let playback: Playback = match scenario.play() {
         Ok(p) => p,
         Err(errors) => {
-            let lines: Vec<String> = errors.iter().map(|e| e.refusal.to_string()).collect();
-            return view! {
-                <div class="callout error"><p class="callout-title">"This scenario cannot start"</p>
-                {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</div>
-            }
-            .into_any();
+            let lines = errors.iter().map(|e| e.refusal.to_string()).collect();
+            return cannot_start("This scenario cannot start", lines);
         }
     };
     let total = playback.frames.len();
@@ -183,6 +179,15 @@ pub fn ScenarioPlayer(
             </p>
             {machines.into_iter().map(|m| view! { <StateDiagram machine=m circuit=circuit/> }).collect_view()}
         </div>
+    }
+    .into_any()
+}
+
+/// A demo whose steps the core refused before it started, with each refusal.
+pub fn cannot_start(title: &'static str, lines: Vec<String>) -> AnyView {
+    view! {
+        <div class="callout error"><p class="callout-title">{title}</p>
+        {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</div>
     }
     .into_any()
 }
